@@ -1,0 +1,47 @@
+// Article text -> facts. Rules and gazetteers over ICU-normalised text; the
+// gazetteers (provinces, ministries, central bodies, titles, abbreviations,
+// cue words) live in data files, loaded once into a Gazetteer.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "vnkg/extract/fact.h"
+#include "vnkg/status.h"
+
+namespace vnkg {
+
+class Gazetteer;  // opaque: the loaded data files
+
+// Loads the gazetteer from `data_dir` (the installed or source-tree
+// extract/data). Fails with a message naming the file and line on bad data.
+Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(const std::string& data_dir);
+
+// The data directory to use when none is given: $VNKG_DATA if set, else the
+// directory the build recorded (the source tree's extract/data).
+std::string DefaultDataDir();
+
+// What extraction noticed that a user should hear about (invalid bytes, ...).
+struct ExtractWarning {
+  std::string message;  // names the document and byte offset
+};
+
+struct Extraction {
+  std::vector<Fact> facts;
+  std::vector<ExtractWarning> warnings;
+};
+
+// Reads one document. Thread-safe: many threads may call Extract with the same
+// Extractor at once. Never fails on text: unreadable parts produce warnings.
+class Extractor {
+ public:
+  explicit Extractor(std::shared_ptr<const Gazetteer> gazetteer);
+  ~Extractor();
+  Extraction Extract(const Document& document) const;
+
+ private:
+  std::shared_ptr<const Gazetteer> gazetteer_;
+};
+
+}  // namespace vnkg

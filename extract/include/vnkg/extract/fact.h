@@ -1,0 +1,94 @@
+// The vocabulary every module shares: documents, entities and facts, as the
+// fact contract (FACTS.md, copied to docs/facts.md) defines them.
+//
+// Entities are plain values. Two entities are the same real thing exactly when
+// their EntityKey() is equal; the store dictionary-encodes entities by that key
+// and keeps the first display form it saw.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vnkg {
+
+enum class EntityType : std::uint8_t {
+  kPerson = 1,
+  kOrganization,
+  kProvince,
+  kPlace,
+  kEvent,
+  kBridgePoint,
+  kPosition,
+  kAward,
+};
+
+// "Person", "Organization", ... as FACTS.md spells them.
+std::string_view EntityTypeName(EntityType type);
+// The inverse of EntityTypeName; nullopt for an unknown name.
+std::optional<EntityType> ParseEntityType(std::string_view name);
+
+struct Entity {
+  EntityType type = EntityType::kPerson;
+  // Person, Organization, Province, Place, Event, Award: the display name, NFC,
+  // as written (Province: the canonical short name without "tỉnh").
+  std::string name;
+  // Event: ISO date, "YYYY-MM-DD" (or "YYYY-MM", "YYYY"). BridgePoint: its event's date.
+  std::string date;
+  // BridgePoint: the canonical name of its province.
+  std::string province;
+  // Position: the title ("Phó Chủ tịch Thường trực") and the organization
+  // ("UBND tỉnh Bắc Giang"); organization is empty when the title names it.
+  std::string title;
+  std::string organization;
+
+  bool operator==(const Entity& other) const;
+};
+
+// The identity of an entity: type plus its folded identifying fields (NFC,
+// one tone placement, lower case, collapsed white space; Event: its date;
+// BridgePoint: event date and province; Position: title and organization
+// joined with a shared word written once). Stable across runs and versions of
+// the same schema.
+std::string EntityKey(const Entity& entity);
+
+// The display label of an entity ("Bùi Thanh Sơn", "Phó Chủ tịch UBND tỉnh
+// Hà Tĩnh", "Hà Tĩnh @ 2025-01-06").
+std::string EntityLabel(const Entity& entity);
+
+// The predicates of FACTS.md.
+inline constexpr std::string_view kPredicates[] = {
+    "holds_position", "chaired",          "attended",   "spoke_at",
+    "organized",      "has_bridge_point", "located_in", "received_award",
+    "cooperates_with", "borders",         "part_of",
+};
+bool IsKnownPredicate(std::string_view predicate);
+
+// One fact with its provenance: which document said it, in which sentence.
+struct Fact {
+  Entity subject;
+  std::string predicate;  // one of kPredicates
+  Entity object;
+  std::string doc;                    // the source document's id
+  std::string evidence;               // the sentence the fact was read from, as written
+  std::uint32_t sentence_offset = 0;  // byte offset of that sentence in the document text
+  float confidence = 1.0f;            // 0..1; facts from captions/teasers score lower
+  // Optional attributes kept with the fact and exported as extra fields:
+  std::string date;  // when the fact was reported (the event's or article's date)
+  std::string by;    // received_award: who gave the award
+};
+
+// An article to read. `text` is the whole article as given; when a separate
+// title exists it is kept in `title` and is part of the article too.
+struct Document {
+  std::string id;
+  std::string title;
+  std::string date;  // "YYYY-MM-DD" when the input gives one, else empty
+  std::string url;
+  std::string text;
+  std::string origin;  // where it came from ("path/file.jsonl:12"), for messages
+};
+
+}  // namespace vnkg

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what vnkg needs to build and test, from Debian 12's packages.
+# As root: apt-get installs whatever is missing. Otherwise: prints the exact
+# apt-get line and exits 1. Quiet when everything is already installed.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config ccache python3 zstd
+  librocksdb-dev libicu-dev libboost-graph-dev libcli11-dev catch2
+  nlohmann-json3-dev libzstd-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "installed" ] || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+line="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "vnkg needs these Debian packages: ${missing[*]}" >&2
+  echo "Install them as root with:" >&2
+  echo "  apt-get update && $line" >&2
+  exit 1
+fi
+echo "Installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+$line

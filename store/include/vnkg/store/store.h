@@ -1,0 +1,128 @@
+// The persistent fact store on RocksDB.
+//
+// Entities are dictionary-encoded (entity key <-> 8-byte id); facts are stored
+// as id triples in three orderings (SPO, POS, OSP) so that any pattern with a
+// bound prefix is one prefix scan; every occurrence of a fact keeps a
+// provenance record (document, sentence offset, evidence, confidence); every
+// document keeps a record (content hash, title, date, time of ingest, the
+// facts it contributed). See docs/architecture.md for the key layout.
+//
+// One process writes at a time (ReadWrite holds the database's lock); any
+// number of ReadOnly handles may read, also while a writer works.
+// A Store is safe for concurrent reads from many threads; writes must be
+// serialised by the caller.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vnkg/extract/fact.h"
+#include "vnkg/status.h"
+
+namespace vnkg {
+
+using TermId = std::uint64_t;  // 0 is never a valid id
+
+// The schema this build reads and writes. Opening a database of another
+// version fails with Status::Code::kVersionMismatch.
+inline constexpr int kSchemaVersion = 1;
+
+// The database location used when --db is not given:
+// $VNKG_DB if set, else $XDG_DATA_HOME/vnkg/db, else ~/.local/share/vnkg/db.
+std::string DefaultDatabasePath();
+
+struct DocumentRecord {
+  std::string id;
+  std::string content_hash;  // hex digest of title + text
+  std::string title;
+  std::string date;  // as given by the input, may be empty
+  std::string url;
+  std::int64_t ingested_at = 0;  // unix seconds
+  std::uint32_t fact_count = 0;  // distinct facts this document contributed
+};
+
+struct Provenance {
+  std::string doc;
+  std::uint32_t sentence_offset = 0;
+  std::string evidence;
+  float confidence = 1.0f;
+  std::string date;  // Fact::date
+  std::string by;    // Fact::by
+};
+
+// A stored fact: ids, the decoded entities and every occurrence.
+struct StoredFact {
+  TermId subject_id = 0, predicate_id = 0, object_id = 0;
+  Entity subject;
+  std::string predicate;
+  Entity object;
+  std::vector<Provenance> provenance;  // at least one
+};
+
+// A triple pattern: unset ids are variables.
+struct TriplePattern {
+  std::optional<TermId> subject, predicate, object;
+};
+
+enum class IngestOutcome {
+  kInserted,   // a new document
+  kUnchanged,  // same id and same content hash: nothing written
+  kReplaced,   // same id, new content: its old facts removed, new ones added
+};
+
+struct StoreStats {
+  std::uint64_t documents = 0, facts = 0, entities = 0, provenance = 0;
+  std::uint64_t disk_bytes = 0;  // live SST + WAL files
+};
+
+class Store {
+ public:
+  enum class Mode { kReadWrite, kReadOnly };
+
+  // Opens (kReadWrite: creating if missing, parents included) the database in
+  // `dir`. Errors: kVersionMismatch for another schema version; kBusy when
+  // another process writes to it (the message names that process's pid);
+  // kIoError with the path when the directory cannot be made or read.
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, Mode mode);
+  virtual ~Store() = default;
+
+  // Stores one document and the facts read from it in one atomic WriteBatch,
+  // then syncs. Same id + same content hash: a no-op (kUnchanged). Same id +
+  // new content: the document's old provenance goes, and the facts no other
+  // document supports go with it; nothing of any other document changes.
+  // REQUIRES: Mode::kReadWrite; every fact.doc == record.id.
+  virtual Result<IngestOutcome> PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) = 0;
+
+  virtual Result<std::optional<DocumentRecord>> GetDocument(const std::string& id) const = 0;
+  // Every document record, in id order.
+  virtual Result<std::vector<DocumentRecord>> ListDocuments() const = 0;
+
+  // The id of an entity (by EntityKey) or predicate, if stored.
+  virtual Result<std::optional<TermId>> FindEntity(const Entity& entity) const = 0;
+  virtual Result<std::optional<TermId>> FindPredicate(const std::string& predicate) const = 0;
+  virtual Result<Entity> GetEntity(TermId id) const = 0;
+  virtual Result<std::string> GetPredicate(TermId id) const = 0;
+
+  // Calls `visit` for each entity (id, entity) in id order; stop by returning false.
+  virtual Status ForEachEntity(const std::function<bool(TermId, const Entity&)>& visit) const = 0;
+
+  // Calls `visit` for each stored triple matching `pattern`, using the
+  // ordering whose prefix the pattern binds (one prefix scan, never a full
+  // scan when any position is bound). Return false from `visit` to stop.
+  virtual Status Match(const TriplePattern& pattern,
+                       const std::function<bool(TermId s, TermId p, TermId o)>& visit) const = 0;
+
+  // The provenance records of one triple.
+  virtual Result<std::vector<Provenance>> GetProvenance(TermId s, TermId p, TermId o) const = 0;
+
+  // Every fact, decoded, with its provenance, in SPO id order.
+  virtual Status ForEachFact(const std::function<bool(const StoredFact&)>& visit) const = 0;
+
+  virtual Result<StoreStats> Stats() const = 0;
+};
+
+}  // namespace vnkg

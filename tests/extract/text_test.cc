@@ -1,0 +1,41 @@
+#include <catch2/catch.hpp>
+
+#include "vnkg/extract/fact.h"
+#include "vnkg/extract/text.h"
+
+using namespace vnkg;
+
+TEST_CASE("open syllables fold to one tone placement", "[text]") {
+  CHECK(FoldKey("hoà") == FoldKey("hòa"));
+  CHECK(FoldKey("Tỉnh uỷ") == "tỉnh ủy");
+  CHECK(FoldKey("thoả thuận") == "thỏa thuận");
+  CHECK(NormalizeText("Thuỷ") == "Thủy");
+  // Closed syllables and qu- keep their mark where it is.
+  CHECK(NormalizeText("Hoàng") == "Hoàng");
+  CHECK(NormalizeText("quý") == "quý");
+}
+
+TEST_CASE("decomposed input is composed (NFC)", "[text]") {
+  CHECK(NormalizeText("Bu\xcc\x80i") == "Bùi");  // u + combining grave
+}
+
+TEST_CASE("loose folding drops diacritics and case", "[text]") {
+  CHECK(FoldLoose("Bùi Thanh Sơn") == "bui thanh son");
+  CHECK(FoldLoose("  Đắk   Lắk ") == "dak lak");
+}
+
+TEST_CASE("invalid UTF-8 becomes U+FFFD", "[text]") {
+  CHECK(NormalizeText("a\xff" "b") == "a\xef\xbf\xbd" "b");
+}
+
+TEST_CASE("entity keys identify positions by title and organization", "[fact]") {
+  Entity a{EntityType::kPosition, "", "", "", "Trưởng Ban", "Ban Đối ngoại Trung ương"};
+  Entity b{EntityType::kPosition, "", "", "", "Trưởng ban Đối ngoại Trung ương", ""};
+  CHECK(EntityKey(a) == EntityKey(b));
+  Entity e1{EntityType::kEvent, "Hội nghị A", "2025-01-06", "", "", ""};
+  Entity e2{EntityType::kEvent, "Hội nghị B", "2025-01-06", "", "", ""};
+  CHECK(EntityKey(e1) == EntityKey(e2));
+  CHECK(EntityTypeName(EntityType::kBridgePoint) == "BridgePoint");
+  CHECK(ParseEntityType("Award") == EntityType::kAward);
+  CHECK_FALSE(ParseEntityType("Nope").has_value());
+}
