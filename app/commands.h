@@ -1,0 +1,19 @@
+// The subcommands of `vnkg`, registered on a CLI11 app.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace vnkg::app {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitSkipped = 3;
+
+// Adds every subcommand to `app`; each runs from its own parse callback.
+void RegisterCommands(CLI::App& app);
+
+// The exit status the subcommand that ran asked for.
+int ExitCode();
+
+}  // namespace vnkg::app

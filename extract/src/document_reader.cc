@@ -1,0 +1,389 @@
+#include "vnkg/extract/document_reader.h"
+
+#include <zstd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <system_error>
+
+namespace vnkg {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+enum class InputKind { kText, kJsonLines, kJsonLinesZstd, kStdin, kUnknown };
+
+InputKind KindOf(const std::string& path) {
+  if (path == "-") return InputKind::kStdin;
+  if (EndsWith(path, ".jsonl.zst")) return InputKind::kJsonLinesZstd;
+  if (EndsWith(path, ".jsonl")) return InputKind::kJsonLines;
+  if (EndsWith(path, ".txt")) return InputKind::kText;
+  return InputKind::kUnknown;
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid.
+size_t ValidSequenceLength(const std::string& s, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  size_t len;
+  unsigned cp;
+  if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
+  else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
+  else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
+  else return 0;
+  if (i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;  // overlong / range
+  if (cp >= 0xD800 && cp <= 0xDFFF) return 0;                                                 // surrogates
+  return len;
+}
+
+// Reads a whole file into `out`; false with a message on failure.
+bool ReadWholeFile(const std::string& path, std::string& out, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::error_code(errno, std::generic_category()).message();
+    return false;
+  }
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    error = "read error";
+    return false;
+  }
+  return true;
+}
+
+std::string StemOf(const std::string& path) {
+  std::string name = fs::path(path).filename().string();
+  auto dot = name.find('.');
+  return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+// A file whose first 8 KiB hold NUL bytes or mostly control bytes is not text.
+bool LooksBinary(const std::string& data) {
+  const size_t n = std::min<size_t>(data.size(), 8192);
+  size_t nul = 0, control = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(data[i]);
+    if (c == 0) ++nul;
+    else if (c < 0x09 || (c > 0x0D && c < 0x20)) ++control;
+  }
+  return nul > n / 100 + 1 || control > n / 10;
+}
+
+// UTF-16 with a byte order mark becomes UTF-8; true if it was converted.
+bool ConvertUtf16WithBom(std::string& data) {
+  if (data.size() < 2) return false;
+  const unsigned char b0 = data[0], b1 = data[1];
+  const bool little = b0 == 0xFF && b1 == 0xFE, big = b0 == 0xFE && b1 == 0xFF;
+  if (!little && !big) return false;
+  std::string out;
+  auto unit = [&](size_t i) -> unsigned {
+    const unsigned char a = data[i], b = data[i + 1];
+    return little ? (a | (b << 8)) : ((a << 8) | b);
+  };
+  auto put = [&](unsigned cp) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else if (cp < 0x800) out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
+    else if (cp < 0x10000)
+      out += static_cast<char>(0xE0 | (cp >> 12)), out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+          out += static_cast<char>(0x80 | (cp & 0x3F));
+    else
+      out += static_cast<char>(0xF0 | (cp >> 18)), out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), out += static_cast<char>(0x80 | (cp & 0x3F));
+  };
+  for (size_t i = 2; i + 1 < data.size(); i += 2) {
+    unsigned u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < data.size()) {
+      const unsigned low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        put(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    put(u >= 0xD800 && u <= 0xDFFF ? 0xFFFD : u);
+  }
+  data = std::move(out);
+  return true;
+}
+
+class Reader {
+ public:
+  explicit Reader(const ReadCallbacks& callbacks) : cb_(callbacks) {}
+
+  void Issue(std::string where, std::string message, bool skipped) {
+    if (skipped) ++skipped_;
+    if (cb_.on_issue) cb_.on_issue(ReadIssue{std::move(where), std::move(message), skipped});
+  }
+
+  // False when the consumer asked to stop.
+  bool Emit(Document&& doc, const std::string& where) {
+    if (std::int64_t bad = RepairUtf8(doc.text); bad >= 0)
+      Issue(where, "invalid UTF-8 or NUL byte at byte " + std::to_string(bad) +
+                       " of the text; replaced with U+FFFD (NUL dropped), document kept", false);
+    RepairUtf8(doc.title);
+    doc.origin = where;
+    return cb_.on_document(std::move(doc));
+  }
+
+  void Progress(std::uint64_t delta) {
+    done_ += delta;
+    if (cb_.on_progress) cb_.on_progress(done_, total_);
+  }
+
+  void SetTotal(std::uint64_t total) { total_ = total; }
+
+  bool ReadText(const std::string& path) {
+    std::string data, error;
+    if (!ReadWholeFile(path, data, error)) {
+      Issue(path, "cannot read: " + error + "; skipped", true);
+      return true;
+    }
+    Progress(data.size());
+    if (ConvertUtf16WithBom(data)) Issue(path, "UTF-16 with a byte order mark; converted to UTF-8", false);
+    if (data.empty() || data.find_first_not_of(" \t\r\n") == std::string::npos) {
+      Issue(path, "empty file; skipped", true);
+      return true;
+    }
+    if (LooksBinary(data)) {
+      Issue(path, "binary data, not text; skipped", true);
+      return true;
+    }
+    if (data.size() >= 3 && data.compare(0, 3, "\xEF\xBB\xBF") == 0) data.erase(0, 3);  // UTF-8 BOM
+    Document doc;
+    doc.id = StemOf(path);
+    doc.text = std::move(data);
+    return Emit(std::move(doc), path);
+  }
+
+  // One JSON Lines record; false when the consumer asked to stop.
+  bool ReadRecord(const std::string& line, const std::string& where) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) return true;
+    json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded() || !j.is_object()) {
+      Issue(where, "not a JSON object; record skipped", true);
+      return true;
+    }
+    Document doc;
+    auto id = j.find("id");
+    if (id != j.end() && id->is_string()) doc.id = id->get<std::string>();
+    else if (id != j.end() && id->is_number_integer()) doc.id = std::to_string(id->get<long long>());
+    auto text = j.find("text");
+    if (doc.id.empty()) {
+      Issue(where, "record has no \"id\"; skipped", true);
+      return true;
+    }
+    if (text == j.end() || !text->is_string()) {
+      Issue(where, "record '" + doc.id + "' has no \"text\" string; skipped", true);
+      return true;
+    }
+    doc.text = text->get<std::string>();
+    for (auto [key, field] : {std::pair{"title", &doc.title}, {"date", &doc.date}, {"url", &doc.url}}) {
+      auto it = j.find(key);
+      if (it != j.end() && it->is_string()) *field = it->get<std::string>();
+    }
+    return Emit(std::move(doc), where);
+  }
+
+  bool ReadJsonLines(std::istream& in, const std::string& path) {
+    std::string line;
+    for (std::uint64_t number = 1; std::getline(in, line); ++number) {
+      Progress(line.size() + 1);
+      if (!ReadRecord(line, path + ":" + std::to_string(number))) return false;
+    }
+    if (in.bad()) Issue(path, "read error; the rest of the file was not read", true);
+    return true;
+  }
+
+  bool ReadJsonLinesFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      Issue(path, "cannot read: " + std::error_code(errno, std::generic_category()).message() + "; skipped", true);
+      return true;
+    }
+    return ReadJsonLines(in, path);
+  }
+
+  bool ReadZstd(const std::string& path) {
+    std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!file) {
+      Issue(path, "cannot read: " + std::error_code(errno, std::generic_category()).message() + "; skipped", true);
+      return true;
+    }
+    std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx*)> dctx(ZSTD_createDCtx(), &ZSTD_freeDCtx);
+    std::vector<char> in_buf(ZSTD_DStreamInSize()), out_buf(ZSTD_DStreamOutSize());
+    std::string pending;  // bytes of the line not yet ended
+    std::uint64_t line_number = 0;
+    size_t last_ret = 0;
+    auto flush_lines = [&]() -> bool {
+      size_t start = 0;
+      for (size_t nl; (nl = pending.find('\n', start)) != std::string::npos; start = nl + 1) {
+        ++line_number;
+        if (!ReadRecord(pending.substr(start, nl - start), path + ":" + std::to_string(line_number))) return false;
+      }
+      pending.erase(0, start);
+      return true;
+    };
+    for (size_t got; (got = std::fread(in_buf.data(), 1, in_buf.size(), file.get())) > 0;) {
+      Progress(got);
+      ZSTD_inBuffer input{in_buf.data(), got, 0};
+      while (input.pos < input.size) {
+        ZSTD_outBuffer output{out_buf.data(), out_buf.size(), 0};
+        last_ret = ZSTD_decompressStream(dctx.get(), &output, &input);
+        if (ZSTD_isError(last_ret)) {
+          Issue(path + ":" + std::to_string(line_number + 1),
+                std::string("zstd: ") + ZSTD_getErrorName(last_ret) + "; the rest of the file was not read", true);
+          return true;
+        }
+        pending.append(out_buf.data(), output.pos);
+      }
+      if (!flush_lines()) return false;
+    }
+    if (last_ret != 0) Issue(path, "zstd stream ends early (truncated file?); last partial line dropped", true);
+    else if (!pending.empty()) {
+      ++line_number;
+      if (!ReadRecord(pending, path + ":" + std::to_string(line_number))) return false;
+    }
+    return true;
+  }
+
+  bool ReadStdin() {
+    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    const size_t first = data.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) {
+      Issue("stdin", "empty input", true);
+      return true;
+    }
+    if (data[first] == '{') {
+      std::istringstream in(data);
+      return ReadJsonLines(in, "stdin");
+    }
+    Progress(data.size());
+    Document doc;
+    doc.id = "stdin";
+    doc.text = std::move(data);
+    return Emit(std::move(doc), "stdin");
+  }
+
+  bool ReadPath(const std::string& path) {
+    switch (KindOf(path)) {
+      case InputKind::kText: return ReadText(path);
+      case InputKind::kJsonLines: return ReadJsonLinesFile(path);
+      case InputKind::kJsonLinesZstd: return ReadZstd(path);
+      case InputKind::kStdin: return ReadStdin();
+      case InputKind::kUnknown: break;
+    }
+    Issue(path, "unknown kind of file (expected .txt, .jsonl or .jsonl.zst); skipped", true);
+    return true;
+  }
+
+ private:
+  const ReadCallbacks& cb_;
+  std::uint64_t done_ = 0, total_ = 0;
+  std::uint64_t skipped_ = 0;
+};
+
+}  // namespace
+
+std::int64_t RepairUtf8(std::string& text) {
+  std::int64_t first_problem = -1;
+  size_t i = 0;
+  // Fast path: most text is valid; only rebuild when a problem is found.
+  while (i < text.size()) {
+    const size_t len = ValidSequenceLength(text, i);
+    if (len == 0 || text[i] == '\0') break;
+    i += len;
+  }
+  if (i == text.size()) return -1;
+  std::string out = text.substr(0, i);
+  first_problem = static_cast<std::int64_t>(i);
+  while (i < text.size()) {
+    const size_t len = ValidSequenceLength(text, i);
+    if (text[i] == '\0') {
+      ++i;
+    } else if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(text, i, len);
+      i += len;
+    }
+  }
+  text = std::move(out);
+  return first_problem;
+}
+
+std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& paths,
+                                          const std::function<void(const ReadIssue&)>& on_issue) {
+  std::vector<std::string> files;
+  auto issue = [&](const std::string& where, const std::string& message) {
+    if (on_issue) on_issue(ReadIssue{where, message, true});
+  };
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      files.push_back(path);
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      issue(path, "no such file or directory");
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      issue(path, "cannot read directory: " + ec.message());
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        issue(path, "while walking: " + ec.message());
+        break;
+      }
+      std::error_code file_ec;
+      if (!it->is_regular_file(file_ec)) continue;
+      const std::string name = it->path().string();
+      if (KindOf(name) != InputKind::kUnknown) found.push_back(name);
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+Status ReadDocuments(const std::vector<std::string>& paths, const ReadCallbacks& callbacks) {
+  if (!callbacks.on_document) return Status::InvalidArgument("ReadDocuments needs on_document");
+  Reader reader(callbacks);
+  const std::vector<std::string> files = ExpandInputPaths(paths, callbacks.on_issue);
+  std::uint64_t total = 0;
+  for (const std::string& file : files) {
+    std::error_code ec;
+    if (file != "-") total += fs::file_size(file, ec);
+  }
+  reader.SetTotal(total);
+  for (const std::string& file : files)
+    if (!reader.ReadPath(file)) break;
+  return Status::Ok();
+}
+
+}  // namespace vnkg

@@ -1,0 +1,153 @@
+#include "vnkg/store/ingest.h"
+
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <thread>
+#include <unordered_map>
+
+#include "vnkg/extract/facts_json.h"
+
+namespace vnkg {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+DocumentRecord RecordFor(const Document& doc, std::size_t fact_count) {
+  DocumentRecord record;
+  record.id = doc.id;
+  record.content_hash = ContentHash(doc.title, doc.text);
+  record.title = doc.title;
+  record.date = doc.date;
+  record.url = doc.url;
+  record.ingested_at = static_cast<std::int64_t>(std::time(nullptr));
+  record.fact_count = static_cast<std::uint32_t>(fact_count);
+  return record;
+}
+
+void Count(IngestSummary& summary, IngestOutcome outcome) {
+  ++summary.documents;
+  switch (outcome) {
+    case IngestOutcome::kInserted: ++summary.inserted; break;
+    case IngestOutcome::kReplaced: ++summary.replaced; break;
+    case IngestOutcome::kUnchanged: ++summary.unchanged; break;
+  }
+}
+
+// Extracts a batch on `jobs` threads; results[i] belongs to batch[i].
+std::vector<Extraction> ExtractBatch(const Extractor& extractor, const std::vector<Document>& batch, int jobs) {
+  std::vector<Extraction> results(batch.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < batch.size();) results[i] = extractor.Extract(batch[i]);
+  };
+  const int threads = std::max(1, std::min<int>(jobs, static_cast<int>(batch.size())));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& thread : pool) thread.join();
+  return results;
+}
+
+}  // namespace
+
+Result<IngestSummary> IngestPaths(Store& store, const Extractor& extractor, const std::vector<std::string>& paths,
+                                  const IngestOptions& options) {
+  const auto start = Clock::now();
+  IngestSummary summary;
+  Status failure;
+  std::vector<Document> batch;
+
+  auto commit_batch = [&]() -> bool {
+    std::vector<Extraction> results = ExtractBatch(extractor, batch, options.jobs);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      for (const ExtractWarning& warning : results[i].warnings) {
+        ++summary.warnings;
+        if (options.on_issue) options.on_issue(ReadIssue{batch[i].origin, warning.message, false});
+      }
+      summary.facts += results[i].facts.size();
+      summary.text_bytes += batch[i].title.size() + batch[i].text.size();
+      auto outcome = store.PutDocument(RecordFor(batch[i], results[i].facts.size()), results[i].facts);
+      if (!outcome.ok()) {
+        failure = Status::IoError("storing document '" + batch[i].id + "' (" + batch[i].origin +
+                                  "): " + outcome.status().message());
+        return false;
+      }
+      Count(summary, outcome.value());
+    }
+    batch.clear();
+    return true;
+  };
+
+  ReadCallbacks callbacks;
+  callbacks.on_issue = [&](const ReadIssue& issue) {
+    if (issue.skipped) ++summary.skipped;
+    else ++summary.warnings;
+    if (options.on_issue) options.on_issue(issue);
+  };
+  callbacks.on_progress = options.on_progress;
+  callbacks.on_document = [&](Document&& doc) {
+    batch.push_back(std::move(doc));
+    if (batch.size() < std::max<std::size_t>(1, options.batch_documents)) return true;
+    return commit_batch();
+  };
+  VNKG_RETURN_IF_ERROR(ReadDocuments(paths, callbacks));
+  if (failure.ok() && !batch.empty()) commit_batch();
+  if (!failure.ok()) return failure;
+  summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return summary;
+}
+
+Result<IngestSummary> IngestFactFiles(Store& store, const std::vector<std::string>& paths,
+                                      const IngestOptions& options) {
+  const auto start = Clock::now();
+  IngestSummary summary;
+  std::vector<std::string> order;  // documents in order of first appearance
+  std::unordered_map<std::string, std::vector<Fact>> by_doc;
+  std::unordered_map<std::string, std::string> hash_input;
+  auto issue = [&](std::string where, std::string message) {
+    ++summary.skipped;
+    if (options.on_issue) options.on_issue(ReadIssue{std::move(where), std::move(message), true});
+  };
+  for (const std::string& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      issue(path, "cannot read; skipped");
+      continue;
+    }
+    std::string line;
+    for (std::uint64_t number = 1; std::getline(in, line); ++number) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      auto fact = FactFromJsonLine(line);
+      const std::string where = path + ":" + std::to_string(number);
+      if (!fact.ok()) {
+        issue(where, fact.status().message() + "; line skipped");
+        continue;
+      }
+      if (fact->doc.empty()) {
+        issue(where, "fact has no \"doc\"; line skipped");
+        continue;
+      }
+      auto [it, fresh] = by_doc.try_emplace(fact->doc);
+      if (fresh) order.push_back(fact->doc);
+      hash_input[fact->doc] += line + "\n";
+      it->second.push_back(std::move(fact.value()));
+      ++summary.facts;
+    }
+  }
+  for (const std::string& doc : order) {
+    DocumentRecord record;
+    record.id = doc;
+    record.content_hash = ContentHash("facts", hash_input[doc]);
+    record.ingested_at = static_cast<std::int64_t>(std::time(nullptr));
+    record.fact_count = static_cast<std::uint32_t>(by_doc[doc].size());
+    auto outcome = store.PutDocument(record, by_doc[doc]);
+    if (!outcome.ok()) return Status::IoError("storing facts of document '" + doc + "': " + outcome.status().message());
+    Count(summary, outcome.value());
+  }
+  summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace vnkg
