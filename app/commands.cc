@@ -190,14 +190,24 @@ int RunExport(const ExportArgs& args) {
   auto store = OpenStore(args.db, Store::Mode::kReadOnly);
   if (!store.ok()) return Fail(store.status().message());
   std::ofstream file;
-  if (!args.output.empty()) {
+  if (!args.output.empty() && args.format != "csv") {
     file.open(args.output, std::ios::binary | std::ios::trunc);
     if (!file) return Fail("cannot write " + args.output);
   }
   std::ostream& out = args.output.empty() ? std::cout : file;
   FactsExportOptions options;
   options.min_confidence = args.min_confidence;
-  auto written = ExportFacts(*store.value(), options, out);
+  Result<std::uint64_t> written = Status::Aborted("not run");
+  if (args.format == "facts") {
+    written = ExportFacts(*store.value(), options, out);
+  } else if (args.format == "ntriples" || args.format == "turtle") {
+    written = ExportRdf(*store.value(), args.format == "turtle" ? RdfSyntax::kTurtle : RdfSyntax::kNTriples, out);
+  } else if (args.format == "csv") {
+    if (args.output.empty()) return Fail("--format csv writes two files: give their prefix with -o (e.g. -o out/)");
+    written = ExportNeo4jCsv(*store.value(), args.output);
+  } else if (args.format == "dot") {
+    written = ExportDot(*store.value(), DotOptions{}, out);
+  }
   if (!written.ok()) return Fail(written.status().message());
   out.flush();
   if (!out) return Fail("writing the export failed");
@@ -279,11 +289,15 @@ void RegisterCommands(CLI::App& app) {
   auto export_args = std::make_shared<ExportArgs>();
   CLI::App* exporter = app.add_subcommand("export", "Write the whole graph in an exchange format");
   exporter->add_option("--db", export_args->db, DbHelp());
-  exporter->add_option("-f,--format", export_args->format, "facts (JSON Lines of docs/facts.md)")
-      ->check(CLI::IsMember({"facts"}));
-  exporter->add_option("-o,--output", export_args->output, "write to FILE instead of stdout");
+  exporter
+      ->add_option("-f,--format", export_args->format,
+                   "facts (JSON Lines of docs/facts.md), ntriples, turtle, csv (Neo4j import), dot (Graphviz)")
+      ->check(CLI::IsMember({"facts", "ntriples", "turtle", "csv", "dot"}));
+  exporter->add_option("-o,--output", export_args->output,
+                       "write to FILE instead of stdout (csv: the prefix of nodes.csv and relationships.csv)");
   exporter->add_option("--min-confidence", export_args->min_confidence, "leave out facts below this confidence (0-1)");
-  exporter->footer("Example:\n  vnkg export --format facts > facts.jsonl");
+  exporter->footer("Examples:\n  vnkg export --format facts > facts.jsonl\n  vnkg export --format ntriples | rapper -i ntriples -c -\n"
+                   "  vnkg export --format csv -o neo4j/   # neo4j/nodes.csv, neo4j/relationships.csv");
   exporter->callback([export_args] { RunExport(*export_args); });
 
   auto bridges_args = std::make_shared<BridgesArgs>();

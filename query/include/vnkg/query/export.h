@@ -1,7 +1,11 @@
 // Exports of the whole graph.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <ostream>
+#include <set>
+#include <string>
 
 #include "vnkg/status.h"
 #include "vnkg/store/store.h"
@@ -17,5 +21,41 @@ struct FactsExportOptions {
 // document that states it, "confidence" the best occurrence's.
 // Returns the number of lines written.
 Result<std::uint64_t> ExportFacts(const Store& store, const FactsExportOptions& options, std::ostream& out);
+
+
+// The IRI of an entity in the RDF view: <urn:vnkg:TYPE-HASH>, where HASH is a
+// 64-bit hash of EntityKey, so it is stable across runs and re-ingests.
+std::string EntityIri(const Entity& entity);
+
+enum class RdfSyntax { kNTriples, kTurtle };
+
+// The RDF view of docs/facts.md: every entity with rdf:type, rdfs:label and
+// its attributes (vn:date, vn:eventDate, vn:province, vn:event, vn:title,
+// vn:organization), then every fact as `subject vn:PREDICATE object`.
+// Entities a BridgePoint or Position points to are written even when no fact
+// names them. Returns the number of triples written.
+Result<std::uint64_t> ExportRdf(const Store& store, RdfSyntax syntax, std::ostream& out);
+
+// Neo4j `neo4j-admin database import` files: `<prefix>nodes.csv`
+// (id:ID, name, date, province, title, organization, :LABEL) and
+// `<prefix>relationships.csv` (:START_ID, :END_ID, :TYPE, doc, evidence,
+// confidence:float). Returns the number of rows written (nodes + relationships).
+Result<std::uint64_t> ExportNeo4jCsv(const Store& store, const std::string& prefix);
+
+
+struct DotOptions {
+  // Draw only facts whose both ends are in this set (a focus, an event, a
+  // province); unset: the whole graph.
+  std::optional<std::set<TermId>> only;
+  // Above this many entities the export refuses (a drawing that size is
+  // unreadable) and says to narrow it with --focus, --event or --province.
+  std::size_t max_entities = 300;
+};
+
+// Graphviz DOT: node shape and colour by entity type, edges labelled with the
+// predicate, each event drawn as a cluster with its bridge points, a legend.
+// Labels are the entities' Vietnamese display forms. Returns the number of
+// entities drawn.
+Result<std::uint64_t> ExportDot(const Store& store, const DotOptions& options, std::ostream& out);
 
 }  // namespace vnkg

@@ -1,0 +1,173 @@
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "vnkg/query/export.h"
+
+namespace vnkg {
+namespace {
+
+std::uint64_t Fnv1a64(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+// N-Triples / Turtle string literal body (the same escapes serve both).
+std::string EscapeLiteral(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+constexpr const char* kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+constexpr const char* kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
+
+// Writes triples in either syntax; Turtle groups a subject's triples.
+class TripleWriter {
+ public:
+  TripleWriter(RdfSyntax syntax, std::ostream& out) : syntax_(syntax), out_(out) {
+    if (syntax_ == RdfSyntax::kTurtle)
+      out_ << "@prefix vn: <urn:vnkg:> .\n"
+              "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+              "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\n";
+  }
+  ~TripleWriter() { Close(); }
+
+  void Iri(const std::string& s, const std::string& p, const std::string& o_iri) { Write(s, p, Term(o_iri)); }
+  void Literal(const std::string& s, const std::string& p, std::string_view value) {
+    std::string literal(1, '"');
+    literal += EscapeLiteral(value);
+    literal += '"';
+    Write(s, p, literal);
+  }
+  void Close() {
+    if (syntax_ == RdfSyntax::kTurtle && !subject_.empty()) out_ << " .\n";
+    subject_.clear();
+  }
+  std::uint64_t count() const { return count_; }
+
+ private:
+  std::string Term(const std::string& iri) const {
+    if (syntax_ == RdfSyntax::kTurtle) {
+      if (iri == kRdfType) return "rdf:type";
+      if (iri == kRdfsLabel) return "rdfs:label";
+      if (iri.rfind("urn:vnkg:", 0) == 0 && iri.find_first_of("-") == std::string::npos)
+        return std::string("vn:").append(iri, 9);
+    }
+    std::string bracketed(1, '<');
+    bracketed += iri;
+    bracketed += '>';
+    return bracketed;
+  }
+  void Write(const std::string& s, const std::string& p, const std::string& o) {
+    ++count_;
+    if (syntax_ == RdfSyntax::kNTriples) {
+      out_ << '<' << s << "> <" << p << "> " << o << " .\n";
+      return;
+    }
+    if (s == subject_) {
+      out_ << " ;\n    " << Term(p) << ' ' << o;
+    } else {
+      if (!subject_.empty()) out_ << " .\n";
+      out_ << '<' << s << ">\n    " << Term(p) << ' ' << o;
+      subject_ = s;
+    }
+  }
+  RdfSyntax syntax_;
+  std::ostream& out_;
+  std::string subject_;
+  std::uint64_t count_ = 0;
+};
+
+Entity ProvinceEntity(const std::string& name) { return Entity{EntityType::kProvince, name, "", "", "", ""}; }
+Entity EventEntity(const std::string& date) { return Entity{EntityType::kEvent, "", date, "", "", ""}; }
+Entity OrganizationEntity(const std::string& name) { return Entity{EntityType::kOrganization, name, "", "", "", ""}; }
+
+void WriteEntity(TripleWriter& w, const Entity& e) {
+  const std::string iri = EntityIri(e);
+  w.Iri(iri, kRdfType, "urn:vnkg:" + std::string(EntityTypeName(e.type)));
+  w.Literal(iri, kRdfsLabel, EntityLabel(e));
+  switch (e.type) {
+    case EntityType::kEvent:
+      w.Literal(iri, "urn:vnkg:date", e.date);
+      break;
+    case EntityType::kBridgePoint:
+      w.Literal(iri, "urn:vnkg:eventDate", e.date);
+      w.Iri(iri, "urn:vnkg:province", EntityIri(ProvinceEntity(e.province)));
+      w.Iri(iri, "urn:vnkg:event", EntityIri(EventEntity(e.date)));
+      break;
+    case EntityType::kPosition:
+      w.Literal(iri, "urn:vnkg:title", e.title);
+      if (!e.organization.empty()) w.Iri(iri, "urn:vnkg:organization", EntityIri(OrganizationEntity(e.organization)));
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
+std::string EntityIri(const Entity& entity) {
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(Fnv1a64(EntityKey(entity))));
+  std::string type(EntityTypeName(entity.type));
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string iri("urn:vnkg:");
+  iri += type;
+  iri += '-';
+  iri += hash;
+  return iri;
+}
+
+Result<std::uint64_t> ExportRdf(const Store& store, RdfSyntax syntax, std::ostream& out) {
+  TripleWriter writer(syntax, out);
+  // Entities first, then those that BridgePoints and Positions point to but
+  // that no fact names (they still need a type and a label).
+  std::set<std::string> written;
+  std::map<std::string, Entity> implied;
+  Status status = store.ForEachEntity([&](TermId, const Entity& e) {
+    WriteEntity(writer, e);
+    written.insert(EntityKey(e));
+    if (e.type == EntityType::kBridgePoint) {
+      implied.emplace(EntityKey(ProvinceEntity(e.province)), ProvinceEntity(e.province));
+      implied.emplace(EntityKey(EventEntity(e.date)), EventEntity(e.date));
+    } else if (e.type == EntityType::kPosition && !e.organization.empty()) {
+      implied.emplace(EntityKey(OrganizationEntity(e.organization)), OrganizationEntity(e.organization));
+    }
+    return true;
+  });
+  if (!status.ok()) return status;
+  for (const auto& [key, entity] : implied)
+    if (!written.count(key)) WriteEntity(writer, entity);
+  writer.Close();
+  status = store.ForEachFact([&](const StoredFact& fact) {
+    writer.Iri(EntityIri(fact.subject), "urn:vnkg:" + fact.predicate, EntityIri(fact.object));
+    writer.Close();
+    return static_cast<bool>(out);
+  });
+  if (!status.ok()) return status;
+  writer.Close();
+  if (!out) return Status::IoError("writing the export failed (disk full or closed pipe?)");
+  return writer.count();
+}
+
+}  // namespace vnkg
