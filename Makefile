@@ -33,3 +33,8 @@ test: build
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Benchmarks (not part of `make test`): the corpus and slices of it; prints a
+# table and writes build/bench/results.json. See docs/performance.md.
+bench: build
+	python3 bench/run.py --vnkg $(VNKG) --corpus ../shared/corpus/news.jsonl.zst --out $(BUILD_DIR)/bench/results.json
