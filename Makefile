@@ -9,6 +9,7 @@ VNKG := $(BUILD_DIR)/app/vnkg
 RUN_DB ?= $(BUILD_DIR)/examples.db
 
 .PHONY: all deps configure build run test check bench clean
+ASAN_DIR ?= build-asan
 
 all: build
 
@@ -31,8 +32,14 @@ run: build
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+check: deps
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNKG_SANITIZE=ON
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)
 
 # Benchmarks (not part of `make test`): the corpus and slices of it; prints a
 # table and writes build/bench/results.json. See docs/performance.md.
