@@ -95,6 +95,7 @@ Result<IngestSummary> IngestPaths(Store& store, const Extractor& extractor, cons
   VNKG_RETURN_IF_ERROR(ReadDocuments(paths, callbacks));
   if (failure.ok() && !batch.empty()) commit_batch();
   if (!failure.ok()) return failure;
+  VNKG_RETURN_IF_ERROR(store.Sync());
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return summary;
 }
@@ -146,6 +147,7 @@ Result<IngestSummary> IngestFactFiles(Store& store, const std::vector<std::strin
     if (!outcome.ok()) return Status::IoError("storing facts of document '" + doc + "': " + outcome.status().message());
     Count(summary, outcome.value());
   }
+  VNKG_RETURN_IF_ERROR(store.Sync());
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return summary;
 }

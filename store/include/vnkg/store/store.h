@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vnkg/extract/fact.h"
@@ -34,6 +35,10 @@ inline constexpr int kSchemaVersion = 1;
 // The database location used when --db is not given:
 // $VNKG_DB if set, else $XDG_DATA_HOME/vnkg/db, else ~/.local/share/vnkg/db.
 std::string DefaultDatabasePath();
+
+// A digest of an article's content (title and text), for "same content?"
+// checks: 128 bits as 32 hex digits, the same on every machine and run.
+std::string ContentHash(std::string_view title, std::string_view text);
 
 struct DocumentRecord {
   std::string id;
@@ -90,12 +95,18 @@ class Store {
   static Result<std::unique_ptr<Store>> Open(const std::string& dir, Mode mode);
   virtual ~Store() = default;
 
-  // Stores one document and the facts read from it in one atomic WriteBatch,
-  // then syncs. Same id + same content hash: a no-op (kUnchanged). Same id +
+  // Stores one document and the facts read from it in one atomic WriteBatch.
+  // The write reaches the operating system before this returns (so a killed
+  // process loses nothing it returned from); Sync() makes it durable against
+  // power loss. Same id + same content hash: a no-op (kUnchanged). Same id +
   // new content: the document's old provenance goes, and the facts no other
   // document supports go with it; nothing of any other document changes.
   // REQUIRES: Mode::kReadWrite; every fact.doc == record.id.
   virtual Result<IngestOutcome> PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) = 0;
+
+  // Flushes and fsyncs the write-ahead log: everything stored so far survives
+  // a power cut. REQUIRES: Mode::kReadWrite.
+  virtual Status Sync() = 0;
 
   virtual Result<std::optional<DocumentRecord>> GetDocument(const std::string& id) const = 0;
   // Every document record, in id order.

@@ -1,0 +1,539 @@
+// The Store on RocksDB. Layout and the reasons for it: docs/architecture.md.
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <unordered_map>
+
+#include "encoding.h"
+#include "vnkg/store/store.h"
+
+namespace vnkg {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace storage;
+
+// Column family names, in the order of RocksStore::Family.
+const char* const kFamilyNames[] = {"default", "meta",       "terms",     "term_index", "spo",
+                                    "pos",     "osp",        "provenance", "documents"};
+enum Family { kDefault, kMeta, kTerms, kTermIndex, kSpo, kPos, kOsp, kProvenance, kDocuments, kFamilyCount };
+
+constexpr const char* kSchemaKey = "schema_version";
+constexpr const char* kNextIdKey = "next_term_id";
+constexpr const char* kCounterKeys[] = {"count_documents", "count_facts", "count_entities", "count_provenance"};
+enum Counter { kDocumentsCount, kFactsCount, kEntitiesCount, kProvenanceCount };
+constexpr const char* kWriterFile = "WRITER";
+
+std::string Hex64(std::uint64_t v) {
+  static const char* digits = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[i] = digits[v & 0xF];
+  return out;
+}
+
+std::string EncodeU64(std::uint64_t v) {
+  std::string s;
+  PutId(s, v);
+  return s;
+}
+
+rocksdb::ColumnFamilyOptions FamilyOptions(int family) {
+  rocksdb::ColumnFamilyOptions options;
+  options.compression = rocksdb::kLZ4Compression;
+  options.bottommost_compression = rocksdb::kZSTD;
+  rocksdb::BlockBasedTableOptions table;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  if (family == kSpo || family == kPos || family == kOsp || family == kProvenance) {
+    // Every scan of these families is by a leading 8-byte id.
+    options.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(kIdSize));
+    table.whole_key_filtering = true;
+  }
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  return options;
+}
+
+Status FromRocks(const rocksdb::Status& s, const std::string& context) {
+  if (s.ok()) return Status::Ok();
+  if (s.IsNotFound()) return Status::NotFound(context + ": " + s.ToString());
+  if (s.IsCorruption()) return Status::Corruption(context + ": " + s.ToString());
+  return Status::IoError(context + ": " + s.ToString());
+}
+
+std::string ReadWriterFile(const std::string& dir) {
+  std::ifstream in(dir + "/" + kWriterFile);
+  std::string holder;
+  std::getline(in, holder);
+  return holder.empty() ? "another process" : holder;
+}
+
+std::string SelfDescription() {
+  std::string cmd;
+  std::ifstream in("/proc/self/cmdline", std::ios::binary);
+  std::string arg;
+  while (std::getline(in, arg, '\0')) cmd += (cmd.empty() ? "" : " ") + arg;
+  return "process " + std::to_string(::getpid()) + (cmd.empty() ? "" : " (" + cmd + ")");
+}
+
+class RocksStore final : public Store {
+ public:
+  RocksStore(std::string dir, Mode mode) : dir_(std::move(dir)), mode_(mode) {}
+
+  ~RocksStore() override {
+    if (db_) {
+      for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
+      if (mode_ == Mode::kReadWrite) {
+        db_->FlushWAL(true);
+        std::error_code ec;
+        fs::remove(dir_ + "/" + kWriterFile, ec);
+      }
+      delete db_;
+    }
+  }
+
+  Status OpenDb() {
+    rocksdb::DBOptions options;
+    options.create_if_missing = mode_ == Mode::kReadWrite;
+    options.create_missing_column_families = mode_ == Mode::kReadWrite;
+    options.max_background_jobs = 2;
+    options.keep_log_file_num = 3;
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    for (int f = 0; f < kFamilyCount; ++f) families.emplace_back(kFamilyNames[f], FamilyOptions(f));
+
+    rocksdb::Status s;
+    if (mode_ == Mode::kReadWrite) {
+      std::error_code ec;
+      fs::create_directories(dir_, ec);
+      if (ec) return Status::IoError("cannot create database directory " + dir_ + ": " + ec.message());
+      if (!fs::exists(dir_ + "/CURRENT") && !fs::is_empty(dir_, ec))
+        return Status::InvalidArgument(dir_ + " is not empty and is not a vnkg database; give --db a new or vnkg directory");
+      s = rocksdb::DB::Open(options, dir_, families, &handles_, &db_);
+      if (!s.ok() && s.ToString().find("lock") != std::string::npos)
+        return Status::Busy("database " + dir_ + " is being written by " + ReadWriterFile(dir_) +
+                            "; wait for it to finish, or read it (stats, export, bridges) meanwhile");
+    } else {
+      if (!fs::exists(dir_ + "/CURRENT")) return Status::NotFound("no vnkg database at " + dir_ + " (ingest something first)");
+      s = rocksdb::DB::OpenForReadOnly(options, dir_, families, &handles_, &db_);
+    }
+    if (!s.ok()) return FromRocks(s, "opening " + dir_);
+    VNKG_RETURN_IF_ERROR(CheckSchema());
+    VNKG_RETURN_IF_ERROR(LoadCounters());
+    if (mode_ == Mode::kReadWrite) {
+      std::ofstream(dir_ + "/" + kWriterFile, std::ios::trunc) << SelfDescription() << '\n';
+    }
+    return Status::Ok();
+  }
+
+  Result<IngestOutcome> PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) override;
+  Status Sync() override { return FromRocks(db_->FlushWAL(true), "syncing " + dir_); }
+
+  Result<std::optional<DocumentRecord>> GetDocument(const std::string& id) const override {
+    std::string value;
+    auto s = db_->Get(rocksdb::ReadOptions(), handles_[kDocuments], id, &value);
+    if (s.IsNotFound()) return std::optional<DocumentRecord>();
+    if (!s.ok()) return FromRocks(s, "reading document " + id);
+    DocumentRecord record;
+    if (!DecodeDocument(value, record, nullptr)) return Status::Corruption("document record " + id + " does not decode");
+    record.id = id;
+    return std::optional<DocumentRecord>(std::move(record));
+  }
+
+  Result<std::vector<DocumentRecord>> ListDocuments() const override {
+    std::vector<DocumentRecord> out;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), handles_[kDocuments]));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      DocumentRecord record;
+      if (!DecodeDocument(it->value().ToStringView(), record, nullptr))
+        return Status::Corruption("document record " + it->key().ToString() + " does not decode");
+      record.id = it->key().ToString();
+      out.push_back(std::move(record));
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), "listing documents");
+    return out;
+  }
+
+  Result<std::optional<TermId>> FindEntity(const Entity& entity) const override {
+    return FindIndex(EntityIndexKey(entity));
+  }
+  Result<std::optional<TermId>> FindPredicate(const std::string& predicate) const override {
+    return FindIndex(PredicateIndexKey(predicate));
+  }
+
+  Result<Entity> GetEntity(TermId id) const override {
+    std::optional<Entity> entity;
+    std::optional<std::string> predicate;
+    VNKG_RETURN_IF_ERROR(GetTerm(id, entity, predicate));
+    if (!entity) return Status::InvalidArgument("term " + std::to_string(id) + " is a predicate, not an entity");
+    return std::move(*entity);
+  }
+
+  Result<std::string> GetPredicate(TermId id) const override {
+    std::optional<Entity> entity;
+    std::optional<std::string> predicate;
+    VNKG_RETURN_IF_ERROR(GetTerm(id, entity, predicate));
+    if (!predicate) return Status::InvalidArgument("term " + std::to_string(id) + " is an entity, not a predicate");
+    return std::move(*predicate);
+  }
+
+  Status ForEachEntity(const std::function<bool(TermId, const Entity&)>& visit) const override {
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), handles_[kTerms]));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::optional<Entity> entity;
+      std::optional<std::string> predicate;
+      if (!DecodeTerm(it->value().ToStringView(), entity, predicate))
+        return Status::Corruption("term " + std::to_string(GetId(it->key().ToStringView())) + " does not decode");
+      if (entity && !visit(GetId(it->key().ToStringView()), *entity)) return Status::Ok();
+    }
+    return FromRocks(it->status(), "scanning entities");
+  }
+
+  Status Match(const TriplePattern& pattern,
+               const std::function<bool(TermId, TermId, TermId)>& visit) const override;
+
+  Result<std::vector<Provenance>> GetProvenance(TermId s, TermId p, TermId o) const override {
+    std::vector<Provenance> out;
+    VNKG_RETURN_IF_ERROR(ScanProvenance(TripleKey(s, p, o), [&](std::string_view, Provenance&& prov) {
+      out.push_back(std::move(prov));
+    }));
+    return out;
+  }
+
+  Status ForEachFact(const std::function<bool(const StoredFact&)>& visit) const override {
+    std::unordered_map<TermId, Entity> entities;
+    std::unordered_map<TermId, std::string> predicates;
+    auto entity_of = [&](TermId id) -> Result<Entity> {
+      if (auto it = entities.find(id); it != entities.end()) return it->second;
+      auto e = GetEntity(id);
+      if (e.ok()) entities.emplace(id, e.value());
+      return e;
+    };
+    Status failure;
+    Status s = Match(TriplePattern{}, [&](TermId s_id, TermId p_id, TermId o_id) {
+      StoredFact fact;
+      fact.subject_id = s_id, fact.predicate_id = p_id, fact.object_id = o_id;
+      auto subject = entity_of(s_id);
+      auto object = entity_of(o_id);
+      if (!subject.ok() || !object.ok()) {
+        failure = subject.ok() ? object.status() : subject.status();
+        return false;
+      }
+      fact.subject = std::move(subject.value());
+      fact.object = std::move(object.value());
+      if (auto it = predicates.find(p_id); it != predicates.end()) {
+        fact.predicate = it->second;
+      } else {
+        auto predicate = GetPredicate(p_id);
+        if (!predicate.ok()) {
+          failure = predicate.status();
+          return false;
+        }
+        fact.predicate = predicates[p_id] = predicate.value();
+      }
+      auto provenance = GetProvenance(s_id, p_id, o_id);
+      if (!provenance.ok()) {
+        failure = provenance.status();
+        return false;
+      }
+      fact.provenance = std::move(provenance.value());
+      return visit(fact);
+    });
+    VNKG_RETURN_IF_ERROR(s);
+    return failure;
+  }
+
+  Result<StoreStats> Stats() const override {
+    StoreStats stats;
+    stats.documents = counters_[kDocumentsCount];
+    stats.facts = counters_[kFactsCount];
+    stats.entities = counters_[kEntitiesCount];
+    stats.provenance = counters_[kProvenanceCount];
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+      std::error_code size_ec;
+      if (entry.is_regular_file(size_ec)) stats.disk_bytes += entry.file_size(size_ec);
+    }
+    return stats;
+  }
+
+ private:
+  Status CheckSchema() {
+    std::string value;
+    auto s = db_->Get(rocksdb::ReadOptions(), handles_[kMeta], kSchemaKey, &value);
+    if (s.IsNotFound()) {
+      if (mode_ == Mode::kReadOnly) return Status::Corruption(dir_ + " has no schema version: not a vnkg database");
+      return FromRocks(db_->Put(WriteOptions(), handles_[kMeta], kSchemaKey, std::to_string(kSchemaVersion)),
+                       "writing the schema version of " + dir_);
+    }
+    if (!s.ok()) return FromRocks(s, "reading the schema version of " + dir_);
+    if (value != std::to_string(kSchemaVersion))
+      return Status::VersionMismatch("database " + dir_ + " has schema version " + value + ", this vnkg reads version " +
+                                     std::to_string(kSchemaVersion) + "; rebuild it with this version's `vnkg ingest`");
+    return Status::Ok();
+  }
+
+  Status LoadCounters() {
+    auto read = [&](const char* key, std::uint64_t& out) -> Status {
+      std::string value;
+      auto s = db_->Get(rocksdb::ReadOptions(), handles_[kMeta], key, &value);
+      if (s.IsNotFound()) {
+        out = 0;
+        return Status::Ok();
+      }
+      if (!s.ok()) return FromRocks(s, std::string("reading ") + key);
+      if (value.size() != kIdSize) return Status::Corruption(std::string("meta key ") + key + " has a bad size");
+      out = GetId(value);
+      return Status::Ok();
+    };
+    VNKG_RETURN_IF_ERROR(read(kNextIdKey, next_id_));
+    if (next_id_ == 0) next_id_ = 1;
+    for (int c = 0; c < 4; ++c) VNKG_RETURN_IF_ERROR(read(kCounterKeys[c], counters_[c]));
+    return Status::Ok();
+  }
+
+  static rocksdb::WriteOptions WriteOptions() {
+    rocksdb::WriteOptions options;
+    options.sync = false;  // the WAL write reaches the OS; Sync() fsyncs
+    return options;
+  }
+
+  Result<std::optional<TermId>> FindIndex(const std::string& key) const {
+    std::string value;
+    auto s = db_->Get(rocksdb::ReadOptions(), handles_[kTermIndex], key, &value);
+    if (s.IsNotFound()) return std::optional<TermId>();
+    if (!s.ok()) return FromRocks(s, "looking up a term");
+    if (value.size() != kIdSize) return Status::Corruption("term index entry has a bad size");
+    return std::optional<TermId>(GetId(value));
+  }
+
+  Status GetTerm(TermId id, std::optional<Entity>& entity, std::optional<std::string>& predicate) const {
+    std::string value;
+    auto s = db_->Get(rocksdb::ReadOptions(), handles_[kTerms], EncodeU64(id), &value);
+    if (s.IsNotFound()) return Status::NotFound("no term " + std::to_string(id));
+    if (!s.ok()) return FromRocks(s, "reading term " + std::to_string(id));
+    if (!DecodeTerm(value, entity, predicate)) return Status::Corruption("term " + std::to_string(id) + " does not decode");
+    return Status::Ok();
+  }
+
+  // Calls visit(key, provenance) for each provenance row of one triple.
+  template <typename Visit>
+  Status ScanProvenance(const std::string& spo_key, Visit&& visit) const {
+    const std::string upper = PrefixSuccessor(spo_key);
+    rocksdb::Slice upper_slice(upper);
+    rocksdb::ReadOptions options;
+    options.iterate_upper_bound = &upper_slice;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handles_[kProvenance]));
+    for (it->Seek(spo_key); it->Valid() && it->key().starts_with(spo_key); it->Next()) {
+      Provenance p;
+      if (!DecodeProvenance(it->value().ToStringView(), p)) return Status::Corruption("a provenance row does not decode");
+      p.doc = std::string(ProvenanceKeyDoc(it->key().ToStringView()));
+      visit(it->key().ToStringView(), std::move(p));
+    }
+    return FromRocks(it->status(), "reading provenance");
+  }
+
+  // The id for an index key, creating the term in `batch` when it is new.
+  Result<TermId> InternTerm(const std::string& index_key, const std::string& term_value, rocksdb::WriteBatch& batch,
+                            std::unordered_map<std::string, TermId>& created, bool is_entity) {
+    if (auto it = term_cache_.find(index_key); it != term_cache_.end()) return it->second;
+    if (auto it = created.find(index_key); it != created.end()) return it->second;
+    auto found = FindIndex(index_key);
+    if (!found.ok()) return found.status();
+    if (found.value()) {
+      term_cache_.emplace(index_key, *found.value());
+      return *found.value();
+    }
+    const TermId id = next_id_ + created.size();
+    batch.Put(handles_[kTerms], EncodeU64(id), term_value);
+    batch.Put(handles_[kTermIndex], index_key, EncodeU64(id));
+    created.emplace(index_key, id);
+    if (is_entity) ++pending_new_entities_;
+    return id;
+  }
+
+  std::string dir_;
+  Mode mode_;
+  rocksdb::DB* db_ = nullptr;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  TermId next_id_ = 1;
+  std::uint64_t counters_[4] = {0, 0, 0, 0};
+  // Terms already in the database (index key -> id): saves a read per mention.
+  std::unordered_map<std::string, TermId> term_cache_;
+  std::uint64_t pending_new_entities_ = 0;
+};
+
+Status RocksStore::Match(const TriplePattern& pattern,
+                         const std::function<bool(TermId, TermId, TermId)>& visit) const {
+  const auto& [s, p, o] = pattern;
+  // Pick the ordering whose leading positions the pattern binds.
+  Family family;
+  std::string prefix;
+  if (s && p && o) {
+    std::string value;
+    auto status = db_->Get(rocksdb::ReadOptions(), handles_[kSpo], TripleKey(*s, *p, *o), &value);
+    if (status.IsNotFound()) return Status::Ok();
+    if (!status.ok()) return FromRocks(status, "matching a triple");
+    visit(*s, *p, *o);
+    return Status::Ok();
+  } else if (s) {
+    family = o && !p ? kOsp : kSpo;
+    if (family == kOsp) PutId(prefix, *o), PutId(prefix, *s);
+    else {
+      PutId(prefix, *s);
+      if (p) PutId(prefix, *p);
+    }
+  } else if (p) {
+    family = kPos;
+    PutId(prefix, *p);
+    if (o) PutId(prefix, *o);
+  } else if (o) {
+    family = kOsp;
+    PutId(prefix, *o);
+  } else {
+    family = kSpo;
+  }
+
+  rocksdb::ReadOptions options;
+  const std::string upper = PrefixSuccessor(prefix);
+  rocksdb::Slice upper_slice(upper);
+  if (prefix.empty()) options.total_order_seek = true;
+  else if (!upper.empty()) options.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handles_[family]));
+  for (prefix.empty() ? it->SeekToFirst() : it->Seek(prefix); it->Valid(); it->Next()) {
+    const std::string_view key = it->key().ToStringView();
+    if (key.substr(0, prefix.size()) != prefix) break;
+    const TermId a = GetId(key), b = GetId(key.substr(8)), c = GetId(key.substr(16));
+    TermId ts, tp, to;
+    if (family == kSpo) ts = a, tp = b, to = c;
+    else if (family == kPos) tp = a, to = b, ts = c;
+    else to = a, ts = b, tp = c;
+    if ((s && ts != *s) || (p && tp != *p) || (o && to != *o)) continue;
+    if (!visit(ts, tp, to)) return Status::Ok();
+  }
+  return FromRocks(it->status(), "matching triples");
+}
+
+Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) {
+  if (mode_ != Mode::kReadWrite) return Status::InvalidArgument("the database is open read-only");
+  if (record.id.empty()) return Status::InvalidArgument("a document needs an id");
+  rocksdb::WriteBatch batch;
+  std::int64_t delta[4] = {0, 0, 0, 0};
+
+  // The document's previous version: same content is a no-op; other content
+  // goes, with the triples no other document supports.
+  IngestOutcome outcome = IngestOutcome::kInserted;
+  std::set<std::string> removed_triples;  // SPO keys deleted by this batch
+  auto previous = GetDocument(record.id);
+  if (!previous.ok()) return previous.status();
+  if (previous.value()) {
+    if (previous.value()->content_hash == record.content_hash) return IngestOutcome::kUnchanged;
+    outcome = IngestOutcome::kReplaced;
+    std::string value;
+    auto s = db_->Get(rocksdb::ReadOptions(), handles_[kDocuments], record.id, &value);
+    if (!s.ok()) return FromRocks(s, "reading document " + record.id);
+    DocumentRecord old;
+    std::vector<std::string> old_keys;
+    if (!DecodeDocument(value, old, &old_keys)) return Status::Corruption("document record " + record.id + " does not decode");
+    for (const std::string& spo : old_keys) {
+      bool supported_elsewhere = false;
+      VNKG_RETURN_IF_ERROR(ScanProvenance(spo, [&](std::string_view key, Provenance&& p) {
+        if (p.doc == record.id) {
+          batch.Delete(handles_[kProvenance], key);
+          --delta[kProvenanceCount];
+        } else {
+          supported_elsewhere = true;
+        }
+      }));
+      if (!supported_elsewhere) {
+        const TermId s_id = GetId(spo), p_id = GetId(spo.substr(8)), o_id = GetId(spo.substr(16));
+        batch.Delete(handles_[kSpo], spo);
+        batch.Delete(handles_[kPos], TripleKey(p_id, o_id, s_id));
+        batch.Delete(handles_[kOsp], TripleKey(o_id, s_id, p_id));
+        removed_triples.insert(spo);
+        --delta[kFactsCount];
+      }
+    }
+    --delta[kDocumentsCount];
+  }
+
+  // Terms, triples and provenance of the new version.
+  std::unordered_map<std::string, TermId> created;
+  pending_new_entities_ = 0;
+  std::map<std::string, std::uint32_t> occurrences;  // SPO key -> occurrences in this document
+  std::vector<std::string> spo_keys;
+  for (const Fact& fact : facts) {
+    auto s_id = InternTerm(EntityIndexKey(fact.subject), EncodeEntityTerm(fact.subject), batch, created, true);
+    if (!s_id.ok()) return s_id.status();
+    auto p_id = InternTerm(PredicateIndexKey(fact.predicate), EncodePredicateTerm(fact.predicate), batch, created, false);
+    if (!p_id.ok()) return p_id.status();
+    auto o_id = InternTerm(EntityIndexKey(fact.object), EncodeEntityTerm(fact.object), batch, created, true);
+    if (!o_id.ok()) return o_id.status();
+    const std::string spo = TripleKey(*s_id, *p_id, *o_id);
+    auto [it, first_time] = occurrences.try_emplace(spo, 0);
+    if (first_time) {
+      spo_keys.push_back(spo);
+      std::string existing;
+      auto got = db_->Get(rocksdb::ReadOptions(), handles_[kSpo], spo, &existing);
+      if (!got.ok() && !got.IsNotFound()) return FromRocks(got, "reading a triple");
+      if (got.IsNotFound() || removed_triples.count(spo)) ++delta[kFactsCount];
+      batch.Put(handles_[kSpo], spo, "");
+      batch.Put(handles_[kPos], TripleKey(*p_id, *o_id, *s_id), "");
+      batch.Put(handles_[kOsp], TripleKey(*o_id, *s_id, *p_id), "");
+    }
+    Provenance provenance{record.id, fact.sentence_offset, fact.evidence, fact.confidence, fact.date, fact.by};
+    batch.Put(handles_[kProvenance], ProvenanceKey(spo, record.id, it->second++), EncodeProvenance(provenance));
+    ++delta[kProvenanceCount];
+  }
+  delta[kEntitiesCount] += static_cast<std::int64_t>(pending_new_entities_);
+  ++delta[kDocumentsCount];
+
+  DocumentRecord stored = record;
+  stored.fact_count = static_cast<std::uint32_t>(spo_keys.size());
+  batch.Put(handles_[kDocuments], record.id, EncodeDocument(stored, spo_keys));
+  const TermId next_id = next_id_ + created.size();
+  batch.Put(handles_[kMeta], kNextIdKey, EncodeU64(next_id));
+  std::uint64_t counters[4];
+  for (int c = 0; c < 4; ++c) {
+    counters[c] = static_cast<std::uint64_t>(static_cast<std::int64_t>(counters_[c]) + delta[c]);
+    batch.Put(handles_[kMeta], kCounterKeys[c], EncodeU64(counters[c]));
+  }
+  VNKG_RETURN_IF_ERROR(FromRocks(db_->Write(WriteOptions(), &batch), "storing document " + record.id + " in " + dir_));
+  // Only after the batch is in does memory follow it.
+  next_id_ = next_id;
+  for (int c = 0; c < 4; ++c) counters_[c] = counters[c];
+  term_cache_.insert(created.begin(), created.end());
+  return outcome;
+}
+
+std::uint64_t Fnv1a64(std::string_view data, std::uint64_t hash) {
+  for (unsigned char c : data) hash = (hash ^ c) * 0x100000001b3ULL;
+  return hash;
+}
+
+}  // namespace
+
+std::string ContentHash(std::string_view title, std::string_view text) {
+  // Two FNV-1a runs from different offsets: 128 bits, no dependency.
+  std::uint64_t a = Fnv1a64(title, 0xcbf29ce484222325ULL);
+  a = Fnv1a64(std::string_view("\n", 1), a);
+  a = Fnv1a64(text, a);
+  std::uint64_t b = Fnv1a64(text, 0x84222325cbf29ce4ULL);
+  b = Fnv1a64(std::string_view("\x1f", 1), b);
+  b = Fnv1a64(title, b);
+  return Hex64(a) + Hex64(b);
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode) {
+  auto store = std::make_unique<RocksStore>(dir, mode);
+  VNKG_RETURN_IF_ERROR(store->OpenDb());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace vnkg
