@@ -174,7 +174,13 @@ class Reader {
   // One JSON Lines record; false when the consumer asked to stop.
   bool ReadRecord(const std::string& line, const std::string& where) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) return true;
-    json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
+    // The JSON parser rejects invalid UTF-8 outright; repair first so that one
+    // bad byte costs a warning, not the record.
+    std::string repaired = line;
+    if (std::int64_t bad = RepairUtf8(repaired); bad >= 0)
+      Issue(where, "invalid UTF-8 or NUL byte at byte " + std::to_string(bad) +
+                       " of the line; replaced with U+FFFD (NUL dropped), record kept", false);
+    json j = json::parse(repaired, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded() || !j.is_object()) {
       Issue(where, "not a JSON object; record skipped", true);
       return true;
