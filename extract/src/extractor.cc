@@ -1,18 +1,1077 @@
-// Placeholder until the rule-based extractor lands: reads nothing.
+// The rule-based extractor. The journey of one document:
+//   lines -> segments (body, caption, teaser, furniture) -> sentences ->
+//   tokens with gazetteer marks -> mentions (dates, events, bridge points,
+//   people with their offices, organizations, places) -> facts.
+// Every rule is about the language and the genre; names, titles, bodies and
+// cue words come from extract/data.
 #include "vnkg/extract/extractor.h"
 
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <set>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "gazetteer.h"
+#include "tokens.h"
+#include "vnkg/extract/text.h"
+
 namespace vnkg {
+namespace {
 
-class Gazetteer {};
+// ------------------------------------------------------------------ segments
 
-Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(const std::string&) {
-  return std::shared_ptr<const Gazetteer>(std::make_shared<Gazetteer>());
+enum class SegmentKind { kBody, kCaption, kTeaser };
+
+struct Sentence {
+  std::string text;           // as written (trimmed, caption credit removed)
+  std::size_t offset = 0;     // byte offset in the document text
+  SegmentKind kind = SegmentKind::kBody;
+  int line = 0;
+};
+
+float ConfidenceOf(SegmentKind kind) {
+  switch (kind) {
+    case SegmentKind::kBody: return 0.9f;
+    case SegmentKind::kCaption: return 0.7f;
+    case SegmentKind::kTeaser: return 0.3f;
+  }
+  return 0.5f;
 }
 
-std::string DefaultDataDir() { return VNKG_SOURCE_DATA_DIR; }
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string_view Trim(std::string_view s) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  // No-break spaces (U+00A0) at either end.
+  while (StartsWith(s, "\xC2\xA0")) s.remove_prefix(2);
+  while (EndsWith(s, "\xC2\xA0")) s.remove_suffix(2);
+  return s;
+}
+
+bool IsImageFileName(std::string_view line) {
+  if (line.find(' ') != std::string_view::npos) return false;
+  std::string lower(line);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* ext : {".jpg", ".jpeg", ".png", ".gif", ".webp"})
+    if (EndsWith(lower, ext)) return true;
+  return false;
+}
+
+// Contact headers and page furniture: e-mail, telephone, "ĐIỆN THOẠI:".
+bool IsFurniture(std::string_view line) {
+  if (line.find('@') != std::string_view::npos && line.size() < 200) return true;
+  const std::string folded = FoldKey(line);
+  for (const char* head : {"• email", "email:", "• điện thoại", "điện thoại:", "fax:", "• đơn vị trực thuộc", "hotline"})
+    if (folded.find(head) != std::string::npos && folded.size() < 200) return true;
+  int digits = 0;
+  for (char c : line) digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+  return line.size() < 60 && digits >= 8 && digits * 2 > static_cast<int>(line.size());
+}
+
+// Cuts a trailing photo credit ("Ảnh: TTXVN", "ẢnhTTXVN", " |"); true if the line is a caption.
+bool StripCaptionMarks(std::string_view& line) {
+  bool caption = false;
+  if (EndsWith(line, "|")) {
+    line.remove_suffix(1);
+    line = Trim(line);
+    caption = true;
+  }
+  for (const char* credit : {"Ảnh:", "Ảnh :", "(Ảnh", "ẢnhTTXVN", "Ảnh TTXVN", "Ảnh minh họa", "Ảnh minh hoạ"}) {
+    const std::size_t at = line.rfind(credit);
+    if (at != std::string_view::npos && at > 0 && line.size() - at < 60) {
+      line = Trim(line.substr(0, at));
+      caption = true;
+    }
+  }
+  return caption;
+}
+
+// Sentence ends: ". ! ? …" followed by a capital, a quote or the end, except
+// after the genre's abbreviations (TP., ThS., T.Ư is one token already).
+std::vector<std::pair<std::size_t, std::size_t>> SplitSentences(std::string_view line) {
+  static const std::set<std::string> kAbbreviations = {"tp", "th", "ts", "gs", "pgs", "ths", "bs", "ks", "ls",
+                                                       "mr", "ms", "st", "tt", "q", "p", "h", "x", "tx", "đ/c"};
+  std::vector<Token> tokens = Tokenize(line, 0);
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& t = tokens[i].text;
+    if (t != "." && t != "!" && t != "?" && t != "…") continue;
+    if (t == "." && i > 0 && tokens[i - 1].word && kAbbreviations.count(tokens[i - 1].fold)) continue;
+    const bool at_end = i + 1 == tokens.size();
+    if (!at_end) {
+      const Token& next = tokens[i + 1];
+      const bool opens = next.capital || next.digits || next.text == "\"" || next.text == "“" || next.text == "(";
+      if (!opens || (next.text == "." || next.text == "/")) continue;  // "./." ends an article
+    }
+    out.emplace_back(start, tokens[i].end);
+    start = at_end ? line.size() : tokens[i + 1].begin;
+  }
+  if (start < line.size() && !Trim(line.substr(start)).empty()) out.emplace_back(start, line.size());
+  return out;
+}
+
+struct DocumentView {
+  std::vector<Sentence> sentences;
+  std::string update_year;       // "Cập nhật: 07/01/2025"
+  std::string dateline_province; // "BẮC GIANG - ..."
+};
+
+// ------------------------------------------------------------------ dates
+
+struct DayMonth {
+  int day = 0, month = 0, year = 0;  // year 0: not written
+};
+
+bool ParseInt(std::string_view s, int& out) {
+  if (s.empty() || s.size() > 4) return false;
+  out = 0;
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    out = out * 10 + (c - '0');
+  }
+  return true;
+}
+
+// True for a word of two or more letters with no lower-case letter.
+bool IsAllCaps(std::string_view word) {
+  int letters = 0;
+  for (int32_t i = 0; i < static_cast<int32_t>(word.size());) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+    if (c < 0) continue;
+    if (u_islower(c)) return false;
+    if (u_isalpha(c)) ++letters;
+  }
+  return letters >= 2;
+}
+
+bool ValidDay(int d, int m) { return d >= 1 && d <= 31 && m >= 1 && m <= 12; }
+
+// "6/1", "6/1/2025", "06-4", "10.1" as one token.
+std::optional<DayMonth> ParseDateToken(std::string_view t) {
+  for (char sep : {'/', '-'}) {
+    const std::size_t a = t.find(sep);
+    if (a == std::string_view::npos) continue;
+    const std::size_t b = t.find(sep, a + 1);
+    DayMonth dm;
+    if (!ParseInt(t.substr(0, a), dm.day)) return std::nullopt;
+    if (!ParseInt(t.substr(a + 1, b == std::string_view::npos ? std::string_view::npos : b - a - 1), dm.month))
+      return std::nullopt;
+    if (b != std::string_view::npos && (!ParseInt(t.substr(b + 1), dm.year) || dm.year < 1945 || dm.year > 2100))
+      return std::nullopt;
+    if (!ValidDay(dm.day, dm.month)) return std::nullopt;
+    return dm;
+  }
+  return std::nullopt;
+}
+
+bool IsTimeWord(const std::string& fold) {
+  static const std::set<std::string> kWords = {"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến",
+                                               "tới", "nay", "mai", "qua"};
+  return kWords.count(fold) > 0;
+}
+
+// The years written in a token range ("năm 2024", "2023-2025" counts its end only when asked).
+void CollectYears(const std::vector<Token>& tokens, std::vector<int>& years) {
+  for (const Token& t : tokens) {
+    int y;
+    if (t.digits && t.text.size() == 4 && ParseInt(t.text, y) && y >= 1990 && y <= 2100) years.push_back(y);
+  }
+}
+
+std::string IsoDate(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+// ------------------------------------------------------------------ analysis of one sentence
+
+struct Mark {
+  PhraseKind kind;
+  std::size_t length;  // tokens
+  const PhraseInfo* info;
+};
+
+struct PersonMention {
+  std::string name;
+  std::size_t begin = 0, end = 0;  // token range of the whole item (titles and name)
+  std::size_t name_begin = 0;
+  std::vector<std::pair<std::string, std::string>> positions;  // title, organization
+  std::string role;  // chaired / attended / spoke_at, from cue words
+};
+
+class DocumentExtractor {
+ public:
+  DocumentExtractor(const Gazetteer& g, const Document& doc) : g_(g), doc_(doc) {}
+
+  Extraction Run();
+
+ private:
+  // Sentences and their kinds.
+  void Segment();
+  // Token marks from the gazetteer (longest match first).
+  std::vector<std::optional<Mark>> MarkTokens(const std::vector<Token>& tokens) const;
+  bool MatchesCue(const std::vector<Token>& tokens, std::size_t i, const char* role, std::size_t& length) const;
+  std::optional<DayMonth> FindDate(const std::vector<Token>& tokens, bool need_time_word) const;
+  std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens) const;
+  std::vector<PersonMention> FindPeople(const std::vector<Token>& tokens, const std::vector<std::optional<Mark>>& marks,
+                                        const std::string& local_province) const;
+  std::string CompleteOrganization(std::string org, const std::string& province) const;
+  std::optional<std::pair<std::size_t, std::size_t>> NameAt(const std::vector<Token>& tokens,
+                                                            const std::vector<std::optional<Mark>>& marks,
+                                                            std::size_t i, bool after_title) const;
+  void EmitRelationsOfPlaces(const Sentence& s, const std::vector<Token>& tokens,
+                             const std::vector<std::optional<Mark>>& marks);
+  void Emit(Entity subject, const char* predicate, Entity object, const Sentence& s, float confidence,
+            std::string date = "", std::string by = "");
+  std::string ArticleProvince() const;
+
+  const Gazetteer& g_;
+  const Document& doc_;
+  DocumentView view_;
+  Extraction out_;
+  std::set<std::string> emitted_;  // fact keys + evidence, against duplicates
+  std::map<std::string, int> province_counts_;
+};
+
+std::vector<std::optional<Mark>> DocumentExtractor::MarkTokens(const std::vector<Token>& tokens) const {
+  std::vector<std::optional<Mark>> marks(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].word || !g_.first_words.count(tokens[i].fold)) continue;
+    std::string key;
+    std::vector<std::string> keys;
+    for (std::size_t n = 0; n < g_.longest_phrase_words && i + n < tokens.size(); ++n) {
+      key += (n ? " " : "") + tokens[i + n].fold;
+      keys.push_back(key);
+    }
+    for (std::size_t n = keys.size(); n > 0; --n) {
+      auto it = g_.phrases.find(keys[n - 1]);
+      if (it == g_.phrases.end()) continue;
+      // Prefer the kinds that matter most when a phrase has several.
+      const PhraseInfo* best = nullptr;
+      for (PhraseKind kind : {PhraseKind::kTitle, PhraseKind::kRank, PhraseKind::kProvince, PhraseKind::kCountry,
+                              PhraseKind::kBody, PhraseKind::kEventHead, PhraseKind::kHonorific, PhraseKind::kOrgHead})
+        for (const auto& info : it->second)
+          if (!best && info.kind == kind) best = &info;
+      // A province or body written in lower case is an ordinary phrase ("hà nội" never is, "lễ" is fine).
+      if ((best->kind == PhraseKind::kProvince || best->kind == PhraseKind::kCountry || best->kind == PhraseKind::kBody) &&
+          !tokens[i].capital)
+        continue;
+      marks[i] = Mark{best->kind, n, best};
+      break;
+    }
+  }
+  return marks;
+}
+
+bool DocumentExtractor::MatchesCue(const std::vector<Token>& tokens, std::size_t i, const char* role,
+                                   std::size_t& length) const {
+  auto it = g_.cues.find(role);
+  if (it == g_.cues.end()) return false;
+  length = 0;
+  for (const std::string& cue : it->second) {
+    std::size_t n = 0, pos = 0;
+    bool ok = true;
+    while (pos < cue.size()) {
+      const std::size_t space = cue.find(' ', pos);
+      const std::string word = cue.substr(pos, space == std::string::npos ? std::string::npos : space - pos);
+      if (i + n >= tokens.size() || tokens[i + n].fold != word) {
+        ok = false;
+        break;
+      }
+      ++n;
+      pos = space == std::string::npos ? cue.size() : space + 1;
+    }
+    if (ok && n > length) length = n;
+  }
+  if (length == 0) return false;
+  if (std::strcmp(role, "attended") == 0) {
+    std::size_t not_length = 0;
+    if (MatchesCue(tokens, i, "not_attend", not_length) && not_length > length) return false;
+    // "tham dự" is found at "tham"; a bare "dự" inside it is not a second cue.
+  }
+  return true;
+}
+
+std::optional<DayMonth> DocumentExtractor::FindDate(const std::vector<Token>& tokens, bool need_time_word) const {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].digits) continue;
+    // "ngày 6 tháng 1 năm 2025"
+    int d, m, y;
+    if (i + 2 < tokens.size() && tokens[i + 1].fold == "tháng" && ParseInt(tokens[i].text, d) &&
+        ParseInt(tokens[i + 2].text, m) && ValidDay(d, m) && i > 0 && IsTimeWord(tokens[i - 1].fold)) {
+      DayMonth dm{d, m, 0};
+      if (i + 4 < tokens.size() && tokens[i + 3].fold == "năm" && ParseInt(tokens[i + 4].text, y)) dm.year = y;
+      return dm;
+    }
+    auto dm = ParseDateToken(tokens[i].text);
+    if (!dm) continue;
+    const bool time_word = i > 0 && IsTimeWord(tokens[i - 1].fold);
+    if (need_time_word && !time_word && dm->year == 0) continue;
+    return dm;
+  }
+  return std::nullopt;
+}
+
+std::string DocumentExtractor::ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens) const {
+  if (dm.year) return IsoDate(dm.year, dm.month, dm.day);
+  // The publication date: the latest year that puts the event on or before it.
+  if (doc_.date.size() >= 10) {
+    int py, pm, pd;
+    if (ParseInt(doc_.date.substr(0, 4), py) && ParseInt(doc_.date.substr(5, 2), pm) && ParseInt(doc_.date.substr(8, 2), pd)) {
+      const int year = (dm.month > pm || (dm.month == pm && dm.day > pd + 1)) ? py - 1 : py;
+      return IsoDate(year, dm.month, dm.day);
+    }
+  }
+  int stamp;
+  if (!view_.update_year.empty() && ParseInt(view_.update_year, stamp)) return IsoDate(stamp, dm.month, dm.day);
+  // The years the sentence itself reviews: "tổng kết năm 2024, nhiệm vụ năm 2025"
+  // on 6/1 is 2025; a review of 2024 alone, held early in the year, is 2025 too.
+  std::vector<int> years;
+  CollectYears(tokens, years);
+  if (!years.empty()) {
+    int year = *std::max_element(years.begin(), years.end());
+    bool review = false;
+    for (const Token& t : tokens) review = review || t.fold == "tổng";
+    if (review && years.size() == 1 && dm.month <= 3) ++year;
+    return IsoDate(year, dm.month, dm.day);
+  }
+  // The latest year the article speaks of, outside ranges like 2020-2022.
+  int latest = 0;
+  for (const Sentence& s : view_.sentences) {
+    for (const Token& t : Tokenize(s.text, 0)) {
+      int y;
+      if (t.digits && t.text.size() == 4 && ParseInt(t.text, y) && y >= 1990 && y <= 2100) latest = std::max(latest, y);
+    }
+  }
+  if (latest) return IsoDate(latest, dm.month, dm.day);
+  return "";
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> DocumentExtractor::NameAt(
+    const std::vector<Token>& tokens, const std::vector<std::optional<Mark>>& marks, std::size_t i,
+    bool after_title) const {
+  // A name: 2-4 capitalised syllables not claimed by the gazetteer; a short
+  // last syllable ("Phạm S") is fine; it starts with a family name unless a
+  // title or honorific stands right before it (ethnic names: "H'Yim Kdoh").
+  std::size_t j = i;
+  while (j < tokens.size() && j - i < 5 && tokens[j].word && tokens[j].capital && !tokens[j].digits &&
+         !(marks[j] && marks[j]->kind != PhraseKind::kHonorific && j > i)) {
+    if (marks[j] && j == i && marks[j]->kind != PhraseKind::kHonorific) break;
+    ++j;
+  }
+  const std::size_t length = j - i;
+  if (length < 2 || length > 4) return std::nullopt;
+  const std::string& first = tokens[i].fold;
+  if (g_.non_name_words.count(first)) return std::nullopt;
+  std::string first_part = first.substr(0, first.find('\''));
+  if (!after_title && !g_.surnames.count(first) && !g_.surnames.count(first_part + "'")) return std::nullopt;
+  // All-capital words are abbreviations or headlines, not names ("UBND", "BẮC GIANG").
+  for (std::size_t k = i; k < j; ++k)
+    if (IsAllCaps(tokens[k].text)) return std::nullopt;
+  return std::make_pair(i, j);
+}
+
+std::string DocumentExtractor::CompleteOrganization(std::string org, const std::string& province) const {
+  if (province.empty()) return org;
+  const std::string folded = FoldKey(org);
+  // Provincial bodies written without their province: "UBND tỉnh", "Sở Ngoại vụ", "Tỉnh ủy".
+  static const char* kProvincial[] = {"ubnd", "ủy ban nhân dân", "hđnd", "hội đồng nhân dân", "sở ", "tỉnh ủy",
+                                      "thành ủy", "đoàn đại biểu quốc hội", "đoàn đbqh", "công an tỉnh"};
+  bool provincial = false;
+  for (std::string p : kProvincial) {
+    if (p.back() == ' ') p.pop_back();
+    provincial = provincial || folded == p || StartsWith(folded, p + " ");
+  }
+  if (!provincial) return org;
+  // Already names a province?
+  const std::vector<Token> tokens = Tokenize(org, 0);
+  const auto marks = MarkTokens(tokens);
+  for (const auto& m : marks)
+    if (m && m->kind == PhraseKind::kProvince) return org;
+  if (EndsWith(folded, "tỉnh") || EndsWith(folded, "thành phố") || EndsWith(folded, "tp")) return org + " " + province;
+  if (StartsWith(folded, "sở ")) return org + " tỉnh " + province;
+  return org + " " + province;
+}
+
+std::vector<PersonMention> DocumentExtractor::FindPeople(const std::vector<Token>& tokens,
+                                                         const std::vector<std::optional<Mark>>& marks,
+                                                         const std::string& local_province) const {
+  // Items: runs of tokens between separators (, ; : ( ) and "và", "cùng").
+  struct Item {
+    std::size_t begin, end;
+    bool group_start;  // after ";" or ":" or the sentence start
+  };
+  std::vector<Item> items;
+  {
+    std::size_t start = 0;
+    bool group_start = true;
+    for (std::size_t i = 0; i <= tokens.size(); ++i) {
+      const bool at_end = i == tokens.size();
+      const std::string& t = at_end ? std::string() : tokens[i].text;
+      const bool separator = at_end || t == "," || t == ";" || t == ":" || t == "(" || t == ")" ||
+                             tokens[i].fold == "và" || tokens[i].fold == "cùng";
+      if (!separator) continue;
+      if (i > start) items.push_back({start, i, group_start});
+      group_start = at_end || t == ";" || t == ":";
+      start = i + 1;
+    }
+  }
+
+  // A title span: [Phó|Quyền|nguyên] title, then its organization words, up to a name.
+  auto read_title_span = [&](std::size_t from, std::size_t limit) -> std::optional<std::pair<std::size_t, std::size_t>> {
+    std::size_t t = from;
+    while (t + 1 < limit && (tokens[t].fold == "nguyên" || tokens[t].fold == "quyền")) ++t;
+    if (t + 1 < limit && tokens[t].fold == "phó" && marks[t + 1] && marks[t + 1]->kind == PhraseKind::kTitle) ++t;
+    if (t >= limit || !marks[t] || marks[t]->kind != PhraseKind::kTitle) return std::nullopt;
+    std::size_t end = t + marks[t]->length;
+    static const std::set<std::string> kOrgLowerWords = {"tỉnh", "thành", "phố", "nhân", "dân", "đại", "biểu", "và"};
+    while (end < limit) {
+      if (tokens[end].text == "-" || tokens[end].text == "–") break;
+      if (NameAt(tokens, marks, end, true) && !(marks[end] && marks[end]->kind != PhraseKind::kHonorific)) break;
+      if (marks[end] && marks[end]->kind != PhraseKind::kTitle && marks[end]->kind != PhraseKind::kRank &&
+          marks[end]->kind != PhraseKind::kHonorific) {
+        end += marks[end]->length;
+        continue;
+      }
+      if (!tokens[end].word) break;
+      // Body names: a capital, then lower-case words ("Sở Ngoại vụ", "Đoàn đại biểu Quốc hội").
+      if (!tokens[end].capital && !kOrgLowerWords.count(tokens[end].fold) && !(end > from && tokens[end - 1].capital))
+        break;
+      ++end;
+    }
+    return std::make_pair(from, end);
+  };
+
+  struct Parsed {
+    std::size_t item;
+    std::size_t begin, end;  // tokens this mention uses
+    std::optional<std::pair<std::size_t, std::size_t>> name;
+    std::vector<std::pair<std::size_t, std::size_t>> title_spans;
+    bool title_first = false;  // a title stands before the name
+    bool pure_title = false;   // only a title span, at the end of its item
+  };
+  std::vector<Parsed> parsed;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const Item& item = items[k];
+    for (std::size_t i = item.begin; i < item.end;) {
+      Parsed p{k, i, i, std::nullopt, {}, false, false};
+      bool clause_title = false;
+      std::size_t j = i;
+      bool introduced = false;  // by an honorific or rank
+      while (j < item.end && marks[j] && (marks[j]->kind == PhraseKind::kHonorific || marks[j]->kind == PhraseKind::kRank)) {
+        j += marks[j]->length;
+        introduced = true;
+      }
+      if (auto span = read_title_span(j, item.end)) {
+        p.title_spans.push_back(*span);
+        p.title_first = true;
+        j = span->second;
+        // Titles joined by a dash before the name: "Phó Chủ tịch UBND tỉnh – Trưởng Đoàn ĐBQH tỉnh X Y".
+        while (j + 1 < item.end && (tokens[j].text == "-" || tokens[j].text == "–")) {
+          auto next = read_title_span(j + 1, item.end);
+          if (!next) break;
+          p.title_spans.push_back(*next);
+          j = next->second;
+        }
+        while (j < item.end && marks[j] && marks[j]->kind == PhraseKind::kHonorific) j += marks[j]->length;
+        p.name = NameAt(tokens, marks, j, true);
+        if (p.name) j = p.name->second;
+        else p.pure_title = j >= item.end;
+        // "A, Phó Chủ tịch UBND tỉnh chủ trì ...": an apposition followed by its verb.
+        clause_title = !p.name && !p.pure_title && tokens[j].word && !tokens[j].capital;
+      } else {
+        p.name = NameAt(tokens, marks, j, introduced);
+        if (p.name) j = p.name->second;
+      }
+      // "Lê Văn A - Bí thư ..." : titles after a dash.
+      while (p.name && j + 1 < item.end && (tokens[j].text == "-" || tokens[j].text == "–")) {
+        auto span = read_title_span(j + 1, item.end);
+        if (!span) break;
+        p.title_spans.push_back(*span);
+        j = span->second;
+      }
+      if (p.name || p.pure_title || clause_title) {
+        p.end = j;
+        parsed.push_back(std::move(p));
+        i = std::max(j, i + 1);
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  // Title-only entries: to the name just before them when that name came
+  // first ("Đồng chí A, Phó Chủ tịch ..."; "A - Bí thư ..., Trưởng Ban ..."),
+  // else to the next named entry of the group (stacked titles).
+  for (std::size_t k = 0; k < parsed.size(); ++k) {
+    if (parsed[k].name || parsed[k].title_spans.empty()) continue;
+    std::optional<std::size_t> owner;
+    if (k > 0 && parsed[k - 1].name && !parsed[k - 1].title_first && !items[parsed[k].item].group_start &&
+        parsed[k - 1].item + 1 == parsed[k].item && items[parsed[k - 1].item].end == parsed[k - 1].end)
+      owner = k - 1;
+    if (!owner && parsed[k].pure_title) {
+      for (std::size_t a = k + 1; a < parsed.size(); ++a) {
+        if (items[parsed[a].item].group_start) break;
+        if (parsed[a].name) {
+          if (parsed[a].title_first) owner = a;
+          break;
+        }
+      }
+    }
+    if (owner) {
+      for (auto span : parsed[k].title_spans) parsed[*owner].title_spans.push_back(span);
+      parsed[k].title_spans.clear();
+      parsed[*owner].begin = std::min(parsed[*owner].begin, parsed[k].begin);
+      parsed[*owner].end = std::max(parsed[*owner].end, parsed[k].end);
+    }
+  }
+
+  auto text_of = [&](std::size_t a, std::size_t b) {
+    std::string s;
+    for (std::size_t i = a; i < b; ++i) {
+      if (i > a && !(tokens[i].text == "," || tokens[i].text == ")")) s += ' ';
+      s += tokens[i].text;
+    }
+    return s;
+  };
+  std::vector<PersonMention> people;
+  for (const Parsed& p : parsed) {
+    if (!p.name) continue;
+    PersonMention person;
+    person.name = text_of(p.name->first, p.name->second);
+    person.begin = p.begin;
+    person.end = p.end;
+    person.name_begin = p.name->first;
+    // The province one of this person's titles names serves the others.
+    std::string chain_province;
+    for (auto [a, b] : p.title_spans)
+      for (std::size_t i = a; i < b && chain_province.empty(); ++i)
+        if (marks[i] && marks[i]->kind == PhraseKind::kProvince) chain_province = marks[i]->info->canonical;
+    const std::string province = !chain_province.empty() ? chain_province : local_province;
+    for (auto [a, b] : p.title_spans) {
+      // Split title | organization at the first body word after the title
+      // proper ("Phó Chủ tịch Thường trực | UBND tỉnh", "Giám đốc | Sở Ngoại vụ").
+      std::size_t t = a;
+      while (t < b && !(marks[t] && marks[t]->kind == PhraseKind::kTitle)) ++t;
+      if (t >= b) continue;
+      std::size_t split = t + marks[t]->length;
+      for (std::size_t i = t + 1; i < split; ++i)
+        if (marks[i] && (marks[i]->kind == PhraseKind::kOrgHead || marks[i]->kind == PhraseKind::kBody)) {
+          split = i;
+          break;
+        }
+      if (split == t + marks[t]->length) {
+        // The title's own words may hide an organization head (title aliases like "Chủ tịch UBND").
+        static const std::set<std::string> kHeads = {"ubnd", "ủy", "hđnd", "hội", "sở", "tỉnh", "thành", "đoàn", "bộ", "ban"};
+        for (std::size_t i = t + 1; i < split; ++i)
+          if (kHeads.count(tokens[i].fold) && tokens[i].capital) {
+            split = i;
+            break;
+          }
+      }
+      std::string title = text_of(a, split);
+      std::string org = text_of(split, b);
+      std::string full = CompleteOrganization(org.empty() ? title : org, province);
+      if (org.empty()) {
+        if (full != title) org = full.substr(title.size() + 1);
+      } else {
+        org = full;
+      }
+      // "Phó chủ tịch tỉnh Lai Châu": a place, not a body: one title.
+      const std::string org_fold = FoldKey(org);
+      if (StartsWith(org_fold, "tỉnh ") || StartsWith(org_fold, "thành phố ") || StartsWith(org_fold, "tp ")) {
+        title += " " + org;
+        org.clear();
+      }
+      person.positions.emplace_back(title, org);
+    }
+    people.push_back(std::move(person));
+  }
+  return people;
+}
+
+void DocumentExtractor::Emit(Entity subject, const char* predicate, Entity object, const Sentence& s, float confidence,
+                             std::string date, std::string by) {
+  const std::string key = EntityKey(subject) + "\x1f" + predicate + "\x1f" + EntityKey(object) + "\x1f" + s.text;
+  if (!emitted_.insert(key).second) return;
+  Fact f;
+  f.subject = std::move(subject);
+  f.predicate = predicate;
+  f.object = std::move(object);
+  f.doc = doc_.id;
+  f.evidence = s.text;
+  f.sentence_offset = static_cast<std::uint32_t>(s.offset);
+  f.confidence = confidence;
+  f.date = std::move(date);
+  f.by = std::move(by);
+  out_.facts.push_back(std::move(f));
+}
+
+std::string DocumentExtractor::ArticleProvince() const {
+  if (!view_.dateline_province.empty()) return view_.dateline_province;
+  std::string best;
+  int count = 0;
+  for (const auto& [province, n] : province_counts_)
+    if (n > count) best = province, count = n;
+  return count >= 2 ? best : "";
+}
+
+void DocumentExtractor::Segment() {
+  std::string_view text = doc_.text;
+  std::vector<std::pair<std::string_view, std::size_t>> lines;  // line, offset
+  if (!doc_.title.empty()) lines.emplace_back(doc_.title, 0);   // offset 0: the title is not in text
+  for (std::size_t pos = 0; pos <= text.size();) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    lines.emplace_back(text.substr(pos, nl - pos), pos);
+    pos = nl + 1;
+  }
+  SegmentKind mode = SegmentKind::kBody;
+  std::set<std::string> seen_lines;
+  int number = 0;
+  for (auto [raw, offset] : lines) {
+    ++number;
+    std::string_view line = Trim(raw);
+    if (line.empty()) continue;
+    const std::size_t line_offset = offset + static_cast<std::size_t>(line.data() - raw.data());
+    const std::string folded = FoldKey(line.substr(0, 80));
+    if (StartsWith(folded, "ý kiến bạn đọc") || StartsWith(folded, "bình luận") || StartsWith(folded, "gửi bình luận"))
+      break;  // the comment box ends the article
+    if (folded == "đọc thêm" || StartsWith(folded, "tin liên quan") || StartsWith(folded, "bài liên quan") ||
+        StartsWith(folded, "tin cùng chuyên mục") || StartsWith(folded, "xem thêm")) {
+      mode = SegmentKind::kTeaser;
+      continue;
+    }
+    if (IsImageFileName(line) || IsFurniture(line)) continue;
+    if (auto at = folded.find("cập nhật"); at != std::string::npos) {
+      for (const Token& t : Tokenize(line, 0))
+        if (auto dm = ParseDateToken(t.text); dm && dm->year) view_.update_year = std::to_string(dm->year);
+      if (line.size() < 40) continue;
+    }
+    if (!seen_lines.insert(std::string(line)).second) continue;  // a caption repeating a line
+    const bool caption = StripCaptionMarks(line);
+    const SegmentKind kind = mode == SegmentKind::kTeaser ? mode : caption ? SegmentKind::kCaption : SegmentKind::kBody;
+    for (auto [a, b] : SplitSentences(line)) {
+      std::string_view sentence = Trim(line.substr(a, b - a));
+      if (sentence.empty()) continue;
+      Sentence s;
+      s.text = std::string(sentence);
+      s.offset = line_offset + static_cast<std::size_t>(sentence.data() - line.data());
+      s.kind = kind;
+      s.line = number;
+      view_.sentences.push_back(std::move(s));
+    }
+  }
+}
+
+// Foreign partners and neighbours: "thỏa thuận ... với tỉnh X (Lào), TP Y, Z (Trung Quốc)",
+// "đường biên giới chung với hai tỉnh X và Y, nước CHDCND Lào".
+void DocumentExtractor::EmitRelationsOfPlaces(const Sentence& s, const std::vector<Token>& tokens,
+                                              const std::vector<std::optional<Mark>>& marks) {
+  const std::string folded = FoldKey(s.text);
+  const bool border = folded.find("biên giới chung với") != std::string::npos;
+  const bool cooperation = folded.find("thỏa thuận") != std::string::npos || folded.find("bản ghi nhớ") != std::string::npos ||
+                           folded.find("hợp tác với") != std::string::npos || folded.find("kết nghĩa với") != std::string::npos;
+  if (!border && !cooperation) return;
+  // The Vietnamese side: a province named before "với", else the article's.
+  std::string subject;
+  std::size_t first_with = tokens.size();
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (tokens[i].fold == "với") {
+      first_with = i;
+      break;
+    }
+  for (std::size_t i = 0; i < first_with; ++i)
+    if (marks[i] && marks[i]->kind == PhraseKind::kProvince) {
+      subject = marks[i]->info->canonical;
+      break;
+    }
+  if (subject.empty()) subject = ArticleProvince();
+  if (subject.empty()) return;
+  const float confidence = ConfidenceOf(s.kind) * 0.9f;
+  const char* predicate = border ? "borders" : "cooperates_with";
+  auto place = [](const std::string& name) { return Entity{EntityType::kPlace, name, "", "", "", ""}; };
+  static const std::set<std::string> kKinds = {"tỉnh", "tp", "tp.", "thành", "phố", "bang", "vùng", "hai", "các",
+                                               "quận", "huyện", "thủ", "đô", "nước", "khu", "vực", "địa", "phương",
+                                               "ba"};
+
+  for (std::size_t w = first_with; w < tokens.size(); ++w) {
+    if (tokens[w].fold != "với") continue;
+    std::vector<std::string> partners;  // in this list
+    std::optional<std::string> last;    // the last place named
+    bool after_comma = false, kind_word = false;
+    for (std::size_t i = w + 1; i < tokens.size(); ++i) {
+      const Token& t = tokens[i];
+      if (t.text == "," || t.fold == "và") {
+        after_comma = t.text == ",";
+        kind_word = false;
+        continue;
+      }
+      if (t.text == "(") {
+        // "(Lào)": the country of the place just named.
+        std::size_t j = i + 1;
+        if (j < tokens.size() && marks[j] && marks[j]->kind == PhraseKind::kCountry && last) {
+          Emit(place(*last), "part_of", place(marks[j]->info->canonical), s, confidence);
+          last = marks[j]->info->canonical;
+          i = j + marks[j]->length;  // at ")"
+          continue;
+        }
+        break;
+      }
+      if (t.word && !t.capital) {
+        if (kKinds.count(t.fold)) {
+          kind_word = true;
+          continue;
+        }
+        break;
+      }
+      if (!t.word) break;
+      if (t.fold == "bản" || t.fold == "thỏa" || t.fold == "hiệp") break;  // "... và Bản ghi nhớ với ..."
+      if (marks[i] && marks[i]->kind == PhraseKind::kCountry) {
+        // ", nước CHDCND Lào" after the places: all of them are in it.
+        const std::string country = marks[i]->info->canonical;
+        if (partners.empty()) {
+          Emit(Entity{EntityType::kProvince, subject, "", "", "", ""}, predicate, place(country), s, confidence);
+        } else if (!kind_word && !after_comma) {
+          break;
+        } else {
+          for (const auto& p : partners) Emit(place(p), "part_of", place(country), s, confidence);
+        }
+        i += marks[i]->length - 1;
+        last = country;
+        continue;
+      }
+      if (marks[i] && marks[i]->kind == PhraseKind::kProvince) break;  // a Vietnamese province: not foreign
+      std::size_t j = i;
+      while (j < tokens.size() && tokens[j].word && tokens[j].capital && !(marks[j] && j > i)) ++j;
+      const std::string name = [&] {
+        std::string n;
+        for (std::size_t k = i; k < j; ++k) n += (k > i ? " " : "") + tokens[k].text;
+        return n;
+      }();
+      if (after_comma && !kind_word && last) {
+        // "TP Nam Ninh, Quảng Tây": the region of the place before.
+        Emit(place(*last), "part_of", place(name), s, confidence);
+      } else {
+        partners.push_back(name);
+        Emit(Entity{EntityType::kProvince, subject, "", "", "", ""}, predicate, place(name), s, confidence);
+      }
+      last = name;
+      after_comma = kind_word = false;
+      i = j - 1;
+    }
+  }
+}
+
+Extraction DocumentExtractor::Run() {
+  Segment();
+  // Provinces the article speaks of, and its dateline ("BẮC GIANG - Ngày 6/1, ...").
+  for (const Sentence& s : view_.sentences) {
+    const std::vector<Token> tokens = Tokenize(s.text, 0);
+    const auto marks = MarkTokens(tokens);
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      if (marks[i] && marks[i]->kind == PhraseKind::kProvince) ++province_counts_[marks[i]->info->canonical];
+    if (view_.dateline_province.empty() && s.kind == SegmentKind::kBody) {
+      const std::size_t dash = s.text.find(" - ");
+      if (dash != std::string::npos && dash < 40) {
+        const std::string head = s.text.substr(0, dash);
+        const std::string upper_check = head;
+        bool all_upper = true;
+        for (const Token& t : Tokenize(head, 0))
+          if (t.word && FoldKey(t.text) == t.text) all_upper = false;
+        if (all_upper) {
+          // Title-case the dateline to look it up: fold is enough.
+          const std::vector<Token> head_tokens = Tokenize(head, 0);
+          std::string key;
+          for (const Token& t : head_tokens) key += (key.empty() ? "" : " ") + t.fold;
+          if (const PhraseInfo* p = g_.Find(key, PhraseKind::kProvince)) view_.dateline_province = p->canonical;
+        }
+      }
+    }
+  }
+
+  // Events: sentences with a date and an event word (or "tổ chức tổng kết").
+  struct EventInfo {
+    Entity entity;
+    SegmentKind kind;
+    std::size_t sentence;
+  };
+  std::vector<EventInfo> events;
+  std::vector<int> event_of_sentence(view_.sentences.size(), -1);
+  int current = -1;
+  for (std::size_t k = 0; k < view_.sentences.size(); ++k) {
+    const Sentence& s = view_.sentences[k];
+    const std::vector<Token> tokens = Tokenize(s.text, 0);
+    const auto marks = MarkTokens(tokens);
+    std::optional<std::size_t> head;
+    bool organizing = false, review = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (marks[i] && marks[i]->kind == PhraseKind::kEventHead && !head) head = i;
+      if (tokens[i].fold == "tổ" && i + 1 < tokens.size() && tokens[i + 1].fold == "chức") organizing = true;
+      if (tokens[i].fold == "diễn" && i + 1 < tokens.size() && tokens[i + 1].fold == "ra") organizing = true;
+      if (tokens[i].fold == "tổng" && i + 1 < tokens.size() && tokens[i + 1].fold == "kết") review = true;
+    }
+    // An event changes when the teaser begins.
+    if (s.kind == SegmentKind::kTeaser && current >= 0 && events[current].kind != SegmentKind::kTeaser) current = -1;
+    const auto dm = FindDate(tokens, true);
+    if (dm && (head || (organizing && review))) {
+      const std::string date = ResolveYear(*dm, tokens);
+      if (!date.empty()) {
+        // The event's name: from its head word to the end of the clause.
+        std::size_t from = head ? *head : 0;
+        if (!head)
+          for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+            if (tokens[i].fold == "tổ" && tokens[i + 1].fold == "chức") from = i + 2;
+        std::string name;
+        for (std::size_t i = from; i < tokens.size(); ++i) {
+          const std::string& f = tokens[i].fold;
+          if (tokens[i].text == "." || tokens[i].text == ";" || tokens[i].text == "(" || f == "tại" || f == "do" ||
+              f == "với" || f == "dưới" || f == "nhằm" || f == "để" || (f == "," && i > from + 12))
+            break;
+          if (i > from && tokens[i].text != "," ) name += ' ';
+          name += tokens[i].text;
+          if (i - from > 30) break;
+        }
+        if (!head) name = "Hội nghị " + name;
+        if (!name.empty()) name = NormalizeText(name);
+        if (!name.empty() && std::islower(static_cast<unsigned char>(name[0]))) name[0] = static_cast<char>(std::toupper(name[0]));
+        else if (StartsWith(name, "hội")) name.replace(0, 1, "H");
+        // Same date as the event in force: the same event.
+        if (current >= 0 && events[current].entity.date == date) {
+          event_of_sentence[k] = current;
+        } else {
+          events.push_back({Entity{EntityType::kEvent, name, date, "", "", ""}, s.kind, k});
+          current = static_cast<int>(events.size()) - 1;
+          event_of_sentence[k] = current;
+        }
+        continue;
+      }
+    }
+    event_of_sentence[k] = current;
+  }
+  // Captions before the first event's sentence speak of it too.
+  const int first_body_event = [&] {
+    for (std::size_t e = 0; e < events.size(); ++e)
+      if (events[e].kind != SegmentKind::kTeaser) return static_cast<int>(e);
+    return -1;
+  }();
+  for (std::size_t k = 0; k < view_.sentences.size(); ++k)
+    if (event_of_sentence[k] < 0 && view_.sentences[k].kind != SegmentKind::kTeaser) event_of_sentence[k] = first_body_event;
+
+  const std::string article_province = ArticleProvince();
+  std::map<std::string, std::string> awards_by_head;  // "kỷ niệm chương" -> its full name in this article
+  std::string last_giver;
+  bool previous_mentioned_event = false;
+  for (std::size_t k = 0; k < view_.sentences.size(); ++k) {
+    const Sentence& s = view_.sentences[k];
+    const std::vector<Token> tokens = Tokenize(s.text, 0);
+    const auto marks = MarkTokens(tokens);
+    const float confidence = ConfidenceOf(s.kind);
+    const EventInfo* event = event_of_sentence[k] >= 0 ? &events[event_of_sentence[k]] : nullptr;
+    const bool defines_event = event && event->sentence == k;
+
+    // Bridge points: "điểm cầu [chính] [tại] [tỉnh] X".
+    std::optional<std::string> bridge_province;
+    for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+      if (tokens[i].fold != "điểm" || tokens[i + 1].fold != "cầu") continue;
+      std::size_t j = i + 2;
+      while (j < tokens.size() && (tokens[j].fold == "chính" || tokens[j].fold == "tại" || tokens[j].fold == "tỉnh" ||
+                                   tokens[j].fold == "thành" || tokens[j].fold == "phố" || tokens[j].fold == "tp"))
+        ++j;
+      if (j < tokens.size() && marks[j] && marks[j]->kind == PhraseKind::kProvince) {
+        bridge_province = marks[j]->info->canonical;
+        break;
+      }
+    }
+    const std::string local_province = bridge_province ? *bridge_province : article_province;
+    bool mentions_event = defines_event || bridge_province.has_value();
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      if (marks[i] && marks[i]->kind == PhraseKind::kEventHead) mentions_event = true;
+
+    Entity bridge;
+    if (event && bridge_province) {
+      bridge = Entity{EntityType::kBridgePoint, "", event->entity.date, *bridge_province, "", ""};
+      Emit(event->entity, "has_bridge_point", bridge, s, confidence);
+    }
+
+    // People, their offices, and what they did.
+    std::vector<PersonMention> people = FindPeople(tokens, marks, local_province);
+    for (const PersonMention& p : people) {
+      const Entity person{EntityType::kPerson, NormalizeText(p.name), "", "", "", ""};
+      for (const auto& [title, org] : p.positions) {
+        Entity position{EntityType::kPosition, "", "", "", NormalizeText(title), NormalizeText(org)};
+        Emit(person, "holds_position", position, s, confidence, event ? event->entity.date : doc_.date);
+        if (!org.empty()) {
+          // A provincial body is in its province.
+          const std::vector<Token> org_tokens = Tokenize(org, 0);
+          const auto org_marks = MarkTokens(org_tokens);
+          for (std::size_t i = 0; i < org_tokens.size(); ++i)
+            if (org_marks[i] && org_marks[i]->kind == PhraseKind::kProvince) {
+              Emit(Entity{EntityType::kOrganization, NormalizeText(org), "", "", "", ""}, "located_in",
+                   Entity{EntityType::kProvince, org_marks[i]->info->canonical, "", "", "", ""}, s, confidence * 0.9f);
+              break;
+            }
+        }
+      }
+    }
+
+    // Role cues: the people before a cue in the same clause, or after an
+    // introducing cue ("Đến dự có ...", "Phát biểu tại hội nghị, ...").
+    struct Cue {
+      std::size_t at, length;
+      const char* role;
+    };
+    std::vector<Cue> cues;
+    std::optional<std::size_t> award_at;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      std::size_t length = 0;
+      for (const char* role : {"chaired", "attended", "spoke_at"}) {
+        if (MatchesCue(tokens, i, role, length)) {
+          cues.push_back({i, length, role});
+          break;
+        }
+      }
+      if (!award_at && MatchesCue(tokens, i, "award_verb", length)) award_at = i;
+      if (length > 1) i += length - 1;
+    }
+    if (event && mentions_event == false && previous_mentioned_event && !cues.empty()) mentions_event = true;
+    for (PersonMention& p : people) {
+      // A cue after the person, before any ";" or ":".
+      for (const Cue& c : cues) {
+        if (c.at < p.end) continue;
+        bool blocked = false;
+        for (std::size_t i = p.end; i < c.at; ++i)
+          if (tokens[i].text == ";" || tokens[i].text == ":" || tokens[i].text == "." ||
+              (award_at && *award_at == i))
+            blocked = true;
+        if (!blocked) p.role = c.role;
+        break;
+      }
+      if (!p.role.empty()) continue;
+      // An introducing cue before the person: "dự có", "tham dự có", "phát biểu ...,".
+      for (const Cue& c : cues) {
+        if (c.at >= p.begin) break;
+        const std::size_t after = c.at + c.length;
+        const bool introduces = (after < tokens.size() && tokens[after].fold == "có") ||
+                                (c.at == 0 || (c.at > 0 && tokens[c.at - 1].text == ",")) ||
+                                (c.at > 0 && tokens[c.at - 1].fold == "sự");
+        bool blocked = false;
+        for (std::size_t i = after; i < p.begin; ++i)
+          if (tokens[i].text == "." || (award_at && *award_at == i)) blocked = true;
+        if (introduces && !blocked) p.role = c.role;
+      }
+    }
+    if (event && mentions_event) {
+      for (const PersonMention& p : people) {
+        if (p.role.empty()) continue;
+        const Entity person{EntityType::kPerson, NormalizeText(p.name), "", "", "", ""};
+        if (p.role == "spoke_at") {
+          Emit(person, "spoke_at", event->entity, s, confidence);
+        } else if (bridge_province) {
+          Emit(person, p.role.c_str(), bridge, s, confidence);
+        } else {
+          Emit(person, p.role.c_str(), event->entity, s, confidence);
+        }
+      }
+    }
+    previous_mentioned_event = mentions_event && event;
+
+    // The organizer and the place of an event, in the sentence that defines it.
+    if (defines_event) {
+      for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        if (tokens[i].fold != "tổ" || tokens[i + 1].fold != "chức") continue;
+        // "X tổ chức" (X right before, past "đã", "sẽ", "vừa") or "do X tổ chức".
+        std::size_t end = i;
+        while (end > 0 && (tokens[end - 1].fold == "đã" || tokens[end - 1].fold == "sẽ" || tokens[end - 1].fold == "vừa"))
+          --end;
+        std::size_t begin = end;
+        while (begin > 0 && tokens[begin - 1].text != "," && tokens[begin - 1].fold != "do" &&
+               tokens[begin - 1].text != "-" && tokens[begin - 1].text != ";")
+          --begin;
+        while (begin < end && marks[begin] && marks[begin]->kind == PhraseKind::kHonorific) ++begin;
+        if (begin < end && marks[begin] &&
+            (marks[begin]->kind == PhraseKind::kBody || marks[begin]->kind == PhraseKind::kOrgHead) &&
+            tokens[begin].capital) {
+          std::string org;
+          for (std::size_t t = begin; t < end; ++t) org += (t > begin && tokens[t].text != "," ? " " : "") + tokens[t].text;
+          org = CompleteOrganization(org, local_province);
+          Emit(Entity{EntityType::kOrganization, NormalizeText(org), "", "", "", ""}, "organized", event->entity, s,
+               confidence);
+        }
+        break;
+      }
+      for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+        if (tokens[i].fold == "tại" && marks[i + 1] && marks[i + 1]->kind == PhraseKind::kProvince &&
+            !(i >= 2 && tokens[i - 1].fold == "cầu")) {
+          Emit(event->entity, "located_in", Entity{EntityType::kProvince, marks[i + 1]->info->canonical, "", "", "", ""}, s,
+               confidence);
+          break;
+        }
+    }
+
+    // Awards: "trao <award> cho A; B", given by the person before the verb.
+    if (award_at) {
+      std::size_t i = *award_at;
+      std::size_t length = 0;
+      MatchesCue(tokens, i, "award_verb", length);
+      std::size_t start = i + length, cho = start;
+      while (cho < tokens.size() && tokens[cho].fold != "cho") ++cho;
+      if (cho < tokens.size() && cho > start && tokens[start].capital) {
+        std::string award;
+        for (std::size_t t = start; t < cho; ++t)
+          award += (t > start && tokens[t].text != "\"" && tokens[t - 1].text != "\"" ? " " : (t > start && tokens[t].text == "\"" && tokens[t - 1].text != "\"" ? " " : "")) + tokens[t].text;
+        // Quote pairs: put the space before an opening quote only.
+        std::string head;
+        std::size_t t = start;
+        while (t < cho && tokens[t].word) head += (head.empty() ? "" : " ") + tokens[t++].fold;
+        if (t < cho) awards_by_head[head] = award;
+        else if (auto it = awards_by_head.find(head); it != awards_by_head.end()) award = it->second;
+        std::string giver;
+        for (const PersonMention& p : people)
+          if (p.end <= i) giver = NormalizeText(p.name);
+        if (giver.empty()) giver = last_giver;
+        last_giver = giver;
+        std::size_t stop = tokens.size();
+        for (std::size_t n = cho + 1; n < tokens.size(); ++n) {
+          std::size_t l;
+          if (MatchesCue(tokens, n, "award_verb", l)) {
+            stop = n;
+            break;
+          }
+        }
+        for (const PersonMention& p : people)
+          if (p.begin > cho && p.begin < stop)
+            Emit(Entity{EntityType::kPerson, NormalizeText(p.name), "", "", "", ""}, "received_award",
+                 Entity{EntityType::kAward, NormalizeText(award), "", "", "", ""}, s, confidence,
+                 event ? event->entity.date : doc_.date, giver);
+      }
+    }
+
+    EmitRelationsOfPlaces(s, tokens, marks);
+  }
+  return std::move(out_);
+}
+
+}  // namespace
 
 Extractor::Extractor(std::shared_ptr<const Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {}
 Extractor::~Extractor() = default;
-Extraction Extractor::Extract(const Document&) const { return {}; }
+
+Extraction Extractor::Extract(const Document& document) const {
+  DocumentExtractor extractor(*gazetteer_, document);
+  return extractor.Run();
+}
 
 }  // namespace vnkg

@@ -1,0 +1,50 @@
+// The loaded data files of extract/data: phrase tables keyed by folded text.
+// Internal to the extract module.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "vnkg/extract/extractor.h"
+
+namespace vnkg {
+
+enum class PhraseKind : std::uint8_t {
+  kProvince,    // canonical: the province's short name
+  kCountry,     // canonical: the country's name
+  kBody,        // a ministry or central body: canonical official name
+  kTitle,       // an office title (takes_org tells if an organization follows)
+  kRank,        // a military or police rank: not an office
+  kEventHead,   // hội nghị, lễ, họp, ...
+  kOrgHead,     // Bộ, Sở, Ủy ban, ...
+  kHonorific,   // Đồng chí, ông, bà, GS, TS, ...
+};
+
+struct PhraseInfo {
+  PhraseKind kind;
+  std::string canonical;
+  bool takes_org = false;
+};
+
+class Gazetteer {
+ public:
+  // Phrases by their folded form ("bộ ngoại giao"); several kinds may share a form.
+  std::unordered_map<std::string, std::vector<PhraseInfo>> phrases;
+  std::size_t longest_phrase_words = 1;
+  std::unordered_set<std::string> first_words;  // folded first word of every phrase
+  // Cue words by role ("chaired", "attended", "spoke_at", "organized",
+  // "award_verb", "not_attend"): folded phrases.
+  std::unordered_map<std::string, std::vector<std::string>> cues;
+  // Vietnamese family names (folded), for telling a name from other capitals.
+  std::unordered_set<std::string> surnames;
+  // Capitalised words that start sentences but never names (folded).
+  std::unordered_set<std::string> non_name_words;
+
+  void Add(const std::string& phrase, PhraseInfo info);
+  // Infos of `kind` for a folded phrase, or nullptr.
+  const PhraseInfo* Find(const std::string& folded, PhraseKind kind) const;
+};
+
+}  // namespace vnkg

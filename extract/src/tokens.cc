@@ -1,0 +1,82 @@
+#include "tokens.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <unordered_map>
+
+#include "vnkg/extract/text.h"
+
+namespace vnkg {
+namespace {
+
+UChar32 CodePointAt(std::string_view s, std::size_t i, std::size_t& next) {
+  int32_t index = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), index, static_cast<int32_t>(s.size()), c);
+  next = static_cast<std::size_t>(index);
+  return c < 0 ? 0xFFFD : c;
+}
+
+bool IsWordChar(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+
+}  // namespace
+
+const std::string& FoldCached(std::string_view word) {
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (cache.size() > 200000) cache.clear();
+  auto it = cache.find(std::string(word));
+  if (it != cache.end()) return it->second;
+  return cache.emplace(std::string(word), FoldKey(word)).first->second;
+}
+
+std::vector<Token> Tokenize(std::string_view text, std::size_t base) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t next;
+    const UChar32 c = CodePointAt(text, i, next);
+    if (u_isUWhiteSpace(c) || c == 0xA0) {
+      i = next;
+      continue;
+    }
+    Token t;
+    t.begin = i;
+    if (IsWordChar(c)) {
+      std::size_t j = next;
+      while (j < text.size()) {
+        std::size_t after;
+        const UChar32 d = CodePointAt(text, j, after);
+        if (IsWordChar(d)) {
+          j = after;
+          continue;
+        }
+        // Inner joiners: "T.Ư", "H'Yim", "6/1/2025", "KT-XH" stay one token.
+        if ((d == '.' || d == '\'' || d == 0x2019 || d == '/' || d == '-' || d == '&') && after < text.size()) {
+          std::size_t after2;
+          const UChar32 e = CodePointAt(text, after, after2);
+          if (IsWordChar(e) && !(d == '-' && u_isdigit(e) != u_isdigit(c))) {
+            j = after;
+            continue;
+          }
+        }
+        break;
+      }
+      t.end = j;
+      t.word = true;
+      t.capital = u_isupper(c) || u_istitle(c);
+      t.digits = u_isdigit(c);
+    } else {
+      t.end = next;
+    }
+    t.text = std::string(text.substr(t.begin, t.end - t.begin));
+    t.fold = t.word ? FoldCached(t.text) : t.text;
+    t.begin += base;
+    t.end += base;
+    tokens.push_back(std::move(t));
+    i = tokens.back().end - base;
+  }
+  return tokens;
+}
+
+}  // namespace vnkg
