@@ -82,7 +82,13 @@ bool LooksBinary(const std::string& data) {
     if (c == 0) ++nul;
     else if (c < 0x09 || (c > 0x0D && c < 0x20)) ++control;
   }
-  return nul > n / 100 + 1 || control > n / 10;
+  std::size_t invalid = 0;
+  for (std::size_t i = 0; i < n;) {
+    const std::size_t len = ValidSequenceLength(data, i);
+    if (len == 0) ++invalid, ++i;
+    else i += len;
+  }
+  return nul > n / 100 + 1 || control > n / 10 || invalid > n / 20;
 }
 
 // UTF-16 with a byte order mark becomes UTF-8; true if it was converted.

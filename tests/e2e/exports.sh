@@ -6,9 +6,10 @@ db="$SCRATCH/x.db"
 
 "$VNKG_BIN" export --db "$db" --format ntriples -o "$SCRATCH/g.nt"
 "$VNKG_BIN" export --db "$db" --format turtle -o "$SCRATCH/g.ttl"
-nt=$(rapper -q -i ntriples -c "$SCRATCH/g.nt" 2>&1 | grep -o '[0-9]* triples' | grep -o '[0-9]*') || true
-ttl=$(rapper -q -i turtle -c "$SCRATCH/g.ttl" 2>&1 | grep -o '[0-9]* triples' | grep -o '[0-9]*') || true
-rapper -q -i ntriples -c "$SCRATCH/g.nt" 2>&1 | grep -qi error && fail "rapper reports errors in N-Triples"
+nt=$(rapper -i ntriples -c "$SCRATCH/g.nt" 2>&1 | grep -o 'returned [0-9]* triples' | grep -o '[0-9]*') || true
+ttl=$(rapper -i turtle -c "$SCRATCH/g.ttl" 2>&1 | grep -o 'returned [0-9]* triples' | grep -o '[0-9]*') || true
+if rapper -i ntriples -c "$SCRATCH/g.nt" 2>&1 | grep -qiE 'error|warning'; then fail "rapper reports problems in N-Triples"; fi
+if rapper -i turtle -c "$SCRATCH/g.ttl" 2>&1 | grep -qiE 'error|warning'; then fail "rapper reports problems in Turtle"; fi
 [ -n "$nt" ] && [ "$nt" -gt 0 ] || fail "rapper counted no N-Triples: $(rapper -i ntriples -c "$SCRATCH/g.nt" 2>&1 | tail -3)"
 [ "$nt" = "$(wc -l <"$SCRATCH/g.nt")" ] || fail "rapper counted $nt triples, the file has $(wc -l <"$SCRATCH/g.nt") lines"
 [ "$nt" = "$ttl" ] || fail "N-Triples has $nt triples, Turtle $ttl"
