@@ -23,6 +23,7 @@ start=$(date +%s.%N)
 full=$(python3 -c "import time; print(max(0.3, time.time() - $start))")
 
 db="$SCRATCH/killed.db"
+total=$("$VNKG_BIN" stats --db "$SCRATCH/ref.db" | grep documents | tr -s ' ' | cut -d' ' -f2)
 for round in $(seq 1 "$rounds"); do
   delay=$(python3 -c "import random; print(round(random.uniform(0.05, $full), 3))")
   "$VNKG_BIN" ingest -q --db "$db" "$input" 2>/dev/null &
@@ -35,6 +36,8 @@ for round in $(seq 1 "$rounds"); do
   extra=$(comm -23 "$SCRATCH/partial.txt" "$SCRATCH/ref.txt" | wc -l)
   [ "$extra" -eq 0 ] || fail "round $round: $extra facts after kill -9 that the uninterrupted graph lacks"
   echo "round $round: killed at ${delay}s, $(grep documents "$SCRATCH/stats" | tr -s ' ')"
+  # Once an ingest got to the end, start over so that later kills land mid-way.
+  if [ "$(grep documents "$SCRATCH/stats" | tr -s ' ' | cut -d' ' -f2)" = "$total" ]; then rm -rf "$db"; fi
 done
 "$VNKG_BIN" ingest -q --db "$db" "$input" 2>/dev/null
 facts_of "$db" >"$SCRATCH/final.txt"
