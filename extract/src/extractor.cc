@@ -124,6 +124,8 @@ struct DocumentView {
   std::vector<Sentence> sentences;
   std::string update_year;       // "Cập nhật: 07/01/2025"
   std::string dateline_province; // "BẮC GIANG - ..."
+  int dominant_year = 0;         // the year the article speaks of most
+  int teaser_year = 0;           // the same, in its teasers of other articles
 };
 
 // ------------------------------------------------------------------ dates
@@ -224,7 +226,7 @@ class DocumentExtractor {
   std::vector<std::optional<Mark>> MarkTokens(const std::vector<Token>& tokens) const;
   bool MatchesCue(const std::vector<Token>& tokens, std::size_t i, const char* role, std::size_t& length) const;
   std::optional<DayMonth> FindDate(const std::vector<Token>& tokens, bool need_time_word) const;
-  std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens) const;
+  std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bool teaser) const;
   std::vector<PersonMention> FindPeople(const std::vector<Token>& tokens, const std::vector<std::optional<Mark>>& marks,
                                         const std::string& local_province) const;
   std::string CompleteOrganization(std::string org, const std::string& province) const;
@@ -236,6 +238,10 @@ class DocumentExtractor {
   void Emit(Entity subject, const char* predicate, Entity object, const Sentence& s, float confidence,
             std::string date = "", std::string by = "");
   std::string ArticleProvince() const;
+  // The year the sentences (of the teasers, or of the rest) speak of most,
+  // leaving out plans ("vào năm 2030", "tầm nhìn 2030", "năm 2030 sẽ") and
+  // range ends; 0 when no year stands out.
+  int DominantYear(bool teasers) const;
 
   const Gazetteer& g_;
   const Document& doc_;
@@ -296,6 +302,10 @@ bool DocumentExtractor::MatchesCue(const std::vector<Token>& tokens, std::size_t
     if (ok && n > length) length = n;
   }
   if (length == 0) return false;
+  if (std::strcmp(role, "chaired") == 0 && tokens[i].fold == "điều" && i > 0 &&
+      (tokens[i - 1].fold == "đốc" || tokens[i - 1].fold == "ban" || tokens[i - 1].fold == "quan" ||
+       tokens[i - 1].fold == "đồng" || tokens[i - 1].fold == "viên"))
+    return false;  // "giám đốc điều hành", "ban điều hành": an office, not chairing
   if (std::strcmp(role, "attended") == 0) {
     std::size_t not_length = 0;
     if (MatchesCue(tokens, i, "not_attend", not_length) && not_length > length) return false;
@@ -324,7 +334,7 @@ std::optional<DayMonth> DocumentExtractor::FindDate(const std::vector<Token>& to
   return std::nullopt;
 }
 
-std::string DocumentExtractor::ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens) const {
+std::string DocumentExtractor::ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bool teaser) const {
   if (dm.year) return IsoDate(dm.year, dm.month, dm.day);
   // The publication date: the latest year that puts the event on or before it.
   if (doc_.date.size() >= 10) {
@@ -336,25 +346,22 @@ std::string DocumentExtractor::ResolveYear(const DayMonth& dm, const std::vector
   }
   int stamp;
   if (!view_.update_year.empty() && ParseInt(view_.update_year, stamp)) return IsoDate(stamp, dm.month, dm.day);
-  // The years the sentence itself reviews: "tổng kết năm 2024, nhiệm vụ năm 2025"
+  // The years a review sentence speaks of: "tổng kết năm 2024, nhiệm vụ năm 2025"
   // on 6/1 is 2025; a review of 2024 alone, held early in the year, is 2025 too.
+  bool review = false;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+    review = review || (tokens[i].fold == "tổng" && tokens[i + 1].fold == "kết") ||
+             (tokens[i].fold == "nhiệm" && tokens[i + 1].fold == "vụ");
   std::vector<int> years;
-  CollectYears(tokens, years);
+  if (review) CollectYears(tokens, years);
   if (!years.empty()) {
     int year = *std::max_element(years.begin(), years.end());
-    bool review = false;
-    for (const Token& t : tokens) review = review || t.fold == "tổng";
-    if (review && years.size() == 1 && dm.month <= 3) ++year;
+    if (years.size() == 1 && dm.month <= 3) ++year;
     return IsoDate(year, dm.month, dm.day);
   }
-  // The latest year the article speaks of, outside ranges like 2020-2022.
-  int latest = 0;
-  for (const Sentence& s : view_.sentences) {
-    for (const Token& t : Tokenize(s.text, 0)) {
-      int y;
-      if (t.digits && t.text.size() == 4 && ParseInt(t.text, y) && y >= 1990 && y <= 2100) latest = std::max(latest, y);
-    }
-  }
+  // Else the year the article speaks of most (plans "đến năm 2030" and range
+  // ends aside), the latest on a tie.
+  const int latest = teaser && view_.teaser_year ? view_.teaser_year : view_.dominant_year;
   if (latest) return IsoDate(latest, dm.month, dm.day);
   return "";
 }
@@ -395,13 +402,14 @@ std::string DocumentExtractor::CompleteOrganization(std::string org, const std::
     provincial = provincial || folded == p || StartsWith(folded, p + " ");
   }
   if (!provincial) return org;
+  for (const char* local : {" xã", " huyện", " quận", " phường", " thị xã", " thị trấn"})
+    if (folded.find(local) != std::string::npos) return org;  // a district or commune body
   // Already names a province?
   const std::vector<Token> tokens = Tokenize(org, 0);
   const auto marks = MarkTokens(tokens);
   for (const auto& m : marks)
     if (m && m->kind == PhraseKind::kProvince) return org;
   if (EndsWith(folded, "tỉnh") || EndsWith(folded, "thành phố") || EndsWith(folded, "tp")) return org + " " + province;
-  if (StartsWith(folded, "sở ")) return org + " tỉnh " + province;
   return org + " " + province;
 }
 
@@ -447,7 +455,13 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const std::vector<Token
       }
       if (!tokens[end].word) break;
       // Body names: a capital, then lower-case words ("Sở Ngoại vụ", "Đoàn đại biểu Quốc hội").
-      if (!tokens[end].capital && !kOrgLowerWords.count(tokens[end].fold) && !(end > from && tokens[end - 1].capital))
+      static const std::set<std::string> kStopWords = {"cho", "là", "đã", "đang", "sẽ", "có", "được", "cũng", "vừa",
+                                                       "nói", "phát", "chủ", "dự", "tham", "điều", "trao", "tặng",
+                                                       "đến", "tại", "về", "với", "của", "khi", "thì", "mà", "này"};
+      if (!tokens[end].capital &&
+          (kStopWords.count(tokens[end].fold) ||
+           (!kOrgLowerWords.count(tokens[end].fold) &&
+            !(end > from && tokens[end - 1].capital && !IsAllCaps(tokens[end - 1].text)))))
         break;
       ++end;
     }
@@ -619,6 +633,36 @@ void DocumentExtractor::Emit(Entity subject, const char* predicate, Entity objec
   out_.facts.push_back(std::move(f));
 }
 
+int DocumentExtractor::DominantYear(bool teasers) const {
+  std::map<int, int> counts;
+  for (const Sentence& s : view_.sentences) {
+    if ((s.kind == SegmentKind::kTeaser) != teasers) continue;
+    const std::vector<Token> tokens = Tokenize(s.text, 0);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      int y;
+      // A full date ("5/6/2025") says which year the text lives in more than a bare year does.
+      if (auto dm = ParseDateToken(tokens[i].text); dm && dm->year) counts[dm->year] += 3;
+      if (!tokens[i].digits || tokens[i].text.size() != 4 || !ParseInt(tokens[i].text, y) || y < 1990 || y > 2100)
+        continue;
+      auto at = [&](std::size_t back) { return i >= back ? tokens[i - back].fold : std::string(); };
+      const std::string after = i + 1 < tokens.size() ? tokens[i + 1].fold : "";
+      static const std::set<std::string> kPlan = {"đến", "tới", "trước", "vào", "nhìn", "sau"};
+      // "Hiến pháp 2013", "Luật ... năm 2015": the year of a law, not of the news.
+      const bool law = at(1) == "pháp" || at(2) == "pháp" || at(1) == "luật" || at(2) == "luật";
+      if (kPlan.count(at(1)) || (at(1) == "năm" && kPlan.count(at(2))) || at(1) == "-" || at(1) == "–" ||
+          after == "sẽ" || law)
+        continue;
+      ++counts[y];
+    }
+  }
+  int best = 0, year = 0, distinct = 0;
+  for (const auto& [y, n] : counts) {
+    ++distinct;
+    if (n >= best) best = n, year = y;
+  }
+  return (best >= 2 || distinct == 1) ? year : 0;
+}
+
 std::string DocumentExtractor::ArticleProvince() const {
   if (!view_.dateline_province.empty()) return view_.dateline_province;
   std::string best;
@@ -777,6 +821,8 @@ void DocumentExtractor::EmitRelationsOfPlaces(const Sentence& s, const std::vect
 
 Extraction DocumentExtractor::Run() {
   Segment();
+  view_.dominant_year = DominantYear(false);
+  view_.teaser_year = DominantYear(true);
   // Provinces the article speaks of, and its dateline ("BẮC GIANG - Ngày 6/1, ...").
   for (const Sentence& s : view_.sentences) {
     const std::vector<Token> tokens = Tokenize(s.text, 0);
@@ -827,7 +873,9 @@ Extraction DocumentExtractor::Run() {
     if (s.kind == SegmentKind::kTeaser && current >= 0 && events[current].kind != SegmentKind::kTeaser) current = -1;
     const auto dm = FindDate(tokens, true);
     if (dm && (head || (organizing && review))) {
-      const std::string date = ResolveYear(*dm, tokens);
+      std::string date = ResolveYear(*dm, tokens, s.kind == SegmentKind::kTeaser);
+      // A date years away from what the article is about is history ("30/4/1975"), not its event.
+      if (dm->year && view_.dominant_year && std::abs(dm->year - view_.dominant_year) > 1 && !events.empty()) date.clear();
       if (!date.empty()) {
         // The event's name: from its head word to the end of the clause.
         std::size_t from = head ? *head : 0;

@@ -83,7 +83,7 @@ Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(const std::string& data_d
       g->Add(name, {PhraseKind::kProvince, name});
       for (const auto& alias : Aliases(row)) {
         // Forms without diacritics ("Ha Tinh") match ordinary words too often.
-        if (FoldLoose(alias) == FoldKey(alias) && FoldLoose(name) != FoldKey(name)) continue;
+        if (FoldLoose(alias) == FoldLoose(name) && FoldKey(alias) != FoldKey(name)) continue;
         g->Add(alias, {PhraseKind::kProvince, name});
       }
     }
