@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -26,11 +27,19 @@ namespace {
 
 enum class SegmentKind { kBody, kCaption, kTeaser };
 
+struct Mark {
+  PhraseKind kind;
+  std::size_t length;  // tokens
+  const PhraseInfo* info;
+};
+
 struct Sentence {
   std::string text;           // as written (trimmed, caption credit removed)
   std::size_t offset = 0;     // byte offset in the document text
   SegmentKind kind = SegmentKind::kBody;
   int line = 0;
+  std::vector<Token> tokens;  // tokenized and marked once, read by every pass
+  std::vector<std::optional<Mark>> marks;
 };
 
 float ConfidenceOf(SegmentKind kind) {
@@ -68,7 +77,8 @@ bool IsImageFileName(std::string_view line) {
 
 // Contact headers and page furniture: e-mail, telephone, "ĐIỆN THOẠI:".
 bool IsFurniture(std::string_view line) {
-  if (line.find('@') != std::string_view::npos && line.size() < 200) return true;
+  if (line.size() >= 200) return false;
+  if (line.find('@') != std::string_view::npos) return true;
   const std::string folded = FoldKey(line);
   for (const char* head : {"• email", "email:", "• điện thoại", "điện thoại:", "fax:", "• đơn vị trực thuộc", "hotline"})
     if (folded.find(head) != std::string::npos && folded.size() < 200) return true;
@@ -97,12 +107,16 @@ bool StripCaptionMarks(std::string_view& line) {
 
 // Sentence ends: ". ! ? …" followed by a capital, a quote or the end, except
 // after the genre's abbreviations (TP., ThS., T.Ư is one token already).
-std::vector<std::pair<std::size_t, std::size_t>> SplitSentences(std::string_view line) {
+struct SentenceSpan {
+  std::size_t begin, end;              // bytes in the line
+  std::size_t first_token, end_token;  // tokens of the line
+};
+
+std::vector<SentenceSpan> SplitSentences(std::string_view line, const std::vector<Token>& tokens) {
   static const std::set<std::string> kAbbreviations = {"tp", "th", "ts", "gs", "pgs", "ths", "bs", "ks", "ls",
                                                        "mr", "ms", "st", "tt", "q", "p", "h", "x", "tx", "đ/c"};
-  std::vector<Token> tokens = Tokenize(line, 0);
-  std::vector<std::pair<std::size_t, std::size_t>> out;
-  std::size_t start = 0;
+  std::vector<SentenceSpan> out;
+  std::size_t start = 0, start_token = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& t = tokens[i].text;
     if (t != "." && t != "!" && t != "?" && t != "…") continue;
@@ -113,10 +127,11 @@ std::vector<std::pair<std::size_t, std::size_t>> SplitSentences(std::string_view
       const bool opens = next.capital || next.digits || next.text == "\"" || next.text == "“" || next.text == "(";
       if (!opens || (next.text == "." || next.text == "/")) continue;  // "./." ends an article
     }
-    out.emplace_back(start, tokens[i].end);
+    out.push_back({start, tokens[i].end, start_token, i + 1});
     start = at_end ? line.size() : tokens[i + 1].begin;
+    start_token = i + 1;
   }
-  if (start < line.size() && !Trim(line.substr(start)).empty()) out.emplace_back(start, line.size());
+  if (start < line.size() && !Trim(line.substr(start)).empty()) out.push_back({start, line.size(), start_token, tokens.size()});
   return out;
 }
 
@@ -199,12 +214,6 @@ std::string IsoDate(int y, int m, int d) {
 
 // ------------------------------------------------------------------ analysis of one sentence
 
-struct Mark {
-  PhraseKind kind;
-  std::size_t length;  // tokens
-  const PhraseInfo* info;
-};
-
 struct PersonMention {
   std::string name;
   std::size_t begin = 0, end = 0;  // token range of the whole item (titles and name)
@@ -259,6 +268,7 @@ std::vector<std::optional<Mark>> DocumentExtractor::MarkTokens(const std::vector
     std::vector<std::string> keys;
     for (std::size_t n = 0; n < g_.longest_phrase_words && i + n < tokens.size(); ++n) {
       key += (n ? " " : "") + tokens[i + n].fold;
+      if (!g_.prefixes.count(key)) break;
       keys.push_back(key);
     }
     for (std::size_t n = keys.size(); n > 0; --n) {
@@ -283,23 +293,15 @@ std::vector<std::optional<Mark>> DocumentExtractor::MarkTokens(const std::vector
 
 bool DocumentExtractor::MatchesCue(const std::vector<Token>& tokens, std::size_t i, const char* role,
                                    std::size_t& length) const {
-  auto it = g_.cues.find(role);
-  if (it == g_.cues.end()) return false;
   length = 0;
-  for (const std::string& cue : it->second) {
-    std::size_t n = 0, pos = 0;
-    bool ok = true;
-    while (pos < cue.size()) {
-      const std::size_t space = cue.find(' ', pos);
-      const std::string word = cue.substr(pos, space == std::string::npos ? std::string::npos : space - pos);
-      if (i + n >= tokens.size() || tokens[i + n].fold != word) {
-        ok = false;
-        break;
-      }
-      ++n;
-      pos = space == std::string::npos ? cue.size() : space + 1;
-    }
-    if (ok && n > length) length = n;
+  if (!g_.cue_first_words.count(tokens[i].fold)) return false;
+  auto it = g_.cue_words.find(role);
+  if (it == g_.cue_words.end()) return false;
+  for (const std::vector<std::string>& cue : it->second) {
+    if (cue.size() <= length || i + cue.size() > tokens.size()) continue;
+    std::size_t n = 0;
+    while (n < cue.size() && tokens[i + n].fold == cue[n]) ++n;
+    if (n == cue.size()) length = n;
   }
   if (length == 0) return false;
   if (std::strcmp(role, "chaired") == 0 && tokens[i].fold == "điều" && i > 0 &&
@@ -637,7 +639,7 @@ int DocumentExtractor::DominantYear(bool teasers) const {
   std::map<int, int> counts;
   for (const Sentence& s : view_.sentences) {
     if ((s.kind == SegmentKind::kTeaser) != teasers) continue;
-    const std::vector<Token> tokens = Tokenize(s.text, 0);
+    const std::vector<Token>& tokens = s.tokens;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       int y;
       // A full date ("5/6/2025") says which year the text lives in more than a bare year does.
@@ -683,7 +685,7 @@ void DocumentExtractor::Segment() {
     pos = nl + 1;
   }
   SegmentKind mode = SegmentKind::kBody;
-  std::set<std::string> seen_lines;
+  std::unordered_set<std::size_t> seen_lines;  // hashes of the lines read, to drop repeats
   int number = 0;
   for (auto [raw, offset] : lines) {
     ++number;
@@ -704,13 +706,16 @@ void DocumentExtractor::Segment() {
         if (auto dm = ParseDateToken(t.text); dm && dm->year) view_.update_year = std::to_string(dm->year);
       if (line.size() < 40) continue;
     }
-    if (!seen_lines.insert(std::string(line)).second) continue;  // a caption repeating a line
+    if (!seen_lines.insert(std::hash<std::string_view>()(line)).second) continue;  // a caption repeating a line
     const bool caption = StripCaptionMarks(line);
     const SegmentKind kind = mode == SegmentKind::kTeaser ? mode : caption ? SegmentKind::kCaption : SegmentKind::kBody;
-    for (auto [a, b] : SplitSentences(line)) {
-      std::string_view sentence = Trim(line.substr(a, b - a));
+    std::vector<Token> line_tokens = Tokenize(line, 0);
+    for (const SentenceSpan& span : SplitSentences(line, line_tokens)) {
+      std::string_view sentence = Trim(line.substr(span.begin, span.end - span.begin));
       if (sentence.empty()) continue;
       Sentence s;
+      s.tokens.assign(std::make_move_iterator(line_tokens.begin() + span.first_token),
+                      std::make_move_iterator(line_tokens.begin() + span.end_token));
       s.text = std::string(sentence);
       s.offset = line_offset + static_cast<std::size_t>(sentence.data() - line.data());
       s.kind = kind;
@@ -824,9 +829,10 @@ Extraction DocumentExtractor::Run() {
   view_.dominant_year = DominantYear(false);
   view_.teaser_year = DominantYear(true);
   // Provinces the article speaks of, and its dateline ("BẮC GIANG - Ngày 6/1, ...").
+  for (Sentence& s : view_.sentences) s.marks = MarkTokens(s.tokens);
   for (const Sentence& s : view_.sentences) {
-    const std::vector<Token> tokens = Tokenize(s.text, 0);
-    const auto marks = MarkTokens(tokens);
+    const std::vector<Token>& tokens = s.tokens;
+    const auto& marks = s.marks;
     for (std::size_t i = 0; i < tokens.size(); ++i)
       if (marks[i] && marks[i]->kind == PhraseKind::kProvince) ++province_counts_[marks[i]->info->canonical];
     if (view_.dateline_province.empty() && s.kind == SegmentKind::kBody) {
@@ -859,8 +865,8 @@ Extraction DocumentExtractor::Run() {
   int current = -1;
   for (std::size_t k = 0; k < view_.sentences.size(); ++k) {
     const Sentence& s = view_.sentences[k];
-    const std::vector<Token> tokens = Tokenize(s.text, 0);
-    const auto marks = MarkTokens(tokens);
+    const std::vector<Token>& tokens = s.tokens;
+    const auto& marks = s.marks;
     std::optional<std::size_t> head;
     bool organizing = false, review = false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -924,8 +930,8 @@ Extraction DocumentExtractor::Run() {
   bool previous_mentioned_event = false;
   for (std::size_t k = 0; k < view_.sentences.size(); ++k) {
     const Sentence& s = view_.sentences[k];
-    const std::vector<Token> tokens = Tokenize(s.text, 0);
-    const auto marks = MarkTokens(tokens);
+    const std::vector<Token>& tokens = s.tokens;
+    const auto& marks = s.marks;
     const float confidence = ConfidenceOf(s.kind);
     const EventInfo* event = event_of_sentence[k] >= 0 ? &events[event_of_sentence[k]] : nullptr;
     const bool defines_event = event && event->sentence == k;
@@ -985,6 +991,7 @@ Extraction DocumentExtractor::Run() {
     std::optional<std::size_t> award_at;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       std::size_t length = 0;
+      if (!g_.cue_first_words.count(tokens[i].fold)) continue;
       for (const char* role : {"chaired", "attended", "spoke_at"}) {
         if (MatchesCue(tokens, i, role, length)) {
           cues.push_back({i, length, role});

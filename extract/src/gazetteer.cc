@@ -54,7 +54,10 @@ void Gazetteer::Add(const std::string& phrase, PhraseInfo info) {
   const std::vector<Token> tokens = Tokenize(phrase, 0);
   if (tokens.empty()) return;
   std::string key;
-  for (const Token& t : tokens) key += (key.empty() ? "" : " ") + t.fold;
+  for (const Token& t : tokens) {
+    key += (key.empty() ? "" : " ") + t.fold;
+    prefixes.insert(key);
+  }
   auto& infos = phrases[key];
   for (const auto& existing : infos)
     if (existing.kind == info.kind) return;  // the first canonical form wins
@@ -131,7 +134,14 @@ Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(const std::string& data_d
   {
     auto table = load("cues.tsv");
     if (!table.ok()) return table.status();
-    for (const auto& row : table->rows) g->cues[row.at("role")].push_back(FoldKey(row.at("phrase")));
+    for (const auto& row : table->rows) {
+      g->cues[row.at("role")].push_back(FoldKey(row.at("phrase")));
+      std::vector<std::string> words;
+      for (const Token& t : Tokenize(row.at("phrase"), 0)) words.push_back(t.fold);
+      if (words.empty()) continue;
+      g->cue_first_words.insert(words.front());
+      g->cue_words[row.at("role")].push_back(std::move(words));
+    }
   }
   {
     auto table = load("names.tsv");

@@ -34,6 +34,10 @@ class Gazetteer {
   std::unordered_map<std::string, std::vector<PhraseInfo>> phrases;
   std::size_t longest_phrase_words = 1;
   std::unordered_set<std::string> first_words;  // folded first word of every phrase
+  std::unordered_set<std::string> prefixes;     // every word prefix of every phrase, to stop a match early
+  // Cue phrases split into folded words, by role; and every cue's first word.
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> cue_words;
+  std::unordered_set<std::string> cue_first_words;
   // Cue words by role ("chaired", "attended", "spoke_at", "organized",
   // "award_verb", "not_attend"): folded phrases.
   std::unordered_map<std::string, std::vector<std::string>> cues;

@@ -22,10 +22,16 @@ bool IsWordChar(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACI
 
 }  // namespace
 
+// Heterogeneous lookup: no string is built to look a word up.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
 const std::string& FoldCached(std::string_view word) {
-  thread_local std::unordered_map<std::string, std::string> cache;
+  thread_local std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> cache;
   if (cache.size() > 200000) cache.clear();
-  auto it = cache.find(std::string(word));
+  auto it = cache.find(word);
   if (it != cache.end()) return it->second;
   return cache.emplace(std::string(word), FoldKey(word)).first->second;
 }
