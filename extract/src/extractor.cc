@@ -430,8 +430,8 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const std::vector<Token
     for (std::size_t i = 0; i <= tokens.size(); ++i) {
       const bool at_end = i == tokens.size();
       const std::string& t = at_end ? std::string() : tokens[i].text;
-      const bool separator = at_end || t == "," || t == ";" || t == ":" || t == "(" || t == ")" ||
-                             tokens[i].fold == "và" || tokens[i].fold == "cùng";
+      const bool separator = at_end || t == "," || t == ";" || t == ":" || t == "(" || t == ")" || t == "." ||
+                             t == "!" || t == "?" || tokens[i].fold == "và" || tokens[i].fold == "cùng";
       if (!separator) continue;
       if (i > start) items.push_back({start, i, group_start});
       group_start = at_end || t == ";" || t == ":";
@@ -779,7 +779,7 @@ void DocumentExtractor::EmitRelationsOfPlaces(const Sentence& s, const std::vect
         }
         break;
       }
-      if (t.word && !t.capital) {
+      if (t.word && (!t.capital || t.fold == "tp")) {
         if (kKinds.count(t.fold)) {
           kind_word = true;
           continue;

@@ -1,0 +1,172 @@
+// The extractor on sentences written for these tests (invented people and
+// events in the genre's forms), one hard case each.
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "vnkg/extract/extractor.h"
+
+using namespace vnkg;
+
+namespace {
+
+const Extractor& TheExtractor() {
+  static const Extractor extractor = [] {
+    auto gazetteer = LoadGazetteer(VNKG_SOURCE_DIR "/extract/data");
+    REQUIRE(gazetteer.ok());
+    return Extractor(gazetteer.value());
+  }();
+  return extractor;
+}
+
+std::vector<Fact> Extract(const std::string& text, const std::string& date = "") {
+  Document doc;
+  doc.id = "t";
+  doc.text = text;
+  doc.date = date;
+  return TheExtractor().Extract(doc).facts;
+}
+
+std::string Describe(const Entity& e) {
+  switch (e.type) {
+    case EntityType::kPosition: return e.title + " | " + e.organization;
+    case EntityType::kBridgePoint: return "BP " + e.province + " " + e.date;
+    case EntityType::kEvent: return "Event " + e.date;
+    default: return e.name;
+  }
+}
+
+// "subject predicate object" strings, for readable assertions.
+std::set<std::string> Triples(const std::vector<Fact>& facts) {
+  std::set<std::string> out;
+  for (const Fact& f : facts) out.insert(Describe(f.subject) + " " + f.predicate + " " + Describe(f.object));
+  return out;
+}
+
+bool Has(const std::vector<Fact>& facts, const std::string& triple) {
+  const auto all = Triples(facts);
+  if (all.count(triple)) return true;
+  UNSCOPED_INFO("missing: " << triple);
+  for (const auto& t : all) UNSCOPED_INFO("  have: " << t);
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a list of officials shares one verb, each with an office", "[extractor]") {
+  auto facts = Extract(
+      "Sáng 12/3/2024, Bộ Tư pháp tổ chức hội nghị trực tuyến tổng kết công tác năm 2023.\n"
+      "Tại điểm cầu Sơn La, Phó Chủ tịch UBND tỉnh Lò Văn Khánh, Giám đốc Sở Tư pháp Cầm Thị Hoa chủ trì hội nghị.");
+  CHECK(Has(facts, "Bộ Tư pháp organized Event 2024-03-12"));
+  CHECK(Has(facts, "Event 2024-03-12 has_bridge_point BP Sơn La 2024-03-12"));
+  CHECK(Has(facts, "Lò Văn Khánh chaired BP Sơn La 2024-03-12"));
+  CHECK(Has(facts, "Cầm Thị Hoa chaired BP Sơn La 2024-03-12"));
+  // Bodies written without their province take the bridge point's.
+  CHECK(Has(facts, "Lò Văn Khánh holds_position Phó Chủ tịch | UBND tỉnh Sơn La"));
+  CHECK(Has(facts, "Cầm Thị Hoa holds_position Giám đốc | Sở Tư pháp Sơn La"));
+}
+
+TEST_CASE("stacked titles before a name give one office each", "[extractor]") {
+  auto facts = Extract("Phó Thủ tướng, Bộ trưởng Bộ Tài chính Đinh Văn Tuấn phát biểu tại hội nghị.");
+  CHECK(Has(facts, "Đinh Văn Tuấn holds_position Phó Thủ tướng | "));
+  CHECK(Has(facts, "Đinh Văn Tuấn holds_position Bộ trưởng | Bộ Tài chính"));
+}
+
+TEST_CASE("titles after a name and a dash, then after a comma", "[extractor]") {
+  auto facts = Extract(
+      "Ngày 4/5/2023, tại Hà Nội, Bộ Công Thương tổ chức hội nghị xúc tiến thương mại. Cùng dự có ông Tạ Minh Quân - "
+      "Ủy viên Trung ương Đảng, Trưởng Ban Kinh tế Trung ương.");
+  CHECK(Has(facts, "Tạ Minh Quân holds_position Ủy viên | Trung ương Đảng"));
+  CHECK(Has(facts, "Tạ Minh Quân holds_position Trưởng | Ban Kinh tế Trung ương"));
+  CHECK(Has(facts, "Tạ Minh Quân attended Event 2023-05-04"));
+  CHECK(Has(facts, "Event 2023-05-04 located_in Hà Nội"));
+}
+
+TEST_CASE("an apposition names the office of the person before it", "[extractor]") {
+  auto facts = Extract(
+      "LẠNG SƠN - Sáng 9/2/2024, UBND tỉnh tổ chức hội nghị trực tuyến về chuyển đổi số.\n"
+      "Đồng chí Hoàng Văn Nghiệm, Phó Chủ tịch Thường trực UBND tỉnh chủ trì tại điểm cầu Lạng Sơn.");
+  CHECK(Has(facts, "Hoàng Văn Nghiệm holds_position Phó Chủ tịch Thường trực | UBND tỉnh Lạng Sơn"));
+  CHECK(Has(facts, "Hoàng Văn Nghiệm chaired BP Lạng Sơn 2024-02-09"));
+}
+
+TEST_CASE("ethnic-minority and short names are names", "[extractor]") {
+  auto facts = Extract(
+      "Bộ trưởng đã trao Bằng khen cho Phó Chủ tịch UBND tỉnh Gia Lai Ksor Hoan; Phó Chủ tịch UBND tỉnh Kon Tum Y Ngọc.");
+  CHECK(Has(facts, "Ksor Hoan holds_position Phó Chủ tịch | UBND tỉnh Gia Lai"));
+  CHECK(Has(facts, "Y Ngọc holds_position Phó Chủ tịch | UBND tỉnh Kon Tum"));
+  CHECK(Has(facts, "Ksor Hoan received_award Bằng khen"));
+  CHECK(Has(facts, "Y Ngọc received_award Bằng khen"));
+}
+
+TEST_CASE("both tone placements are one office", "[extractor]") {
+  auto a = Extract("Bí thư Tỉnh uỷ Quảng Trị Lê Quang Tùng phát biểu.");
+  auto b = Extract("Bí thư Tỉnh ủy Quảng Trị Lê Quang Tùng phát biểu.");
+  REQUIRE(!a.empty());
+  REQUIRE(!b.empty());
+  CHECK(EntityKey(a[0].object) == EntityKey(b[0].object));
+}
+
+TEST_CASE("the year of an event comes from the review it holds or the document date", "[extractor]") {
+  auto review = Extract("Sáng 8/1, Bộ Y tế tổ chức hội nghị tổng kết công tác năm 2023 và triển khai nhiệm vụ năm 2024.");
+  CHECK(Has(review, "Bộ Y tế organized Event 2024-01-08"));
+  auto dated = Extract("Chiều 28/12, Bộ Y tế tổ chức hội nghị trực tuyến với các địa phương.", "2024-01-02");
+  CHECK(Has(dated, "Bộ Y tế organized Event 2023-12-28"));
+  // No year anywhere: no event rather than a guess.
+  auto undated = Extract("Chiều 28/12, Bộ Y tế tổ chức hội nghị trực tuyến với các địa phương.");
+  CHECK(undated.empty());
+}
+
+TEST_CASE("a ministerial title without a name is no person; a forecast is not attendance", "[extractor]") {
+  auto facts = Extract(
+      "Ngày 3/3/2024, Bộ Xây dựng tổ chức hội nghị. Bộ trưởng Bộ Xây dựng nhận định dự báo năm nay khó khăn.");
+  for (const Fact& f : facts) CHECK(f.subject.type != EntityType::kPerson);
+}
+
+TEST_CASE("captions and teasers are kept apart", "[extractor]") {
+  auto facts = Extract(
+      "Sáng 5/6/2024, Bộ Nội vụ tổ chức hội nghị sơ kết.\n"
+      "anh1.jpg\n"
+      "Thứ trưởng Bộ Nội vụ Vũ Đăng Minh phát biểu tại hội nghị. Ảnh: TTXVN\n"
+      "Đọc thêm\n"
+      "Sáng 7/6/2024, Sở Nội vụ tổ chức họp giao ban. Giám đốc Sở Nội vụ Phan Thị Lành chủ trì cuộc họp.\n"
+      "Ý kiến bạn đọc (0)\n"
+      "Chủ tịch Hội đồng Nguyễn Văn Bình phát biểu tại hội nghị.");
+  bool caption = false, teaser = false;
+  for (const Fact& f : facts) {
+    if (f.subject.name == "Vũ Đăng Minh" && f.predicate == "spoke_at") {
+      caption = true;
+      CHECK(f.evidence == "Thứ trưởng Bộ Nội vụ Vũ Đăng Minh phát biểu tại hội nghị.");
+      CHECK(f.confidence < 0.9f);
+    }
+    if (f.subject.name == "Phan Thị Lành" && f.predicate == "chaired") {
+      teaser = true;
+      CHECK(f.object.date == "2024-06-07");
+      CHECK(f.confidence < 0.5f);
+    }
+    CHECK(f.subject.name != "Nguyễn Văn Bình");  // after the comment box
+  }
+  CHECK(caption);
+  CHECK(teaser);
+}
+
+TEST_CASE("foreign partners and their countries", "[extractor]") {
+  auto facts = Extract(
+      "QUẢNG NINH - Tỉnh đã ký thỏa thuận hợp tác với tỉnh Luang Namtha (Lào) và Bản ghi nhớ với TP Sùng Tả, Quảng Tây "
+      "(Trung Quốc).\nQuảng Ninh có đường biên giới chung với hai huyện Đông Hưng và Phòng Thành, nước Trung Quốc.");
+  CHECK(Has(facts, "Quảng Ninh cooperates_with Luang Namtha"));
+  CHECK(Has(facts, "Luang Namtha part_of Lào"));
+  CHECK(Has(facts, "Quảng Ninh cooperates_with Sùng Tả"));
+  CHECK(Has(facts, "Sùng Tả part_of Quảng Tây"));
+  CHECK(Has(facts, "Quảng Ninh borders Đông Hưng"));
+  CHECK(Has(facts, "Phòng Thành part_of Trung Quốc"));
+}
+
+TEST_CASE("every fact keeps its document, sentence and offset", "[extractor]") {
+  const std::string text = "Mở đầu.\nSáng 2/4/2024, Bộ Ngoại giao tổ chức hội nghị.";
+  auto facts = Extract(text);
+  REQUIRE(!facts.empty());
+  for (const Fact& f : facts) {
+    CHECK(f.doc == "t");
+    CHECK(text.substr(f.sentence_offset, f.evidence.size()) == f.evidence);
+  }
+}
