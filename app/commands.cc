@@ -308,6 +308,8 @@ void RegisterCommands(CLI::App& app) {
   bridges->add_option("--event", bridges_args->filter.event, "only events whose name has these words");
   bridges->footer("Example:\n  vnkg bridges --province \"ha tinh\" --date 2025");
   bridges->callback([bridges_args] { RunBridges(*bridges_args); });
+
+  RegisterQuestionCommands(app, g_exit_code);
 }
 
 int ExitCode() { return g_exit_code; }

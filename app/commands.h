@@ -13,6 +13,9 @@ inline constexpr int kExitSkipped = 3;
 // Adds every subcommand to `app`; each runs from its own parse callback.
 void RegisterCommands(CLI::App& app);
 
+// who, path, neighbors, events, top (question_commands.cc); each sets `exit_code`.
+void RegisterQuestionCommands(CLI::App& app, int& exit_code);
+
 // The exit status the subcommand that ran asked for.
 int ExitCode();
 

@@ -159,6 +159,28 @@ bool ParseInt(std::string_view s, int& out) {
   return true;
 }
 
+// The text of tokens [a, b) of a sentence as written (spacing and quotes kept).
+std::string SpanText(const Sentence& s, std::size_t a, std::size_t b) {
+  if (a >= b || b > s.tokens.size()) return "";
+  const std::size_t origin = s.tokens.front().begin;
+  return s.text.substr(s.tokens[a].begin - origin, s.tokens[b - 1].end - s.tokens[a].begin);
+}
+
+// "hội nghị ..." -> "Hội nghị ...", for any first letter.
+std::string CapitalizeFirst(const std::string& text) {
+  if (text.empty()) return text;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+  if (c < 0 || !u_islower(c)) return text;
+  char buffer[4];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, u_toupper(c), error);
+  if (error) return text;
+  return std::string(buffer, static_cast<std::size_t>(length)) + text.substr(static_cast<std::size_t>(i));
+}
+
 // True for a word of two or more letters with no lower-case letter.
 bool IsAllCaps(std::string_view word) {
   int letters = 0;
@@ -207,7 +229,7 @@ void CollectYears(const std::vector<Token>& tokens, std::vector<int>& years) {
 }
 
 std::string IsoDate(int y, int m, int d) {
-  char buf[16];
+  char buf[40];  // room for any int, so the compiler can prove no truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
@@ -888,20 +910,19 @@ Extraction DocumentExtractor::Run() {
         if (!head)
           for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
             if (tokens[i].fold == "tổ" && tokens[i + 1].fold == "chức") from = i + 2;
-        std::string name;
-        for (std::size_t i = from; i < tokens.size(); ++i) {
-          const std::string& f = tokens[i].fold;
-          if (tokens[i].text == "." || tokens[i].text == ";" || tokens[i].text == "(" || f == "tại" || f == "do" ||
-              f == "với" || f == "dưới" || f == "nhằm" || f == "để" || (f == "," && i > from + 12))
+        std::size_t to = from;
+        for (; to < tokens.size() && to - from <= 30; ++to) {
+          const std::string& f = tokens[to].fold;
+          const bool date_next = to + 1 < tokens.size() && ParseDateToken(tokens[to + 1].text).has_value();
+          if (tokens[to].text == "." || tokens[to].text == ";" || tokens[to].text == "(" || f == "tại" || f == "do" ||
+              f == "với" || f == "dưới" || f == "nhằm" || f == "để" || (f == "," && to > from + 12) ||
+              ParseDateToken(tokens[to].text) || (IsTimeWord(f) && date_next))
             break;
-          if (i > from && tokens[i].text != "," ) name += ' ';
-          name += tokens[i].text;
-          if (i - from > 30) break;
         }
+        while (to > from && !tokens[to - 1].word) --to;
+        std::string name = SpanText(s, from, to);
         if (!head) name = "Hội nghị " + name;
-        if (!name.empty()) name = NormalizeText(name);
-        if (!name.empty() && std::islower(static_cast<unsigned char>(name[0]))) name[0] = static_cast<char>(std::toupper(name[0]));
-        else if (StartsWith(name, "hội")) name.replace(0, 1, "H");
+        name = CapitalizeFirst(NormalizeText(name));
         // Same date as the event in force: the same event.
         if (current >= 0 && events[current].entity.date == date) {
           event_of_sentence[k] = current;
@@ -1084,10 +1105,7 @@ Extraction DocumentExtractor::Run() {
       std::size_t start = i + length, cho = start;
       while (cho < tokens.size() && tokens[cho].fold != "cho") ++cho;
       if (cho < tokens.size() && cho > start && tokens[start].capital) {
-        std::string award;
-        for (std::size_t t = start; t < cho; ++t)
-          award += (t > start && tokens[t].text != "\"" && tokens[t - 1].text != "\"" ? " " : (t > start && tokens[t].text == "\"" && tokens[t - 1].text != "\"" ? " " : "")) + tokens[t].text;
-        // Quote pairs: put the space before an opening quote only.
+        std::string award = SpanText(s, start, cho);
         std::string head;
         std::size_t t = start;
         while (t < cho && tokens[t].word) head += (head.empty() ? "" : " ") + tokens[t++].fold;
