@@ -56,6 +56,13 @@ Result<Resolution> ResolveName(const Store& store, const std::string& name, std:
     }
     return true;
   }));
+  if (out.matches.size() > 1) {
+    // Written with its diacritics, a name means only the entities spelled so.
+    std::vector<NamedEntity> exact;
+    for (const auto& m : out.matches)
+      if (FoldKey(EntityLabel(m.entity)) == FoldKey(name)) exact.push_back(m);
+    if (!exact.empty()) out.matches = std::move(exact);
+  }
   if (out.matches.empty()) {
     std::stable_sort(near.begin(), near.end(), [](auto& a, auto& b) { return a.first < b.first; });
     for (std::size_t i = 0; i < near.size() && i < 5; ++i)

@@ -1,0 +1,152 @@
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "vnkg/graph/graph.h"
+#include "vnkg/query/questions.h"
+
+using namespace vnkg;
+
+namespace {
+
+Entity Person(const std::string& name) { return Entity{EntityType::kPerson, name, "", "", "", ""}; }
+Entity Org(const std::string& name) { return Entity{EntityType::kOrganization, name, "", "", "", ""}; }
+
+StoredFact F(TermId s_id, const Entity& s, const std::string& p, TermId o_id, const Entity& o,
+             const std::string& evidence = "") {
+  StoredFact f;
+  f.subject_id = s_id;
+  f.subject = s;
+  f.predicate = p;
+  f.object_id = o_id;
+  f.object = o;
+  f.provenance.push_back(Provenance{"d1", 0, evidence, 1.0f, "", ""});
+  return f;
+}
+
+// A line A - B - C - D (people attending, chairing) and a star around E.
+struct Fixture {
+  Entity a = Person("Lưu Văn An"), b = Person("Kha Thị Bình"), c = Person("Mạc Văn Cường"), d = Person("Tiêu Thị Dung");
+  Entity e = Org("Ban Điều phối"), x = Person("Ứng Văn Xuân"), y = Person("Lã Thị Yến"), z = Person("Từ Văn Dũng");
+  KnowledgeGraph g = KnowledgeGraph::FromFacts({
+      F(1, a, "cooperates_with", 2, b, "A với B."),
+      F(2, b, "attended", 3, c, "B dự C."),
+      F(4, d, "chaired", 3, c, "D chủ trì C."),
+      F(6, x, "organized", 5, e), F(7, y, "organized", 5, e), F(8, z, "organized", 5, e),
+  });
+  Vertex V(TermId id) const { return *g.VertexOf(id); }
+};
+
+}  // namespace
+
+TEST_CASE("the shortest connection follows edges both ways and keeps evidence", "[graph]") {
+  Fixture f;
+  auto path = ShortestPath(f.g, f.V(1), f.V(4), 6);
+  REQUIRE(path.has_value());
+  REQUIRE(path->size() == 3);
+  CHECK((*path)[0].predicate == "cooperates_with");
+  CHECK((*path)[0].forward);
+  CHECK((*path)[0].evidence == "A với B.");
+  CHECK((*path)[1].predicate == "attended");
+  CHECK((*path)[2].predicate == "chaired");
+  CHECK_FALSE((*path)[2].forward);  // D chaired C: walked against the edge
+  CHECK(f.g.EntityOf((*path)[2].to) == f.d);
+}
+
+TEST_CASE("the hop limit is respected; no path between components", "[graph]") {
+  Fixture f;
+  CHECK_FALSE(ShortestPath(f.g, f.V(1), f.V(4), 2).has_value());
+  CHECK(ShortestPath(f.g, f.V(1), f.V(4), 3).has_value());
+  CHECK_FALSE(ShortestPath(f.g, f.V(1), f.V(6), 10).has_value());
+  CHECK(ShortestPath(f.g, f.V(1), f.V(1), 1)->empty());
+}
+
+TEST_CASE("neighbourhoods by depth, nearest first, capped", "[graph]") {
+  Fixture f;
+  auto one = Neighborhood(f.g, f.V(2), 1, 100);
+  CHECK(one.size() == 2);  // A and C
+  auto two = Neighborhood(f.g, f.V(2), 2, 100);
+  CHECK(two.size() == 3);  // and D
+  CHECK(two.back().second == 2);
+  CHECK(Neighborhood(f.g, f.V(5), 1, 2).size() == 2);
+}
+
+TEST_CASE("components and centrality on a known shape", "[graph]") {
+  Fixture f;
+  int count = 0;
+  auto component = Components(f.g, &count);
+  CHECK(count == 2);
+  CHECK(component[f.V(1)] == component[f.V(4)]);
+  CHECK(component[f.V(1)] != component[f.V(5)]);
+
+  auto degree = MostCentral(f.g, Centrality::kDegree, std::nullopt, 1);
+  REQUIRE(degree.size() == 1);
+  CHECK(f.g.EntityOf(degree[0].first) == f.e);
+  CHECK(degree[0].second == 3);
+
+  // On the line A-B-C-D, B and C each sit on 2 of the 6 shortest paths; in the star, E on all 3.
+  auto between = MostCentral(f.g, Centrality::kBetweenness, EntityType::kPerson, 10);
+  double b_score = -1, a_score = -1;
+  for (auto [v, s] : between) {
+    if (f.g.EntityOf(v) == f.b) b_score = s;
+    if (f.g.EntityOf(v) == f.a) a_score = s;
+  }
+  CHECK(b_score == Approx(2.0));  // pairs (A,C) and (A,D)
+  CHECK(a_score == Approx(0.0));
+  auto org = MostCentral(f.g, Centrality::kBetweenness, EntityType::kOrganization, 1);
+  CHECK(org[0].second == Approx(3.0));  // pairs (X,Y), (X,Z), (Y,Z)
+}
+
+TEST_CASE("bridge points link to their event and province", "[graph]") {
+  Entity bp{EntityType::kBridgePoint, "", "2024-03-05", "Sơn La", "", ""};
+  Entity ev{EntityType::kEvent, "Hội nghị", "2024-03-05", "", "", ""};
+  auto g = KnowledgeGraph::FromFacts({F(1, Person("Lò Văn Mạnh"), "chaired", 2, bp)});
+  auto event = g.VertexOfKey(EntityKey(ev));
+  REQUIRE(event.has_value());
+  auto path = ShortestPath(g, *g.VertexOf(1), *event, 3);
+  REQUIRE(path.has_value());
+  CHECK(path->size() == 2);
+  CHECK(path->back().predicate == "event");
+}
+
+TEST_CASE("names resolve without diacritics; unknown names get suggestions", "[graph][questions]") {
+  const std::string dir =
+      (std::filesystem::temp_directory_path() / ("vnkg-questions-" + std::to_string(::getpid()))).string();
+  std::filesystem::remove_all(dir);
+  {
+    auto store = Store::Open(dir, Store::Mode::kReadWrite);
+    REQUIRE(store.ok());
+    DocumentRecord r;
+    r.id = "d1";
+    r.content_hash = "h";
+    Fact f1{Person("Đặng Văn Hùng"), "holds_position", Entity{EntityType::kPosition, "", "", "", "Bộ trưởng", "Bộ Y tế"},
+            "d1", "Bộ trưởng Bộ Y tế Đặng Văn Hùng.", 0, 0.9f, "2024-01-02", ""};
+    Fact f2{Person("Đặng Văn Hưng"), "attended", Entity{EntityType::kEvent, "Hội nghị", "2024-01-02", "", "", ""}, "d1",
+            "Đặng Văn Hưng dự hội nghị.", 0, 0.9f, "", ""};
+    REQUIRE(store.value()->PutDocument(r, {f1, f2}).ok());
+  }
+  auto store = Store::Open(dir, Store::Mode::kReadOnly);
+  REQUIRE(store.ok());
+  auto exact = ResolveName(*store.value(), "dang van hung");
+  REQUIRE(exact.ok());
+  // "hùng" and "hưng" fold alike without diacritics: both are candidates.
+  CHECK(exact->matches.size() == 2);
+  // With its diacritics the name is exact.
+  auto precise = ResolveName(*store.value(), "Đặng Văn Hùng");
+  CHECK(precise->matches.size() == 1);
+  auto unknown = ResolveName(*store.value(), "dang van hun");
+  CHECK(unknown->matches.empty());
+  CHECK(unknown->suggestions.size() >= 1);
+
+  TermId hung = 0;
+  for (const auto& m : exact->matches)
+    if (m.entity.name == "Đặng Văn Hùng") hung = m.id;
+  auto who = Who(*store.value(), hung);
+  REQUIRE(who.ok());
+  REQUIRE(who->size() == 1);
+  CHECK(who.value()[0].relation == "office");
+  CHECK(who.value()[0].what == "Bộ trưởng Bộ Y tế");
+  CHECK(who.value()[0].date == "2024-01-02");
+  std::filesystem::remove_all(dir);
+}
