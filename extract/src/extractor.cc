@@ -96,8 +96,11 @@ bool StripCaptionMarks(std::string_view& line) {
     caption = true;
   }
   for (const char* credit : {"Ảnh:", "Ảnh :", "(Ảnh", "ẢnhTTXVN", "Ảnh TTXVN", "Ảnh minh họa", "Ảnh minh hoạ"}) {
-    const std::size_t at = line.rfind(credit);
-    if (at != std::string_view::npos && at > 0 && line.size() - at < 60) {
+    // A credit closes the line: look only at its tail.
+    const std::size_t tail = line.size() > 60 ? line.size() - 60 : 0;
+    const std::size_t found = line.substr(tail).rfind(credit);
+    const std::size_t at = found == std::string_view::npos ? found : tail + found;
+    if (at != std::string_view::npos && at > 0) {
       line = Trim(line.substr(0, at));
       caption = true;
     }
@@ -751,10 +754,22 @@ void DocumentExtractor::Segment() {
 // "đường biên giới chung với hai tỉnh X và Y, nước CHDCND Lào".
 void DocumentExtractor::EmitRelationsOfPlaces(const Sentence& s, const std::vector<Token>& tokens,
                                               const std::vector<std::optional<Mark>>& marks) {
-  const std::string folded = FoldKey(s.text);
-  const bool border = folded.find("biên giới chung với") != std::string::npos;
-  const bool cooperation = folded.find("thỏa thuận") != std::string::npos || folded.find("bản ghi nhớ") != std::string::npos ||
-                           folded.find("hợp tác với") != std::string::npos || folded.find("kết nghĩa với") != std::string::npos;
+  // Cue phrases, word by word on the folded tokens (no second fold of the sentence).
+  auto has_phrase = [&](std::initializer_list<const char*> words) {
+    const std::size_t n = words.size();
+    for (std::size_t i = 0; i + n <= tokens.size(); ++i) {
+      std::size_t k = 0;
+      for (const char* w : words) {
+        if (tokens[i + k].fold != w) break;
+        ++k;
+      }
+      if (k == n) return true;
+    }
+    return false;
+  };
+  const bool border = has_phrase({"biên", "giới", "chung", "với"});
+  const bool cooperation = has_phrase({"thỏa", "thuận"}) || has_phrase({"bản", "ghi", "nhớ"}) ||
+                           has_phrase({"hợp", "tác", "với"}) || has_phrase({"kết", "nghĩa", "với"});
   if (!border && !cooperation) return;
   // The Vietnamese side: a province named before "với", else the article's.
   std::string subject;
@@ -982,7 +997,14 @@ Extraction DocumentExtractor::Run() {
     }
 
     // People, their offices, and what they did.
-    std::vector<PersonMention> people = FindPeople(tokens, marks, local_province);
+    // People need a title, an honorific, a rank or a role cue nearby; most sentences have none.
+    bool may_name_people = false;
+    for (std::size_t i = 0; i < tokens.size() && !may_name_people; ++i)
+      may_name_people = (marks[i] && (marks[i]->kind == PhraseKind::kTitle || marks[i]->kind == PhraseKind::kHonorific ||
+                                      marks[i]->kind == PhraseKind::kRank)) ||
+                        g_.cue_first_words.count(tokens[i].fold) > 0;
+    std::vector<PersonMention> people;
+    if (may_name_people) people = FindPeople(tokens, marks, local_province);
     for (const PersonMention& p : people) {
       const Entity person{EntityType::kPerson, NormalizeText(p.name), "", "", "", ""};
       for (const auto& [title, org] : p.positions) {

@@ -34,6 +34,38 @@ std::string JoinOverlapping(const std::string& title, const std::string& org) {
   return title + " " + org;
 }
 
+// The key of a body's or an office's name: the genre's abbreviations
+// expanded, and "tỉnh" / "thành phố" before a name dropped, so that
+// "UBND tỉnh Bắc Giang" and "Ủy ban nhân dân Bắc Giang" are one body.
+std::string BodyKey(const std::string& name) {
+  static const std::pair<const char*, const char*> kExpansions[] = {
+      {"ubnd", "ủy ban nhân dân"}, {"hđnd", "hội đồng nhân dân"}, {"đbqh", "đại biểu quốc hội"},
+      {"t.ư", "trung ương"},       {"tư", "trung ương"},          {"tw", "trung ương"},
+      {"t.w", "trung ương"},       {"tp", "thành phố"},           {"tp.", "thành phố"},
+      {"mttq", "mặt trận tổ quốc"}};
+  std::vector<std::string> words;
+  const std::vector<std::string> raw = SplitWords(FoldKey(name));
+  for (std::size_t k = 0; k < raw.size(); ++k) {
+    std::string word = raw[k];
+    // "tư" is "Trung ương" only as in "TƯ Đảng" or at the end, never in "đầu tư".
+    const bool central = word != "tư" || ((k + 1 == raw.size() || raw[k + 1] == "đảng") && (k == 0 || raw[k - 1] != "đầu"));
+    for (auto [abbreviation, expansion] : kExpansions)
+      if (word == abbreviation && central) word = expansion;
+    for (const std::string& part : SplitWords(word)) words.push_back(part);
+  }
+  std::string key;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const bool next_is_party = i + 1 < words.size() && (words[i + 1] == "ủy");
+    if (i > 0 && words[i] == "tỉnh" && !next_is_party && i + 1 < words.size()) continue;
+    if (i > 0 && words[i] == "thành" && i + 2 < words.size() && words[i + 1] == "phố") {
+      ++i;
+      continue;
+    }
+    key += (key.empty() ? "" : " ") + words[i];
+  }
+  return key;
+}
+
 }  // namespace
 
 std::string_view EntityTypeName(EntityType type) { return kTypeNames[static_cast<int>(type)]; }
@@ -60,7 +92,10 @@ std::string EntityKey(const Entity& e) {
       key += e.date + '|' + FoldKey(e.province);
       break;
     case EntityType::kPosition:
-      key += JoinOverlapping(FoldKey(e.title), FoldKey(e.organization));
+      key += BodyKey(JoinOverlapping(FoldKey(e.title), FoldKey(e.organization)));
+      break;
+    case EntityType::kOrganization:
+      key += BodyKey(e.name);
       break;
     default:
       key += FoldKey(e.name);

@@ -11,6 +11,11 @@ namespace vnkg {
 namespace {
 
 UChar32 CodePointAt(std::string_view s, std::size_t i, std::size_t& next) {
+  const unsigned char first = static_cast<unsigned char>(s[i]);
+  if (first < 0x80) {  // most bytes of Vietnamese text are ASCII
+    next = i + 1;
+    return first;
+  }
   int32_t index = static_cast<int32_t>(i);
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), index, static_cast<int32_t>(s.size()), c);
@@ -18,7 +23,15 @@ UChar32 CodePointAt(std::string_view s, std::size_t i, std::size_t& next) {
   return c < 0 ? 0xFFFD : c;
 }
 
-bool IsWordChar(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+bool IsWordChar(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
+
+bool IsSpace(UChar32 c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return u_isUWhiteSpace(c) || c == 0xA0;
+}
 
 }  // namespace
 
@@ -42,7 +55,7 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t base) {
   while (i < text.size()) {
     std::size_t next;
     const UChar32 c = CodePointAt(text, i, next);
-    if (u_isUWhiteSpace(c) || c == 0xA0) {
+    if (IsSpace(c)) {
       i = next;
       continue;
     }
@@ -70,8 +83,8 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t base) {
       }
       t.end = j;
       t.word = true;
-      t.capital = u_isupper(c) || u_istitle(c);
-      t.digits = u_isdigit(c);
+      t.capital = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
+      t.digits = c >= '0' && c <= '9';
     } else {
       t.end = next;
     }

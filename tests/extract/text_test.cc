@@ -39,3 +39,18 @@ TEST_CASE("entity keys identify positions by title and organization", "[fact]") 
   CHECK(ParseEntityType("Award") == EntityType::kAward);
   CHECK_FALSE(ParseEntityType("Nope").has_value());
 }
+
+TEST_CASE("one body, one key, however it is written", "[fact]") {
+  auto org = [](const char* name) { return EntityKey(Entity{EntityType::kOrganization, name, "", "", "", ""}); };
+  CHECK(org("UBND tỉnh Sơn La") == org("Ủy ban nhân dân Sơn La"));
+  CHECK(org("Sở Ngoại vụ tỉnh Hà Giang") == org("Sở Ngoại vụ Hà Giang"));
+  CHECK(org("Ban Đối ngoại T.Ư") == org("Ban Đối ngoại Trung ương"));
+  CHECK(org("Tỉnh ủy Sơn La") != org("Sơn La"));
+  CHECK(org("Tỉnh uỷ Sơn La") == org("Tỉnh ủy Sơn La"));
+  auto position = [](const char* title, const char* o) {
+    return EntityKey(Entity{EntityType::kPosition, "", "", "", title, o});
+  };
+  CHECK(position("Phó Chủ tịch", "UBND tỉnh Sơn La") == position("Phó Chủ tịch Ủy ban nhân dân Sơn La", ""));
+  CHECK(position("Bí thư", "Tỉnh ủy Sơn La") == position("Bí thư Tỉnh ủy", "Sơn La"));
+  CHECK(position("Phó Chủ tịch", "UBND tỉnh Sơn La") != position("Chủ tịch", "UBND tỉnh Sơn La"));
+}
