@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
 #include <unordered_map>
 
 #include "vnkg/extract/text.h"
@@ -89,7 +90,16 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t base) {
       t.end = next;
     }
     t.text = std::string(text.substr(t.begin, t.end - t.begin));
-    t.fold = t.word ? FoldCached(t.text) : t.text;
+    bool ascii = true;
+    for (char ch : t.text) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+    if (!t.word) {
+      t.fold = t.text;
+    } else if (ascii) {  // no tone marks to move, no ICU needed
+      t.fold = t.text;
+      for (char& ch : t.fold) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    } else {
+      t.fold = FoldCached(t.text);
+    }
     t.begin += base;
     t.end += base;
     tokens.push_back(std::move(t));
