@@ -38,6 +38,7 @@ struct Sentence {
   std::size_t offset = 0;     // byte offset in the document text
   SegmentKind kind = SegmentKind::kBody;
   int line = 0;
+  std::size_t line_begin = 0; // where `text` starts in its line (token offsets are line offsets)
   std::vector<Token> tokens;  // tokenized and marked once, read by every pass
   std::vector<std::optional<Mark>> marks;
 };
@@ -58,11 +59,13 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 std::string_view Trim(std::string_view s) {
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  // No-break spaces (U+00A0) at either end.
-  while (StartsWith(s, "\xC2\xA0")) s.remove_prefix(2);
-  while (EndsWith(s, "\xC2\xA0")) s.remove_suffix(2);
+  for (bool trimmed = true; trimmed;) {  // ASCII white space and no-break spaces, mixed
+    trimmed = false;
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1), trimmed = true;
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1), trimmed = true;
+    while (StartsWith(s, "\xC2\xA0")) s.remove_prefix(2), trimmed = true;
+    while (EndsWith(s, "\xC2\xA0")) s.remove_suffix(2), trimmed = true;
+  }
   return s;
 }
 
@@ -165,8 +168,7 @@ bool ParseInt(std::string_view s, int& out) {
 // The text of tokens [a, b) of a sentence as written (spacing and quotes kept).
 std::string SpanText(const Sentence& s, std::size_t a, std::size_t b) {
   if (a >= b || b > s.tokens.size()) return "";
-  const std::size_t origin = s.tokens.front().begin;
-  return s.text.substr(s.tokens[a].begin - origin, s.tokens[b - 1].end - s.tokens[a].begin);
+  return s.text.substr(s.tokens[a].begin - s.line_begin, s.tokens[b - 1].end - s.tokens[a].begin);
 }
 
 // "hội nghị ..." -> "Hội nghị ...", for any first letter.
@@ -261,8 +263,7 @@ class DocumentExtractor {
   bool MatchesCue(const std::vector<Token>& tokens, std::size_t i, const char* role, std::size_t& length) const;
   std::optional<DayMonth> FindDate(const std::vector<Token>& tokens, bool need_time_word) const;
   std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bool teaser) const;
-  std::vector<PersonMention> FindPeople(const std::vector<Token>& tokens, const std::vector<std::optional<Mark>>& marks,
-                                        const std::string& local_province) const;
+  std::vector<PersonMention> FindPeople(const Sentence& sentence, const std::string& local_province) const;
   std::string CompleteOrganization(std::string org, const std::string& province) const;
   std::optional<std::pair<std::size_t, std::size_t>> NameAt(const std::vector<Token>& tokens,
                                                             const std::vector<std::optional<Mark>>& marks,
@@ -440,9 +441,10 @@ std::string DocumentExtractor::CompleteOrganization(std::string org, const std::
   return org + " " + province;
 }
 
-std::vector<PersonMention> DocumentExtractor::FindPeople(const std::vector<Token>& tokens,
-                                                         const std::vector<std::optional<Mark>>& marks,
+std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentence,
                                                          const std::string& local_province) const {
+  const std::vector<Token>& tokens = sentence.tokens;
+  const std::vector<std::optional<Mark>>& marks = sentence.marks;
   // Items: runs of tokens between separators (, ; : ( ) and "và", "cùng").
   struct Item {
     std::size_t begin, end;
@@ -579,14 +581,7 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const std::vector<Token
     }
   }
 
-  auto text_of = [&](std::size_t a, std::size_t b) {
-    std::string s;
-    for (std::size_t i = a; i < b; ++i) {
-      if (i > a && !(tokens[i].text == "," || tokens[i].text == ")")) s += ' ';
-      s += tokens[i].text;
-    }
-    return s;
-  };
+  auto text_of = [&](std::size_t a, std::size_t b) { return SpanText(sentence, a, b); };
   std::vector<PersonMention> people;
   for (const Parsed& p : parsed) {
     if (!p.name) continue;
@@ -674,8 +669,15 @@ int DocumentExtractor::DominantYear(bool teasers) const {
       auto at = [&](std::size_t back) { return i >= back ? tokens[i - back].fold : std::string(); };
       const std::string after = i + 1 < tokens.size() ? tokens[i + 1].fold : "";
       static const std::set<std::string> kPlan = {"đến", "tới", "trước", "vào", "nhìn", "sau"};
-      // "Hiến pháp 2013", "Luật ... năm 2015": the year of a law, not of the news.
-      const bool law = at(1) == "pháp" || at(2) == "pháp" || at(1) == "luật" || at(2) == "luật";
+      // "Hiến pháp 2013", "Bộ luật Tố tụng Hình sự năm 2015", "Nghị quyết ... năm 2019":
+      // the year of a law, not of the news.
+      bool law = false;
+      for (std::size_t back = 1; back <= 6 && back <= i; ++back) {
+        const std::string& w = tokens[i - back].fold;
+        const std::string& before = back < i ? tokens[i - back - 1].fold : std::string();
+        law = law || w == "luật" || w == "pháp" || (before == "nghị" && (w == "quyết" || w == "định")) ||
+              (before == "thông" && w == "tư");
+      }
       if (kPlan.count(at(1)) || (at(1) == "năm" && kPlan.count(at(2))) || at(1) == "-" || at(1) == "–" ||
           after == "sẽ" || law)
         continue;
@@ -742,6 +744,7 @@ void DocumentExtractor::Segment() {
       s.tokens.assign(std::make_move_iterator(line_tokens.begin() + span.first_token),
                       std::make_move_iterator(line_tokens.begin() + span.end_token));
       s.text = std::string(sentence);
+      s.line_begin = static_cast<std::size_t>(sentence.data() - line.data());
       s.offset = line_offset + static_cast<std::size_t>(sentence.data() - line.data());
       s.kind = kind;
       s.line = number;
@@ -915,7 +918,10 @@ Extraction DocumentExtractor::Run() {
     // An event changes when the teaser begins.
     if (s.kind == SegmentKind::kTeaser && current >= 0 && events[current].kind != SegmentKind::kTeaser) current = -1;
     const auto dm = FindDate(tokens, true);
-    if (dm && (head || (organizing && review))) {
+    // After the first event, a date and an event word make a new event only
+    // with a verb that holds it ("tổ chức", "diễn ra"): "vào ngày 10-4 ...
+    // chương trình" is a date in passing.
+    if (dm && (head || (organizing && review)) && (events.empty() || organizing)) {
       std::string date = ResolveYear(*dm, tokens, s.kind == SegmentKind::kTeaser);
       // A date years away from what the article is about is history ("30/4/1975"), not its event.
       if (dm->year && view_.dominant_year && std::abs(dm->year - view_.dominant_year) > 1 && !events.empty()) date.clear();
@@ -1004,7 +1010,7 @@ Extraction DocumentExtractor::Run() {
                                       marks[i]->kind == PhraseKind::kRank)) ||
                         g_.cue_first_words.count(tokens[i].fold) > 0;
     std::vector<PersonMention> people;
-    if (may_name_people) people = FindPeople(tokens, marks, local_province);
+    if (may_name_people) people = FindPeople(s, local_province);
     for (const PersonMention& p : people) {
       const Entity person{EntityType::kPerson, NormalizeText(p.name), "", "", "", ""};
       for (const auto& [title, org] : p.positions) {
