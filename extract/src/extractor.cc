@@ -454,11 +454,14 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
   {
     std::size_t start = 0;
     bool group_start = true;
+    int depth = 0;  // inside "( ... )": an abbreviation or gloss, part of the item
     for (std::size_t i = 0; i <= tokens.size(); ++i) {
       const bool at_end = i == tokens.size();
       const std::string& t = at_end ? std::string() : tokens[i].text;
-      const bool separator = at_end || t == "," || t == ";" || t == ":" || t == "(" || t == ")" || t == "." ||
-                             t == "!" || t == "?" || tokens[i].fold == "và" || tokens[i].fold == "cùng";
+      if (t == "(") ++depth;
+      if (t == ")" && depth > 0) --depth;
+      const bool separator = at_end || (depth == 0 && (t == "," || t == ";" || t == ":" || t == "." || t == "!" ||
+                                                       t == "?" || tokens[i].fold == "và" || tokens[i].fold == "cùng"));
       if (!separator) continue;
       if (i > start) items.push_back({start, i, group_start});
       group_start = at_end || t == ";" || t == ":";
@@ -1051,15 +1054,28 @@ Extraction DocumentExtractor::Run() {
       if (length > 1) i += length - 1;
     }
     if (event && mentions_event == false && previous_mentioned_event && !cues.empty()) mentions_event = true;
+    std::vector<bool> covered(tokens.size(), false);  // tokens inside a person's mention
+    for (const PersonMention& p : people)
+      for (std::size_t i = p.begin; i < p.end && i < tokens.size(); ++i) covered[i] = true;
+    for (std::size_t i = 0; i < tokens.size(); ++i)  // titles and bodies describe people too
+      if (marks[i] && marks[i]->kind != PhraseKind::kEventHead)
+        for (std::size_t k = i; k < i + marks[i]->length && k < tokens.size(); ++k) covered[k] = true;
     for (PersonMention& p : people) {
       // A cue after the person, before any ";" or ":".
       for (const Cue& c : cues) {
         if (c.at < p.end) continue;
+        // Only more people, commas and small words may stand between: a verb
+        // that opens another clause ("đề nghị các đồng chí tham dự") or a long
+        // gap means the cue has another subject.
+        std::size_t gap = 0;  // tokens between that belong to no person
         bool blocked = false;
-        for (std::size_t i = p.end; i < c.at; ++i)
+        for (std::size_t i = p.end; i < c.at && !blocked; ++i) {
+          std::size_t length = 0;
+          if (!covered[i] && ++gap > 12) blocked = true;
           if (tokens[i].text == ";" || tokens[i].text == ":" || tokens[i].text == "." ||
-              (award_at && *award_at == i))
+              (award_at && *award_at == i) || MatchesCue(tokens, i, "clause_verb", length))
             blocked = true;
+        }
         if (!blocked) p.role = c.role;
         break;
       }
