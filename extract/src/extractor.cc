@@ -401,8 +401,13 @@ std::optional<std::pair<std::size_t, std::size_t>> DocumentExtractor::NameAt(
   // last syllable ("Phạm S") is fine; it starts with a family name unless a
   // title or honorific stands right before it (ethnic names: "H'Yim Kdoh").
   std::size_t j = i;
+  // One-syllable countries and honorifics are also given names: "Nguyễn Đức Chung", "Vũ Anh Tuấn".
+  auto inside_name_ok = [&](std::size_t k) {
+    return !marks[k] || marks[k]->kind == PhraseKind::kHonorific ||
+           (marks[k]->kind == PhraseKind::kCountry && marks[k]->length == 1);
+  };
   while (j < tokens.size() && j - i < 5 && tokens[j].word && tokens[j].capital && !tokens[j].digits &&
-         !(marks[j] && marks[j]->kind != PhraseKind::kHonorific && j > i)) {
+         (j == i || inside_name_ok(j))) {
     if (marks[j] && j == i && marks[j]->kind != PhraseKind::kHonorific) break;
     ++j;
   }

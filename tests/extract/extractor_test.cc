@@ -98,6 +98,12 @@ TEST_CASE("ethnic-minority and short names are names", "[extractor]") {
   CHECK(Has(facts, "Y Ngọc received_award Bằng khen"));
 }
 
+TEST_CASE("a given name that is also a country is still a name", "[extractor]") {
+  auto facts = Extract("Bộ trưởng Bộ Y tế Lương Đức Toàn và Phó Chủ tịch UBND tỉnh Hà Nam Kiều Anh Thư phát biểu.");
+  CHECK(Has(facts, "Lương Đức Toàn holds_position Bộ trưởng | Bộ Y tế"));
+  CHECK(Has(facts, "Kiều Anh Thư holds_position Phó Chủ tịch | UBND tỉnh Hà Nam"));
+}
+
 TEST_CASE("both tone placements are one office", "[extractor]") {
   auto a = Extract("Bí thư Tỉnh uỷ Quảng Trị Lê Quang Tùng phát biểu.");
   auto b = Extract("Bí thư Tỉnh ủy Quảng Trị Lê Quang Tùng phát biểu.");
