@@ -932,7 +932,7 @@ Extraction DocumentExtractor::Run() {
     if (dm && (head || (organizing && review)) && (events.empty() || organizing)) {
       std::string date = ResolveYear(*dm, tokens, s.kind == SegmentKind::kTeaser);
       // A date years away from what the article is about is history ("30/4/1975"), not its event.
-      if (dm->year && view_.dominant_year && std::abs(dm->year - view_.dominant_year) > 1 && !events.empty()) date.clear();
+      if (dm->year && view_.dominant_year && std::abs(dm->year - view_.dominant_year) > 1) date.clear();
       if (!date.empty()) {
         // The event's name: from its head word to the end of the clause.
         std::size_t from = head ? *head : 0;
@@ -945,6 +945,7 @@ Extraction DocumentExtractor::Run() {
           const bool date_next = to + 1 < tokens.size() && ParseDateToken(tokens[to + 1].text).has_value();
           if (tokens[to].text == "." || tokens[to].text == ";" || tokens[to].text == "(" || f == "tại" || f == "do" ||
               f == "với" || f == "dưới" || f == "nhằm" || f == "để" || (f == "," && to > from + 12) ||
+              (f == "," && to > from + 2 && to + 1 < tokens.size() && tokens[to + 1].capital) ||
               ParseDateToken(tokens[to].text) || (IsTimeWord(f) && date_next))
             break;
         }
