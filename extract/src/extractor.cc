@@ -1079,7 +1079,7 @@ Extraction DocumentExtractor::Run() {
           std::size_t length = 0;
           if (!covered[i] && ++gap > 12) blocked = true;
           if (tokens[i].text == ";" || tokens[i].text == ":" || tokens[i].text == "." ||
-              (award_at && *award_at == i) || MatchesCue(tokens, i, "clause_verb", length))
+              (award_at && *award_at == i) || (!covered[i] && MatchesCue(tokens, i, "clause_verb", length)))
             blocked = true;
         }
         if (!blocked) p.role = c.role;
