@@ -8,17 +8,22 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <thread>
 
 #include "vnkg/extract/document_reader.h"
 #include "vnkg/extract/extractor.h"
 #include "vnkg/extract/facts_json.h"
+#include "vnkg/extract/text.h"
 #include "vnkg/query/bridges.h"
 #include "vnkg/query/export.h"
 #include "vnkg/query/table.h"
 #include "vnkg/store/ingest.h"
 #include "vnkg/store/store.h"
+#include "repl_command.h"
+#include "vnkg/graph/graph.h"
+#include "vnkg/query/questions.h"
 
 namespace vnkg::app {
 namespace {
@@ -184,7 +189,55 @@ struct ExportArgs {
   std::string format = "facts";
   std::string output;
   float min_confidence = 0.0f;
+  // dot only: what to draw, and whether to run Graphviz on it.
+  std::string focus, event, province, render;
+  int depth = 2;
 };
+
+// The entities to draw around a focus, an event or a province: the stored
+// ones within `depth` hops.
+Result<std::set<TermId>> DotSelection(const Store& store, const ExportArgs& args) {
+  auto graph = KnowledgeGraph::Load(store);
+  if (!graph.ok()) return graph.status();
+  std::optional<Vertex> center;
+  if (!args.focus.empty()) {
+    auto resolution = ResolveName(store, args.focus);
+    if (!resolution.ok()) return resolution.status();
+    if (resolution->matches.size() != 1)
+      return Status::NotFound("--focus '" + args.focus + "' " +
+                              (resolution->matches.empty() ? "names no entity" : "is ambiguous") +
+                              "; `vnkg who` shows the candidates");
+    center = graph->VertexOf(resolution->matches.front().id);
+  } else if (!args.event.empty()) {
+    for (Vertex v = 0; v < graph->size() && !center; ++v) {
+      const Entity& e = graph->EntityOf(v);
+      if (e.type == EntityType::kEvent && (e.date == args.event || FoldLoose(e.name).find(FoldLoose(args.event)) != std::string::npos))
+        center = v;
+    }
+    if (!center) return Status::NotFound("--event '" + args.event + "': no event on that date or with those words");
+  } else {
+    auto resolution = ResolveName(store, args.province, EntityType::kProvince);
+    if (!resolution.ok()) return resolution.status();
+    if (resolution->matches.empty()) return Status::NotFound("--province '" + args.province + "' is not in the graph");
+    center = graph->VertexOfKey(EntityKey(resolution->matches.front().entity));
+  }
+  std::set<TermId> ids;
+  if (!center) return ids;
+  if (graph->graph()[*center].id) ids.insert(graph->graph()[*center].id);
+  for (auto [v, distance] : Neighborhood(graph.value(), *center, args.depth, 2000))
+    if (graph->graph()[v].id) ids.insert(graph->graph()[v].id);
+  return ids;
+}
+
+// Runs `dot -T<format>` on a DOT file; says how to get Graphviz when it is missing.
+int RenderDot(const std::string& dot_file, const std::string& format, const std::string& output) {
+  if (std::system("command -v dot >/dev/null 2>&1") != 0)
+    return Fail("--render needs Graphviz's `dot`; install it with: apt-get install graphviz");
+  const std::string command = "dot -T" + format + " '" + dot_file + "' -o '" + output + "'";
+  if (std::system(command.c_str()) != 0) return Fail("dot failed on " + dot_file);
+  std::cerr << "vnkg: drew " << output << '\n';
+  return kExitOk;
+}
 
 int RunExport(const ExportArgs& args) {
   auto store = OpenStore(args.db, Store::Mode::kReadOnly);
@@ -206,11 +259,23 @@ int RunExport(const ExportArgs& args) {
     if (args.output.empty()) return Fail("--format csv writes two files: give their prefix with -o (e.g. -o out/)");
     written = ExportNeo4jCsv(*store.value(), args.output);
   } else if (args.format == "dot") {
-    written = ExportDot(*store.value(), DotOptions{}, out);
+    DotOptions dot;
+    if (!args.focus.empty() || !args.event.empty() || !args.province.empty()) {
+      auto selection = DotSelection(*store.value(), args);
+      if (!selection.ok()) return Fail(selection.status().message());
+      dot.only = std::move(selection.value());
+    }
+    written = ExportDot(*store.value(), dot, out);
   }
   if (!written.ok()) return Fail(written.status().message());
   out.flush();
   if (!out) return Fail("writing the export failed");
+  if (!args.render.empty()) {
+    if (args.output.empty()) return Fail("--render needs -o FILE.dot (the picture is written beside it)");
+    file.close();
+    const std::string picture = args.output.substr(0, args.output.rfind('.')) + "." + args.render;
+    return RenderDot(args.output, args.render, picture);
+  }
   return kExitOk;
 }
 
@@ -296,7 +361,15 @@ void RegisterCommands(CLI::App& app) {
   exporter->add_option("-o,--output", export_args->output,
                        "write to FILE instead of stdout (csv: the prefix of nodes.csv and relationships.csv)");
   exporter->add_option("--min-confidence", export_args->min_confidence, "leave out facts below this confidence (0-1)");
+  exporter->add_option("--focus", export_args->focus, "dot: draw what lies around this entity (by name)");
+  exporter->add_option("--depth", export_args->depth, "dot: hops around --focus, --event or --province (default 2)")
+      ->check(CLI::Range(1, 5));
+  exporter->add_option("--event", export_args->event, "dot: draw around the event of this date (YYYY-MM-DD) or name");
+  exporter->add_option("--province", export_args->province, "dot: draw around this province");
+  exporter->add_option("--render", export_args->render, "dot: also run Graphviz: svg or png (needs -o FILE.dot)")
+      ->check(CLI::IsMember({"svg", "png"}));
   exporter->footer("Examples:\n  vnkg export --format facts > facts.jsonl\n  vnkg export --format ntriples | rapper -i ntriples -c -\n"
+                   "  vnkg export --format dot --focus \"Bùi Thanh Sơn\" --depth 2 -o bts.dot --render png\n"
                    "  vnkg export --format csv -o neo4j/   # neo4j/nodes.csv, neo4j/relationships.csv");
   exporter->callback([export_args] { RunExport(*export_args); });
 
@@ -310,6 +383,7 @@ void RegisterCommands(CLI::App& app) {
   bridges->callback([bridges_args] { RunBridges(*bridges_args); });
 
   RegisterQuestionCommands(app, g_exit_code);
+  RegisterReplCommand(app);
 }
 
 int ExitCode() { return g_exit_code; }

@@ -14,12 +14,15 @@
 #include <thread>
 
 #include "commands.h"
+#include "repl_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"vnkg: a knowledge graph of Vietnamese government news.\n"
                "Reads articles, extracts officials, offices, events and bridge points,\n"
                "and answers questions about them.",
                "vnkg"};
+  // `vnkg` alone on a terminal opens the REPL on the default database.
+  if (argc == 1 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) return vnkg::app::RunRepl("");
   app.require_subcommand(1);
   app.footer("Example:\n  vnkg ingest examples/articles && vnkg bridges --province \"Hà Tĩnh\"\n"
              "The database is at $VNKG_DB, else $XDG_DATA_HOME/vnkg/db, else ~/.local/share/vnkg/db;\n"
