@@ -30,6 +30,17 @@ dot -Tsvg "$SCRATCH/g.dot" -o "$SCRATCH/g.svg" 2>"$SCRATCH/dot.err" || { cat "$S
 expect_contains "$SCRATCH/g.svg" "Bắc Giang"
 expect_contains "$SCRATCH/g.svg" "legend"
 
+# A focus drawing, rendered to SVG by Graphviz through --render.
+"$VNKG_BIN" export --db "$db" --format dot --focus "bui thanh son" --depth 1 -o "$SCRATCH/focus.dot" --render svg 2>/dev/null
+expect_contains "$SCRATCH/focus.svg" "Bùi Thanh Sơn"
+expect_contains "$SCRATCH/focus.svg" "Bộ trưởng Bộ Ngoại giao"
+expect_not_contains "$SCRATCH/focus.svg" "Mai Sơn"
+"$VNKG_BIN" export --db "$db" --format dot --event 2023-01-10 --depth 1 -o "$SCRATCH/event.dot"
+dot -Tsvg "$SCRATCH/event.dot" -o "$SCRATCH/event.svg"
+expect_contains "$SCRATCH/event.svg" "điểm cầu Hà Tĩnh"
+expect_not_contains "$SCRATCH/event.svg" "Bắc Giang"
+expect_status 1 "$VNKG_BIN" export --db "$db" --format dot --focus "nobody at all" 2>/dev/null
+
 # Neo4j CSV: the typed headers neo4j-admin expects, one row per entity / fact.
 mkdir -p "$SCRATCH/neo"
 "$VNKG_BIN" export --db "$db" --format csv -o "$SCRATCH/neo/"
