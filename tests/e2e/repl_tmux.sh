@@ -6,10 +6,7 @@
 source "$(dirname "$0")/lib/common.sh"
 export LC_ALL=C.UTF-8  # tmux and libedit need a UTF-8 locale to pass Vietnamese through
 
-if ! "$VNKG_BIN" repl --help >/dev/null 2>&1; then
-  echo "SKIP: $VNKG_BIN has no 'repl' subcommand yet (app/ must call RegisterReplCommand)"
-  exit 0
-fi
+"$VNKG_BIN" repl --help >/dev/null 2>&1 || fail "$VNKG_BIN has no 'repl' subcommand"
 command -v tmux >/dev/null || fail "tmux is not installed (scripts/install-deps.sh installs it)"
 
 db="$SCRATCH/db"
