@@ -474,32 +474,84 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
     }
   }
 
-  // A title span: [Phó|Quyền|nguyên] title, then its organization words, up to a name.
+  // A title span: [Phó|Quyền|nguyên|cựu] title, then its organization words, up to a name.
+  auto is_surname = [&](std::size_t k) {
+    const std::string& f = tokens[k].fold;
+    return g_.surnames.count(f) > 0 || g_.surnames.count(f.substr(0, f.find('\'')) + "'") > 0;
+  };
+  // Words after which a capitalised run names a place, not a person
+  // ("UBND xã Hưng Thạnh", "Huyện ủy Tháp Mười"), unless it starts with a family name.
+  auto is_unit_word = [&](std::size_t k) {
+    static const std::set<std::string> kUnits = {"xã", "huyện", "phường", "quận", "thị", "trấn", "thôn", "ấp", "ủy"};
+    return kUnits.count(tokens[k].fold) > 0 && !(tokens[k].fold == "thị" && k + 1 < tokens.size() &&
+                                                 tokens[k + 1].fold != "xã" && tokens[k + 1].fold != "trấn");
+  };
   auto read_title_span = [&](std::size_t from, std::size_t limit) -> std::optional<std::pair<std::size_t, std::size_t>> {
     std::size_t t = from;
-    while (t + 1 < limit && (tokens[t].fold == "nguyên" || tokens[t].fold == "quyền")) ++t;
+    // "chính quyền Tổng thống ...": a lower-case "quyền" after a word is part of that word.
+    if (tokens[from].fold == "quyền" && !tokens[from].capital && from > 0 && tokens[from - 1].word &&
+        !marks[from - 1])
+      return std::nullopt;
+    // "Phủ Chủ tịch": a title right after an unclaimed capitalised word is part of another name.
+    if (from >= 2 && tokens[from - 1].word && tokens[from - 1].capital && !marks[from - 1] &&
+        !IsAllCaps(tokens[from - 1].text) && tokens[from - 2].word && !marks[from - 2]) {
+      const std::string& prev = tokens[from - 1].fold;
+      if (prev != "phó" && prev != "quyền" && prev != "nguyên" && prev != "cựu") return std::nullopt;
+    }
+    while (t + 1 < limit && (tokens[t].fold == "nguyên" || tokens[t].fold == "quyền" || tokens[t].fold == "cựu")) ++t;
     if (t + 1 < limit && tokens[t].fold == "phó" && marks[t + 1] && marks[t + 1]->kind == PhraseKind::kTitle) ++t;
     if (t >= limit || !marks[t] || marks[t]->kind != PhraseKind::kTitle) return std::nullopt;
     std::size_t end = t + marks[t]->length;
     static const std::set<std::string> kOrgLowerWords = {"tỉnh", "thành", "phố", "nhân", "dân", "đại", "biểu", "và"};
+    static const std::set<std::string> kStopWords = {"cho", "là", "đã", "đang", "sẽ", "có", "được", "cũng", "vừa",
+                                                     "nói", "phát", "chủ", "dự", "tham", "điều", "trao", "tặng",
+                                                     "đến", "tại", "về", "với", "của", "khi", "thì", "mà", "này",
+                                                     "trong", "nhưng", "vì", "do", "bị", "đề", "yêu", "nhấn"};
+    bool place_closed = false;  // a province or place name closed the body: no more lower-case words
+    int lower_run = 0;          // lower-case words in a row inside a body's name
     while (end < limit) {
       if (tokens[end].text == "-" || tokens[end].text == "–") break;
-      if (NameAt(tokens, marks, end, true) && !(marks[end] && marks[end]->kind != PhraseKind::kHonorific)) break;
+      // A place after a unit word: "xã Hưng Thạnh", "Huyện ủy Tháp Mười".
+      if (end > t && is_unit_word(end - 1) && tokens[end].word && tokens[end].capital && !marks[end] &&
+          !is_surname(end) && !IsAllCaps(tokens[end].text)) {
+        std::size_t k = end;
+        while (k < limit && k - end < 4 && tokens[k].word && tokens[k].capital && !marks[k] &&
+               !(k > end && is_surname(k) && k + 1 < limit && tokens[k + 1].capital))
+          ++k;
+        end = k;
+        place_closed = true;
+        lower_run = 0;
+        continue;
+      }
+      if (NameAt(tokens, marks, end, true) && !(marks[end] && marks[end]->kind != PhraseKind::kHonorific)) {
+        // "Ban chỉ đạo Tây Nguyên": after a body's lower-case words, a run without a family name is a place.
+        if (lower_run == 0 || is_surname(end)) break;
+        while (end < limit && tokens[end].word && tokens[end].capital && !marks[end]) ++end;
+        place_closed = true;
+        lower_run = 0;
+        continue;
+      }
       if (marks[end] && marks[end]->kind != PhraseKind::kTitle && marks[end]->kind != PhraseKind::kRank &&
           marks[end]->kind != PhraseKind::kHonorific) {
+        place_closed = marks[end]->kind == PhraseKind::kProvince || marks[end]->kind == PhraseKind::kCountry;
         end += marks[end]->length;
+        lower_run = 0;
         continue;
       }
       if (!tokens[end].word) break;
-      // Body names: a capital, then lower-case words ("Sở Ngoại vụ", "Đoàn đại biểu Quốc hội").
-      static const std::set<std::string> kStopWords = {"cho", "là", "đã", "đang", "sẽ", "có", "được", "cũng", "vừa",
-                                                       "nói", "phát", "chủ", "dự", "tham", "điều", "trao", "tặng",
-                                                       "đến", "tại", "về", "với", "của", "khi", "thì", "mà", "này"};
-      if (!tokens[end].capital &&
-          (kStopWords.count(tokens[end].fold) ||
-           (!kOrgLowerWords.count(tokens[end].fold) &&
-            !(end > from && tokens[end - 1].capital && !IsAllCaps(tokens[end - 1].text)))))
+      if (tokens[end].capital) {
+        lower_run = 0;
+        ++end;
+        continue;
+      }
+      // Body names: a capital, then lower-case words ("Sở Ngoại vụ", "Ban tuyên giáo", "Đoàn đại biểu Quốc hội").
+      if (kStopWords.count(tokens[end].fold)) break;
+      const bool org_word = kOrgLowerWords.count(tokens[end].fold) > 0;
+      const bool after_capital = end > from && tokens[end - 1].capital && !IsAllCaps(tokens[end - 1].text);
+      if (!org_word && (place_closed || !(after_capital || (lower_run == 1 && end >= 2 && marks[end - 2] &&
+                                                     marks[end - 2]->kind == PhraseKind::kOrgHead))))
         break;
+      lower_run = org_word ? 0 : lower_run + 1;
       ++end;
     }
     return std::make_pair(from, end);
@@ -566,12 +618,16 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
   // Title-only entries: to the name just before them when that name came
   // first ("Đồng chí A, Phó Chủ tịch ..."; "A - Bí thư ..., Trưởng Ban ..."),
   // else to the next named entry of the group (stacked titles).
+  // "Ông A, Bộ trưởng Bộ X, Trưởng Ban Y": each title after the first goes to A too.
+  std::vector<std::optional<std::size_t>> attached_back(parsed.size());
   for (std::size_t k = 0; k < parsed.size(); ++k) {
     if (parsed[k].name || parsed[k].title_spans.empty()) continue;
     std::optional<std::size_t> owner;
-    if (k > 0 && parsed[k - 1].name && !parsed[k - 1].title_first && !items[parsed[k].item].group_start &&
-        parsed[k - 1].item + 1 == parsed[k].item && items[parsed[k - 1].item].end == parsed[k - 1].end)
-      owner = k - 1;
+    const bool follows = k > 0 && !items[parsed[k].item].group_start && parsed[k - 1].item + 1 == parsed[k].item &&
+                         items[parsed[k - 1].item].end == parsed[k - 1].end;
+    if (follows && parsed[k - 1].name && !parsed[k - 1].title_first) owner = k - 1;
+    if (follows && !owner && attached_back[k - 1]) owner = attached_back[k - 1];
+    if (owner) attached_back[k] = owner;
     if (!owner && parsed[k].pure_title) {
       for (std::size_t a = k + 1; a < parsed.size(); ++a) {
         if (items[parsed[a].item].group_start) break;
