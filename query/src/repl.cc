@@ -176,6 +176,7 @@ Status Repl::Open(const std::string& dir) {
   state_->db_path = dir;
   state_->names = std::move(names);
   state_->graph.reset();
+  state_->sparql = nullptr;
   return Status::Ok();
 }
 
@@ -259,7 +260,6 @@ void EmitResult(Repl& repl, const ResultTable& table, double millis) {
 
 Status Repl::ExecuteLine(std::string_view raw_line) {
   State& s = *state_;
-  ReplInterruptFlag().store(false);
   const std::string line = Trim(raw_line);
 
   // Inside a SPARQL statement every line belongs to it until one ends with ';'.
@@ -281,7 +281,12 @@ Status Repl::ExecuteLine(std::string_view raw_line) {
         return names;
       }());
     const auto start = std::chrono::steady_clock::now();
-    auto table = s.options.sparql(*s.store, query);
+    if (!s.sparql) {
+      auto runner = s.options.sparql(*s.store);
+      if (!runner.ok()) return runner.status();
+      s.sparql = std::move(runner.value());
+    }
+    auto table = s.sparql(query);
     if (!table.ok()) return table.status();
     EmitResult(*this, table.value(), std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     return Status::Ok();
@@ -313,6 +318,7 @@ Status Repl::RunScript(std::istream& in, const std::string& origin) {
   std::size_t number = 0, statement_start = 0;
   while (!state_->quit && std::getline(in, line)) {
     ++number;
+    if (ReplInterrupted()) return Cancelled();  // Ctrl-C between two lines of a .read file
     if (!continuing()) statement_start = number;
     Status status = ExecuteLine(line);
     if (!status.ok()) {

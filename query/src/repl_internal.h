@@ -21,6 +21,7 @@ struct Repl::State {
   std::string db_path;
   NameIndex names;
   std::optional<KnowledgeGraph> graph;  // loaded on first use, dropped by .open
+  SparqlRunner sparql;                  // made on first use, dropped by .open
 
   OutputMode mode = OutputMode::kTable;
   bool timer = false;

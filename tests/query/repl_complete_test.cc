@@ -35,7 +35,7 @@ TEST_CASE("name index: prefixes ignore case and diacritics", "[repl]") {
 TEST_CASE("completion of commands, choices, options and names", "[repl]") {
   testing::ReplTestDb db;
   std::ostringstream out, err;
-  Repl repl(ReplOptions{&out, &err, DefaultSparqlRunner(), false});
+  Repl repl(ReplOptions{&out, &err, DefaultSparqlEngine(), false});
   REQUIRE(repl.Open(db.path).ok());
 
   auto complete = [&](std::string_view line) { return repl.Complete(line); };

@@ -15,7 +15,7 @@ namespace {
 struct Session {
   std::ostringstream out, err;
   Repl repl;
-  explicit Session(const std::string& db, SparqlRunner sparql = DefaultSparqlRunner())
+  explicit Session(const std::string& db, SparqlEngineFactory sparql = DefaultSparqlEngine())
       : repl(ReplOptions{&out, &err, std::move(sparql), false}) {
     REQUIRE(repl.Open(db).ok());
   }
@@ -71,23 +71,31 @@ TEST_CASE("script: the first error stops it and names the line", "[repl]") {
 TEST_CASE("script: SPARQL runs over several lines up to ';'", "[repl]") {
   testing::ReplTestDb db;
   std::string seen;
-  Session s(db.path, [&](const Store&, const std::string& query) -> Result<ResultTable> {
-    seen = query;
-    ResultTable table;
-    table.header = {"s"};
-    table.rows = {{"Bùi Thanh Sơn"}};
-    return table;
+  int engines_made = 0;
+  Session s(db.path, [&](const Store&) -> Result<SparqlRunner> {
+    ++engines_made;
+    return SparqlRunner([&](const std::string& query) -> Result<ResultTable> {
+      seen = query;
+      ResultTable table;
+      table.header = {"s"};
+      table.rows = {{"Bùi Thanh Sơn"}};
+      return table;
+    });
   });
   REQUIRE(s.Run(".mode tsv\nPREFIX vn: <urn:vnkg:>\nSELECT ?s\nWHERE { ?s vn:chaired ?e }\n;\n").ok());
   CHECK(seen == "PREFIX vn: <urn:vnkg:>\nSELECT ?s\nWHERE { ?s vn:chaired ?e }\n");
   CHECK(s.out.str() == "s\nBùi Thanh Sơn\n");
+  REQUIRE(s.Run("SELECT ?s WHERE { ?s ?p ?o };\n").ok());
+  CHECK(engines_made == 1);  // one engine per open store
+  REQUIRE(s.Run(".open " + db.path + "\nSELECT ?s WHERE { ?s ?p ?o };\n").ok());
+  CHECK(engines_made == 2);
 
   Session unfinished(db.path);
   Status status = unfinished.Run("\nSELECT ?s\nWHERE { ?s ?p ?o }\n");
   REQUIRE_FALSE(status.ok());
   CHECK(Contains(status.message(), "script:2: the statement starting here never ends with ';'"));
 
-  Session unavailable(db.path, SparqlRunner{});
+  Session unavailable(db.path, SparqlEngineFactory{});
   status = unavailable.Run("SELECT ?s WHERE { ?s ?p ?o };\n");
   REQUIRE_FALSE(status.ok());
   CHECK(status.code() == Status::Code::kUnsupported);

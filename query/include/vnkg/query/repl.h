@@ -31,7 +31,8 @@ namespace vnkg {
 // Set by the SIGINT handler RunInteractive installs and polled by the REPL's
 // long loops (graph loading, scans, .sleep), which then stop with
 // Status::Code::kAborted. Process-wide because a signal handler can reach
-// nothing else. The REPL clears it before every statement.
+// nothing else. RunInteractive clears it once a statement has finished (or
+// been cancelled); RunScript stops between lines when it is set.
 std::atomic<bool>& ReplInterruptFlag();
 inline bool ReplInterrupted() { return ReplInterruptFlag().load(std::memory_order_relaxed); }
 
@@ -111,17 +112,21 @@ struct QueryCommandInfo {
 };
 std::span<const QueryCommandInfo> QueryCommands();
 
-// Runs one SPARQL query (the text up to, without, its ';') over the store.
-// Implementations should poll ReplInterrupted() in long loops.
-using SparqlRunner = std::function<Result<ResultTable>(const Store& store, const std::string& query)>;
+// Answers one SPARQL query (the text up to, without, its ';'). Implementations
+// should poll ReplInterrupted() in long loops.
+using SparqlRunner = std::function<Result<ResultTable>(const std::string& query)>;
+// Makes the runner for one store. The REPL calls it on the first SPARQL
+// statement after each Open and keeps the runner until the next Open, so an
+// engine may index the store once; the store outlives the runner.
+using SparqlEngineFactory = std::function<Result<SparqlRunner>(const Store& store)>;
 // The SPARQL engine of this build, or an empty function when there is none
 // yet (then the REPL says that SPARQL is not available). See repl_sparql.cc.
-SparqlRunner DefaultSparqlRunner();
+SparqlEngineFactory DefaultSparqlEngine();
 
 struct ReplOptions {
   std::ostream* out = nullptr;  // results; required
   std::ostream* err = nullptr;  // errors, notes and footers; required
-  SparqlRunner sparql = DefaultSparqlRunner();
+  SparqlEngineFactory sparql = DefaultSparqlEngine();
   // Row counts and timings go to `err` only in table mode or when this is
   // true (a terminal): scripts writing CSV get clean output.
   bool interactive = false;
@@ -135,7 +140,8 @@ class Repl {
   Repl& operator=(const Repl&) = delete;
 
   // Opens `dir` read-only (closing any database open before) and indexes its
-  // entity names for completion.
+  // entity names for completion. A read-only handle sees the database as it
+  // was when opened: .open it again to see a later ingest.
   Status Open(const std::string& dir);
   const Store* store() const;
   const std::string& db_path() const;
