@@ -105,6 +105,7 @@ Status Export(Repl& repl, const std::vector<std::string>& args) {
 Status Schema(Repl& repl, const std::vector<std::string>& args) {
   VNKG_RETURN_IF_ERROR(NeedArgs(args, 0, 0, ".schema"));
   VNKG_RETURN_IF_ERROR(NeedStore(repl));
+  const auto start = std::chrono::steady_clock::now();
   const Store& store = *repl.store();
   std::map<std::string, std::uint64_t> types;
   VNKG_RETURN_IF_ERROR(store.ForEachEntity([&](TermId, const Entity& e) {
@@ -129,7 +130,7 @@ Status Schema(Repl& repl, const std::vector<std::string>& args) {
     }
     table.rows.push_back({"predicate", std::string(predicate), std::to_string(count)});
   }
-  EmitResult(repl, table, 0);
+  EmitResult(repl, table, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   return Status::Ok();
 }
 

@@ -117,7 +117,10 @@ char** Complete(const char* text, int, int) {
       std::fprintf(rl_outstream, "… and %zu more\n", candidates.size() - 40);
       break;
     }
-    std::fprintf(rl_outstream, "  %s\n", candidate.c_str());
+    std::string shown_name = candidate;  // without the quotes the line needs around it
+    if (!shown_name.empty() && shown_name.back() == '"') shown_name.pop_back();
+    if (!shown_name.empty() && shown_name.front() == '"') shown_name.erase(0, 1);
+    std::fprintf(rl_outstream, "  %s\n", shown_name.c_str());
   }
   std::fflush(rl_outstream);
   rl_forced_update_display();
