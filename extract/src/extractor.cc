@@ -239,6 +239,61 @@ std::string IsoDate(int y, int m, int d) {
   return buf;
 }
 
+// "kỷ niệm 50 năm ... 1968" or "(1968-2018)": the year the anniversary falls in, or 0.
+int AnniversaryYear(const std::vector<Token>& tokens) {
+  for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
+    int n;
+    if (tokens[i].fold != "kỷ" || tokens[i + 1].fold != "niệm" || !ParseInt(tokens[i + 2].text, n) ||
+        tokens[i + 3].fold != "năm" || n <= 0 || n > 1000)
+      continue;
+    for (std::size_t j = i + 4; j < tokens.size() && j < i + 24; ++j) {
+      const std::string& t = tokens[j].text;
+      int y, end;
+      if (t.size() == 9 && (t[4] == '-') && ParseInt(t.substr(0, 4), y) && ParseInt(t.substr(5), end) && end == y + n)
+        return end;
+      if (tokens[j].digits && t.size() == 4 && ParseInt(t, y) && y + n >= 1990 && y + n <= 2100) return y + n;
+    }
+  }
+  return 0;
+}
+
+// Counts the years a sentence speaks of as its present: plans ("đến năm
+// 2030"), range ends, laws ("Hiến pháp 2013"), births ("sinh năm 1970") and
+// the past of an anniversary aside; a full date ("5/6/2025") weighs more.
+void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts) {
+  const int anniversary = AnniversaryYear(tokens);
+  if (anniversary) counts[anniversary] += 2;
+  auto born = [&](std::size_t i) {
+    for (std::size_t back = 1; back <= 4 && back <= i; ++back)
+      if (tokens[i - back].fold == "sinh") return true;
+    return false;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    int y;
+    if (auto dm = ParseDateToken(tokens[i].text); dm && dm->year && !born(i) && !(anniversary && dm->year < anniversary - 1))
+      counts[dm->year] += 3;
+    if (!tokens[i].digits || tokens[i].text.size() != 4 || !ParseInt(tokens[i].text, y) || y < 1990 || y > 2100)
+      continue;
+    if (anniversary && y < anniversary - 1) continue;
+    auto at = [&](std::size_t back) { return i >= back ? tokens[i - back].fold : std::string(); };
+    const std::string after = i + 1 < tokens.size() ? tokens[i + 1].fold : "";
+    static const std::set<std::string> kPlan = {"đến", "tới", "trước", "vào", "nhìn", "sau"};
+    // "Hiến pháp 2013", "Bộ luật Tố tụng Hình sự năm 2015", "Nghị quyết ... năm 2019":
+    // the year of a law, not of the news.
+    bool law = false;
+    for (std::size_t back = 1; back <= 6 && back <= i; ++back) {
+      const std::string& w = tokens[i - back].fold;
+      const std::string& before = back < i ? tokens[i - back - 1].fold : std::string();
+      law = law || w == "luật" || w == "pháp" || (before == "nghị" && (w == "quyết" || w == "định")) ||
+            (before == "thông" && w == "tư");
+    }
+    if (kPlan.count(at(1)) || (at(1) == "năm" && kPlan.count(at(2))) || at(1) == "-" || at(1) == "–" ||
+        after == "sẽ" || law || born(i))
+      continue;
+    ++counts[y];
+  }
+}
+
 // ------------------------------------------------------------------ analysis of one sentence
 
 struct PersonMention {
@@ -387,6 +442,15 @@ std::string DocumentExtractor::ResolveYear(const DayMonth& dm, const std::vector
     if (years.size() == 1 && dm.month <= 3) ++year;
     return IsoDate(year, dm.month, dm.day);
   }
+  // An anniversary held that day: "kỷ niệm 50 năm ... 1968" is 2018.
+  if (const int anniversary = AnniversaryYear(tokens)) return IsoDate(anniversary, dm.month, dm.day);
+  // The one year the sentence itself speaks of ("Diễn đàn ... năm 2017 ... hôm nay (12/5)").
+  {
+    std::map<int, int> own;
+    CountNewsYears(tokens, own);
+    if (own.size() == 1 && (!view_.dominant_year || std::abs(own.begin()->first - view_.dominant_year) <= 1))
+      return IsoDate(own.begin()->first, dm.month, dm.day);
+  }
   // Else the year the article speaks of most (plans "đến năm 2030" and range
   // ends aside), the latest on a tie.
   const int latest = teaser && view_.teaser_year ? view_.teaser_year : view_.dominant_year;
@@ -496,12 +560,14 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
     if (from >= 2 && tokens[from - 1].word && tokens[from - 1].capital && !marks[from - 1] &&
         !IsAllCaps(tokens[from - 1].text) && tokens[from - 2].word && !marks[from - 2]) {
       const std::string& prev = tokens[from - 1].fold;
-      if (prev != "phó" && prev != "quyền" && prev != "nguyên" && prev != "cựu") return std::nullopt;
+      if (prev != "phó" && prev != "quyền" && prev != "nguyên" && prev != "cựu" && !g_.non_name_words.count(prev))
+        return std::nullopt;
     }
     while (t + 1 < limit && (tokens[t].fold == "nguyên" || tokens[t].fold == "quyền" || tokens[t].fold == "cựu")) ++t;
     if (t + 1 < limit && tokens[t].fold == "phó" && marks[t + 1] && marks[t + 1]->kind == PhraseKind::kTitle) ++t;
     if (t >= limit || !marks[t] || marks[t]->kind != PhraseKind::kTitle) return std::nullopt;
     std::size_t end = t + marks[t]->length;
+    if (end + 1 < limit && tokens[end].fold == "thường" && tokens[end + 1].fold == "trực") end += 2;
     static const std::set<std::string> kOrgLowerWords = {"tỉnh", "thành", "phố", "nhân", "dân", "đại", "biểu", "và"};
     static const std::set<std::string> kStopWords = {"cho", "là", "đã", "đang", "sẽ", "có", "được", "cũng", "vừa",
                                                      "nói", "phát", "chủ", "dự", "tham", "điều", "trao", "tặng",
@@ -509,6 +575,7 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
                                                      "trong", "nhưng", "vì", "do", "bị", "đề", "yêu", "nhấn"};
     bool place_closed = false;  // a province or place name closed the body: no more lower-case words
     int lower_run = 0;          // lower-case words in a row inside a body's name
+    bool lower_after_head = false;  // those words follow a body's head word ("Ban chỉ đạo", "Hội phụ nữ")
     while (end < limit) {
       if (tokens[end].text == "-" || tokens[end].text == "–") break;
       // A place after a unit word: "xã Hưng Thạnh", "Huyện ủy Tháp Mười".
@@ -525,8 +592,11 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
       }
       if (NameAt(tokens, marks, end, true) && !(marks[end] && marks[end]->kind != PhraseKind::kHonorific)) {
         // "Ban chỉ đạo Tây Nguyên": after a body's lower-case words, a run without a family name is a place.
-        if (lower_run == 0 || is_surname(end)) break;
-        while (end < limit && tokens[end].word && tokens[end].capital && !marks[end]) ++end;
+        if (lower_run == 0 || !lower_after_head || is_surname(end)) break;
+        // Of a longer run, the last two words are the person's: "Cộng hòa Fiji Ru-vơ-ni Na-đa-lô".
+        std::size_t run = end;
+        while (run < limit && tokens[run].word && tokens[run].capital && !marks[run]) ++run;
+        end = run - end >= 3 ? run - 2 : run;
         place_closed = true;
         lower_run = 0;
         continue;
@@ -551,6 +621,7 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
       if (!org_word && (place_closed || !(after_capital || (lower_run == 1 && end >= 2 && marks[end - 2] &&
                                                      marks[end - 2]->kind == PhraseKind::kOrgHead))))
         break;
+      if (lower_run == 0) lower_after_head = !org_word && marks[end - 1] && marks[end - 1]->kind == PhraseKind::kOrgHead;
       lower_run = org_word ? 0 : lower_run + 1;
       ++end;
     }
@@ -668,11 +739,16 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
       if (t >= b) continue;
       std::size_t split = t + marks[t]->length;
       for (std::size_t i = t + 1; i < split; ++i)
-        if (marks[i] && (marks[i]->kind == PhraseKind::kOrgHead || marks[i]->kind == PhraseKind::kBody)) {
+        if (marks[i] && (marks[i]->kind == PhraseKind::kOrgHead || marks[i]->kind == PhraseKind::kBody) &&
+            tokens[i].capital) {
           split = i;
           break;
         }
-      if (split == t + marks[t]->length) {
+      // "Phó Chủ tịch Thường trực", "Phó Trưởng ban thường trực": part of the title.
+      if (split == t + marks[t]->length && split + 1 < b && tokens[split].fold == "thường" &&
+          tokens[split + 1].fold == "trực")
+        split += 2;
+      else if (split == t + marks[t]->length) {
         // The title's own words may hide an organization head (title aliases like "Chủ tịch UBND").
         static const std::set<std::string> kHeads = {"ubnd", "ủy", "hđnd", "hội", "sở", "tỉnh", "thành", "đoàn", "bộ", "ban"};
         for (std::size_t i = t + 1; i < split; ++i)
@@ -721,33 +797,8 @@ void DocumentExtractor::Emit(Entity subject, const char* predicate, Entity objec
 
 int DocumentExtractor::DominantYear(bool teasers) const {
   std::map<int, int> counts;
-  for (const Sentence& s : view_.sentences) {
-    if ((s.kind == SegmentKind::kTeaser) != teasers) continue;
-    const std::vector<Token>& tokens = s.tokens;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      int y;
-      // A full date ("5/6/2025") says which year the text lives in more than a bare year does.
-      if (auto dm = ParseDateToken(tokens[i].text); dm && dm->year) counts[dm->year] += 3;
-      if (!tokens[i].digits || tokens[i].text.size() != 4 || !ParseInt(tokens[i].text, y) || y < 1990 || y > 2100)
-        continue;
-      auto at = [&](std::size_t back) { return i >= back ? tokens[i - back].fold : std::string(); };
-      const std::string after = i + 1 < tokens.size() ? tokens[i + 1].fold : "";
-      static const std::set<std::string> kPlan = {"đến", "tới", "trước", "vào", "nhìn", "sau"};
-      // "Hiến pháp 2013", "Bộ luật Tố tụng Hình sự năm 2015", "Nghị quyết ... năm 2019":
-      // the year of a law, not of the news.
-      bool law = false;
-      for (std::size_t back = 1; back <= 6 && back <= i; ++back) {
-        const std::string& w = tokens[i - back].fold;
-        const std::string& before = back < i ? tokens[i - back - 1].fold : std::string();
-        law = law || w == "luật" || w == "pháp" || (before == "nghị" && (w == "quyết" || w == "định")) ||
-              (before == "thông" && w == "tư");
-      }
-      if (kPlan.count(at(1)) || (at(1) == "năm" && kPlan.count(at(2))) || at(1) == "-" || at(1) == "–" ||
-          after == "sẽ" || law)
-        continue;
-      ++counts[y];
-    }
-  }
+  for (const Sentence& s : view_.sentences)
+    if ((s.kind == SegmentKind::kTeaser) == teasers) CountNewsYears(s.tokens, counts);
   int best = 0, year = 0, distinct = 0;
   for (const auto& [y, n] : counts) {
     ++distinct;
@@ -907,6 +958,7 @@ void DocumentExtractor::EmitRelationsOfPlaces(const Sentence& s, const std::vect
         continue;
       }
       if (marks[i] && marks[i]->kind == PhraseKind::kProvince) break;  // a Vietnamese province: not foreign
+      if (marks[i] && (marks[i]->kind == PhraseKind::kOrgHead || marks[i]->kind == PhraseKind::kBody)) break;  // a company or body
       std::size_t j = i;
       while (j < tokens.size() && tokens[j].word && tokens[j].capital && !(marks[j] && j > i)) ++j;
       const std::string name = [&] {
@@ -963,6 +1015,7 @@ Extraction DocumentExtractor::Run() {
     Entity entity;
     SegmentKind kind;
     std::size_t sentence;
+    std::string head;  // the folded event word it was named by ("họp báo", "hội nghị"), or ""
   };
   std::vector<EventInfo> events;
   std::vector<int> event_of_sentence(view_.sentences.size(), -1);
@@ -1013,7 +1066,11 @@ Extraction DocumentExtractor::Run() {
         if (current >= 0 && events[current].entity.date == date) {
           event_of_sentence[k] = current;
         } else {
-          events.push_back({Entity{EntityType::kEvent, name, date, "", "", ""}, s.kind, k});
+          std::string head_fold;
+          if (head)
+            for (std::size_t i = *head; i < *head + marks[*head]->length; ++i)
+              head_fold += (head_fold.empty() ? "" : " ") + tokens[i].fold;
+          events.push_back({Entity{EntityType::kEvent, name, date, "", "", ""}, s.kind, k, head_fold});
           current = static_cast<int>(events.size()) - 1;
           event_of_sentence[k] = current;
         }
@@ -1041,6 +1098,21 @@ Extraction DocumentExtractor::Run() {
     const auto& marks = s.marks;
     const float confidence = ConfidenceOf(s.kind);
     const EventInfo* event = event_of_sentence[k] >= 0 ? &events[event_of_sentence[k]] : nullptr;
+    // "Phát biểu tại buổi họp báo": a sentence that names an earlier event by its word speaks of that one.
+    if (event && event->sentence != k && events.size() > 1) {
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!marks[i] || marks[i]->kind != PhraseKind::kEventHead) continue;
+        std::string head_fold;
+        for (std::size_t j = i; j < i + marks[i]->length; ++j) head_fold += (head_fold.empty() ? "" : " ") + tokens[j].fold;
+        if (head_fold == event->head) break;
+        for (std::size_t e = events.size(); e-- > 0;)
+          if (events[e].sentence < k && events[e].head == head_fold && (events[e].kind == SegmentKind::kTeaser) == (s.kind == SegmentKind::kTeaser)) {
+            event = &events[e];
+            break;
+          }
+        break;
+      }
+    }
     const bool defines_event = event && event->sentence == k;
 
     // Bridge points: "điểm cầu [chính] [tại] [tỉnh] X".
@@ -1183,14 +1255,22 @@ Extraction DocumentExtractor::Run() {
                tokens[begin - 1].text != "-" && tokens[begin - 1].text != ";")
           --begin;
         while (begin < end && marks[begin] && marks[begin]->kind == PhraseKind::kHonorific) ++begin;
-        if (begin < end && marks[begin] &&
-            (marks[begin]->kind == PhraseKind::kBody || marks[begin]->kind == PhraseKind::kOrgHead) &&
-            tokens[begin].capital) {
+        auto starts_body = [&](std::size_t at) {
+          return at < end && marks[at] &&
+                 (marks[at]->kind == PhraseKind::kBody || marks[at]->kind == PhraseKind::kOrgHead) && tokens[at].capital;
+        };
+        // "Ban Chỉ đạo X và UBND tỉnh Y tổ chức": each body organized it.
+        for (std::size_t part = begin; starts_body(part);) {
+          std::size_t part_end = part + 1;
+          while (part_end < end && !((tokens[part_end].fold == "và" || tokens[part_end].fold == "cùng") &&
+                                     starts_body(part_end + 1)))
+            ++part_end;
           std::string org;
-          for (std::size_t t = begin; t < end; ++t) org += (t > begin && tokens[t].text != "," ? " " : "") + tokens[t].text;
+          for (std::size_t t = part; t < part_end; ++t) org += (t > part && tokens[t].text != "," ? " " : "") + tokens[t].text;
           org = CompleteOrganization(org, local_province);
           Emit(Entity{EntityType::kOrganization, NormalizeText(org), "", "", "", ""}, "organized", event->entity, s,
                confidence);
+          part = part_end + 1;
         }
         break;
       }
