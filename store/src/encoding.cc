@@ -120,8 +120,18 @@ bool DecodeTerm(std::string_view value, std::optional<Entity>& entity, std::opti
   return true;
 }
 
-std::string EntityIndexKey(const Entity& e) { return "E" + EntityKey(e); }
-std::string PredicateIndexKey(std::string_view predicate) { return "P" + std::string(predicate); }
+// A one-byte kind tag in front keeps an entity key and a predicate name from
+// ever meeting in the index.
+std::string EntityIndexKey(const Entity& e) {
+  std::string key(1, 'E');
+  key.append(EntityKey(e));
+  return key;
+}
+std::string PredicateIndexKey(std::string_view predicate) {
+  std::string key(1, 'P');
+  key.append(predicate);
+  return key;
+}
 
 std::string EncodeProvenance(const Provenance& p) {
   Writer w;

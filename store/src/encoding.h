@@ -54,16 +54,21 @@ class Reader {
   std::string_view in_;
 };
 
-// Term values: 'E' + entity, or 'P' + predicate name.
+// Term values (family `terms`, key: the 8-byte id):
+//   entity:    'E', type byte (EntityType), name, date, province, title, organization
+//   predicate: 'P', name
+// The leading tag tells the two kinds apart, so ids share one sequence.
 std::string EncodeEntityTerm(const Entity& e);
 std::string EncodePredicateTerm(std::string_view predicate);
 // Decodes a term value; exactly one of the outputs is set on success.
 bool DecodeTerm(std::string_view value, std::optional<Entity>& entity, std::optional<std::string>& predicate);
 
-// term_index keys.
+// term_index keys: 'E' + EntityKey(entity) or 'P' + predicate name; value: the 8-byte id.
 std::string EntityIndexKey(const Entity& e);
 std::string PredicateIndexKey(std::string_view predicate);
 
+// Provenance values: sentence offset (u32), confidence (f32 bits), evidence, date, by.
+// The document id is not repeated: it is inside the key.
 std::string EncodeProvenance(const Provenance& p);
 bool DecodeProvenance(std::string_view value, Provenance& p);
 
@@ -72,7 +77,9 @@ std::string ProvenanceKey(std::string_view spo_key, std::string_view doc, std::u
 // The document id inside a provenance key.
 std::string_view ProvenanceKeyDoc(std::string_view key);
 
-// Document values carry the record and the SPO keys the document contributed.
+// Document values: content hash, title, date, url, ingested_at (u64), fact_count
+// (u32), then the count (u32) and the 24-byte SPO keys the document contributed,
+// so that replacing it touches exactly its own triples.
 std::string EncodeDocument(const DocumentRecord& record, const std::vector<std::string>& spo_keys);
 bool DecodeDocument(std::string_view value, DocumentRecord& record, std::vector<std::string>* spo_keys);
 

@@ -47,7 +47,7 @@ struct DocumentRecord {
   std::string date;  // as given by the input, may be empty
   std::string url;
   std::int64_t ingested_at = 0;  // unix seconds
-  std::uint32_t fact_count = 0;  // distinct facts this document contributed
+  std::uint32_t fact_count = 0;  // distinct facts this document contributed (set by PutDocument)
 };
 
 struct Provenance {
@@ -79,8 +79,13 @@ enum class IngestOutcome {
   kReplaced,   // same id, new content: its old facts removed, new ones added
 };
 
+// Counts kept in the database's `meta` family, updated in each document's batch.
 struct StoreStats {
-  std::uint64_t documents = 0, facts = 0, entities = 0, provenance = 0;
+  std::uint64_t documents = 0;
+  std::uint64_t facts = 0;       // distinct (subject, predicate, object) triples
+  std::uint64_t entities = 0;    // entities in the dictionary; an entity stays there
+                                 // even when a replacement removes its last fact
+  std::uint64_t provenance = 0;  // occurrences: one per stored Fact
   std::uint64_t disk_bytes = 0;  // live SST + WAL files
 };
 
@@ -89,9 +94,15 @@ class Store {
   enum class Mode { kReadWrite, kReadOnly };
 
   // Opens (kReadWrite: creating if missing, parents included) the database in
-  // `dir`. Errors: kVersionMismatch for another schema version; kBusy when
-  // another process writes to it (the message names that process's pid);
-  // kIoError with the path when the directory cannot be made or read.
+  // `dir`. Errors: kVersionMismatch for another schema version (the message
+  // gives both versions); kBusy when another Store, in this process or
+  // another, writes to it (the message names that process's pid and command
+  // line, from the WRITER file the writer keeps in `dir` while open);
+  // kIoError with the path when the directory cannot be made or read;
+  // kInvalidArgument for a directory that is neither empty nor a vnkg
+  // database (it is left untouched); kNotFound for kReadOnly of a missing
+  // database. kReadOnly works while another process writes, and sees the
+  // database as it was when opened.
   static Result<std::unique_ptr<Store>> Open(const std::string& dir, Mode mode);
   virtual ~Store() = default;
 
@@ -101,20 +112,26 @@ class Store {
   // power loss. Same id + same content hash: a no-op (kUnchanged). Same id +
   // new content: the document's old provenance goes, and the facts no other
   // document supports go with it; nothing of any other document changes.
-  // REQUIRES: Mode::kReadWrite; every fact.doc == record.id.
+  // A fact stated twice in one document is one triple with two provenance
+  // records (occurrences numbered in the order of `facts`). New entities keep
+  // the display form they are first stored with.
+  // REQUIRES: Mode::kReadWrite; every fact.doc is record.id or empty
+  // (kInvalidArgument otherwise).
   virtual Result<IngestOutcome> PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) = 0;
 
   // Flushes and fsyncs the write-ahead log: everything stored so far survives
-  // a power cut. REQUIRES: Mode::kReadWrite.
+  // a power cut. REQUIRES: Mode::kReadWrite (kInvalidArgument otherwise).
   virtual Status Sync() = 0;
 
   virtual Result<std::optional<DocumentRecord>> GetDocument(const std::string& id) const = 0;
   // Every document record, in id order.
   virtual Result<std::vector<DocumentRecord>> ListDocuments() const = 0;
 
-  // The id of an entity (by EntityKey) or predicate, if stored.
+  // The id of an entity (by EntityKey: any spelling with the same key) or
+  // predicate, if stored; nullopt if not.
   virtual Result<std::optional<TermId>> FindEntity(const Entity& entity) const = 0;
   virtual Result<std::optional<TermId>> FindPredicate(const std::string& predicate) const = 0;
+  // kNotFound for an unknown id; kInvalidArgument for an id of the other kind.
   virtual Result<Entity> GetEntity(TermId id) const = 0;
   virtual Result<std::string> GetPredicate(TermId id) const = 0;
 
