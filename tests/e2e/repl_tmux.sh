@@ -49,6 +49,16 @@ wait_last_line() {  # TEXT: until the last non-empty line is TEXT (the line bein
   done
   dump_and_fail "the last line never became '$1'"
 }
+wait_running() {  # TEXT: until the line TEXT was entered (the cursor is below it)
+  for _ in $(seq 100); do
+    local row cursor
+    row=$(T capture-pane -p -t repl | grep -nF -- "$1" | tail -n 1 | cut -d: -f1)
+    cursor=$(T display-message -p -t repl '#{cursor_y}')
+    [ -n "$row" ] && [ "$cursor" -ge "$row" ] && return 0
+    sleep 0.1
+  done
+  dump_and_fail "'$1' never started"
+}
 wait_exit() {
   for _ in $(seq 100); do
     T has-session -t repl 2>/dev/null || return 0
@@ -90,8 +100,8 @@ wait_for "2025-01-06,Hội nghị tổng kết công tác năm 2024,Hà Tĩnh,ch
 
 # Ctrl-C cancels a running statement, and clears a half-typed line; the REPL lives on.
 T send-keys -t repl ".sleep 60" Enter
-wait_last_line "vnkg> .sleep 60"
-sleep 0.3
+wait_running "vnkg> .sleep 60"
+sleep 0.2
 T send-keys -t repl C-c
 wait_for "cancelled (Ctrl-C)"
 wait_last_line "vnkg>"
