@@ -694,8 +694,10 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
   for (std::size_t k = 0; k < parsed.size(); ++k) {
     if (parsed[k].name || parsed[k].title_spans.empty()) continue;
     std::optional<std::size_t> owner;
+    // Only an item that is a title from its start: "..., công bố kết luận của Chủ tịch X" is about someone else.
     const bool follows = k > 0 && !items[parsed[k].item].group_start && parsed[k - 1].item + 1 == parsed[k].item &&
-                         items[parsed[k - 1].item].end == parsed[k - 1].end;
+                         items[parsed[k - 1].item].end == parsed[k - 1].end &&
+                         parsed[k].begin == items[parsed[k].item].begin;
     if (follows && parsed[k - 1].name && !parsed[k - 1].title_first) owner = k - 1;
     if (follows && !owner && attached_back[k - 1]) owner = attached_back[k - 1];
     if (owner) attached_back[k] = owner;
