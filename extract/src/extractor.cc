@@ -553,6 +553,7 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
   auto read_title_span = [&](std::size_t from, std::size_t limit) -> std::optional<std::pair<std::size_t, std::size_t>> {
     std::size_t t = from;
     // "chính quyền Tổng thống ...": a lower-case "quyền" after a word is part of that word.
+    if (from >= limit) return std::nullopt;
     if (tokens[from].fold == "quyền" && !tokens[from].capital && from > 0 && tokens[from - 1].word &&
         !marks[from - 1])
       return std::nullopt;
