@@ -72,9 +72,15 @@ std::vector<std::string> SpecWords(std::string_view spec) {
 
 const std::vector<std::string>& SparqlWords() {
   static const std::vector<std::string> words = [] {
-    std::vector<std::string> w = {"SELECT", "WHERE", "FILTER", "OPTIONAL", "DISTINCT", "LIMIT", "ORDER BY", "PREFIX", "ASK"};
+    // The SPARQL subset's keywords and the RDF view's vocabulary (docs/facts.md).
+    std::vector<std::string> w = {"SELECT",   "WHERE",   "FILTER",    "OPTIONAL", "UNION",      "DISTINCT",
+                                  "LIMIT",    "OFFSET",  "ORDER BY",  "GROUP BY", "COUNT",      "BIND",
+                                  "PREFIX",   "CONTAINS", "STRSTARTS", "LCASE",   "regex",      "rdfs:label",
+                                  "rdf:type", "vn:date", "vn:eventDate", "vn:province", "vn:event", "vn:title",
+                                  "vn:organization"};
     for (std::string_view p : kPredicates) w.push_back("vn:" + std::string(p));
-    for (std::string_view p : kPredicates) w.push_back(std::string(p));
+    for (int t = static_cast<int>(EntityType::kPerson); t <= static_cast<int>(EntityType::kAward); ++t)
+      w.push_back("vn:" + std::string(EntityTypeName(static_cast<EntityType>(t))));
     return w;
   }();
   return words;

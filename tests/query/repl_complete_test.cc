@@ -84,6 +84,8 @@ TEST_CASE("completion of commands, choices, options and names", "[repl]") {
   REQUIRE(repl.ExecuteLine("SELECT ?s").ok());
   REQUIRE(repl.continuing());
   CHECK(complete("WHERE { ?s vn:cha").candidates == Strings{"vn:chaired"});
+  CHECK(complete("WHERE { ?s a vn:Pe").candidates == Strings{"vn:Person"});
+  CHECK(complete("WHERE { ?s rdfs:l").candidates == Strings{"rdfs:label"});
   CHECK(complete("WHERE { ?s vn:chaired ?e . ?s rdfs:label \"bui t").candidates == Strings{"Bùi Thanh Sơn\""});
   repl.DiscardPending();
   CHECK_FALSE(repl.continuing());
