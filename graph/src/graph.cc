@@ -3,12 +3,29 @@
 #include <algorithm>
 #include <boost/graph/betweenness_centrality.hpp>
 #include <deque>
+#include <set>
 
 namespace vnkg {
 namespace {
 
+// An entity known only by what a structural link says of it.
 Entity Implied(EntityType type, const std::string& name, const std::string& date = "") {
-  return Entity{type, name, date, "", "", ""};
+  Entity e;
+  e.type = type;
+  e.name = name;
+  e.date = date;
+  return e;
+}
+
+// Calls `visit(neighbour, edge, forward)` for every edge touching `u`,
+// out-edges first; stops early when `visit` returns true and returns true.
+template <typename Visit>
+bool ForEachIncident(const GraphType& g, Vertex u, Visit&& visit) {
+  for (auto [it, end] = boost::out_edges(u, g); it != end; ++it)
+    if (visit(boost::target(*it, g), g[*it], true)) return true;
+  for (auto [it, end] = boost::in_edges(u, g); it != end; ++it)
+    if (visit(boost::source(*it, g), g[*it], false)) return true;
+  return false;
 }
 
 }  // namespace
@@ -16,25 +33,26 @@ Entity Implied(EntityType type, const std::string& name, const std::string& date
 Vertex KnowledgeGraph::Intern(const Entity& entity, TermId id) {
   const std::string key = EntityKey(entity);
   if (auto it = by_key_.find(key); it != by_key_.end()) {
-    if (id && !graph_[it->second].id) {  // an implied entity now seen stored
-      graph_[it->second].id = id;
+    VertexData& known = graph_[it->second];
+    if (id && !known.id) {  // an implied entity now seen stored: take its id and display form
+      known.id = id;
+      known.entity = entity;
+      known.label = EntityLabel(entity);
       by_id_[id] = it->second;
     }
     return it->second;
   }
-  const Vertex v = boost::add_vertex(VertexData{id, entity}, graph_);
+  const Vertex v = boost::add_vertex(VertexData{id, entity, EntityLabel(entity)}, graph_);
   by_key_.emplace(key, v);
   if (id) by_id_.emplace(id, v);
-  // Structural links, so that a path can pass from a bridge point to its
-  // province or event, and from an office to its organization.
   if (entity.type == EntityType::kBridgePoint) {
     const Vertex event = Intern(Implied(EntityType::kEvent, "", entity.date), 0);
     const Vertex province = Intern(Implied(EntityType::kProvince, entity.province), 0);
-    boost::add_edge(v, event, EdgeData{"event", "", ""}, graph_);
-    boost::add_edge(v, province, EdgeData{"province", "", ""}, graph_);
+    boost::add_edge(v, event, EdgeData{std::string(kLinkEvent), "", ""}, graph_);
+    boost::add_edge(v, province, EdgeData{std::string(kLinkProvince), "", ""}, graph_);
   } else if (entity.type == EntityType::kPosition && !entity.organization.empty()) {
     const Vertex org = Intern(Implied(EntityType::kOrganization, entity.organization), 0);
-    boost::add_edge(v, org, EdgeData{"organization", "", ""}, graph_);
+    boost::add_edge(v, org, EdgeData{std::string(kLinkOrganization), "", ""}, graph_);
   }
   return v;
 }
@@ -44,9 +62,6 @@ KnowledgeGraph KnowledgeGraph::FromFacts(const std::vector<StoredFact>& facts) {
   for (const StoredFact& f : facts) {
     const Vertex s = g.Intern(f.subject, f.subject_id);
     const Vertex o = g.Intern(f.object, f.object_id);
-    // An event known only by its date gets the name a fact gives it.
-    if (f.object.type == EntityType::kEvent && g.graph_[o].entity.name.empty()) g.graph_[o].entity.name = f.object.name;
-    if (f.subject.type == EntityType::kEvent && g.graph_[s].entity.name.empty()) g.graph_[s].entity.name = f.subject.name;
     const Provenance* first = f.provenance.empty() ? nullptr : &f.provenance.front();
     boost::add_edge(s, o, EdgeData{f.predicate, first ? first->evidence : "", first ? first->doc : ""}, g.graph_);
   }
@@ -61,6 +76,9 @@ Result<KnowledgeGraph> KnowledgeGraph::Load(const Store& store) {
   }));
   return FromFacts(facts);
 }
+
+KnowledgeGraph BuildGraph(const std::vector<StoredFact>& facts) { return KnowledgeGraph::FromFacts(facts); }
+Result<KnowledgeGraph> LoadGraph(const Store& store) { return KnowledgeGraph::Load(store); }
 
 std::optional<Vertex> KnowledgeGraph::VertexOf(TermId id) const {
   auto it = by_id_.find(id);
@@ -83,33 +101,29 @@ std::optional<std::vector<Hop>> ShortestPath(const KnowledgeGraph& kg, Vertex a,
   std::vector<Hop> via(n);
   std::deque<Vertex> queue{a};
   distance[a] = 0;
-  while (!queue.empty()) {
+  bool found = false;
+  while (!queue.empty() && !found) {
     const Vertex u = queue.front();
     queue.pop_front();
     if (distance[u] >= max_hops) continue;
-    auto visit = [&](Vertex w, const EdgeData& e, bool forward) {
+    found = ForEachIncident(g, u, [&](Vertex w, const EdgeData& e, bool forward) {
       if (distance[w] >= 0) return false;
       distance[w] = distance[u] + 1;
       via[w] = Hop{u, w, e.predicate, forward, e.evidence, e.doc};
       queue.push_back(w);
       return w == b;
-    };
-    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it)
-      if (visit(boost::target(*it, g), g[*it], true)) goto found;
-    for (auto [it, end] = boost::in_edges(u, g); it != end; ++it)
-      if (visit(boost::source(*it, g), g[*it], false)) goto found;
+    });
   }
-  return std::nullopt;
-found:
+  if (!found) return std::nullopt;
   std::vector<Hop> path;
   for (Vertex v = b; v != a; v = via[v].from) path.push_back(via[v]);
   std::reverse(path.begin(), path.end());
   return path;
 }
 
-std::vector<std::pair<Vertex, int>> Neighborhood(const KnowledgeGraph& kg, Vertex center, int depth, std::size_t limit) {
+std::vector<Reached> ExploreNeighborhood(const KnowledgeGraph& kg, Vertex center, int depth, std::size_t limit) {
   const GraphType& g = kg.graph();
-  std::vector<std::pair<Vertex, int>> out;
+  std::vector<Reached> out;
   if (center >= boost::num_vertices(g)) return out;
   std::vector<int> distance(boost::num_vertices(g), -1);
   std::deque<Vertex> queue{center};
@@ -118,15 +132,21 @@ std::vector<std::pair<Vertex, int>> Neighborhood(const KnowledgeGraph& kg, Verte
     const Vertex u = queue.front();
     queue.pop_front();
     if (distance[u] >= depth) continue;
-    auto reach = [&](Vertex w) {
-      if (distance[w] >= 0 || out.size() >= limit) return;
+    ForEachIncident(g, u, [&](Vertex w, const EdgeData& e, bool forward) {
+      if (out.size() >= limit) return true;
+      if (distance[w] >= 0) return false;
       distance[w] = distance[u] + 1;
-      out.emplace_back(w, distance[w]);
+      out.push_back(Reached{w, distance[w], Hop{u, w, e.predicate, forward, e.evidence, e.doc}});
       queue.push_back(w);
-    };
-    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) reach(boost::target(*it, g));
-    for (auto [it, end] = boost::in_edges(u, g); it != end; ++it) reach(boost::source(*it, g));
+      return false;
+    });
   }
+  return out;
+}
+
+std::vector<std::pair<Vertex, int>> Neighborhood(const KnowledgeGraph& g, Vertex center, int depth, std::size_t limit) {
+  std::vector<std::pair<Vertex, int>> out;
+  for (const Reached& r : ExploreNeighborhood(g, center, depth, limit)) out.emplace_back(r.vertex, r.distance);
   return out;
 }
 
@@ -141,11 +161,13 @@ std::vector<int> Components(const KnowledgeGraph& kg, int* count) {
     while (!queue.empty()) {
       const Vertex u = queue.front();
       queue.pop_front();
-      auto reach = [&](Vertex w) {
-        if (component[w] < 0) component[w] = next, queue.push_back(w);
-      };
-      for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) reach(boost::target(*it, g));
-      for (auto [it, end] = boost::in_edges(u, g); it != end; ++it) reach(boost::source(*it, g));
+      ForEachIncident(g, u, [&](Vertex w, const EdgeData&, bool) {
+        if (component[w] < 0) {
+          component[w] = next;
+          queue.push_back(w);
+        }
+        return false;
+      });
     }
     ++next;
   }
@@ -161,18 +183,28 @@ std::vector<std::pair<Vertex, double>> MostCentral(const KnowledgeGraph& kg, Cen
   if (by == Centrality::kDegree) {
     for (Vertex v = 0; v < size; ++v) score[v] = static_cast<double>(boost::out_degree(v, g) + boost::in_degree(v, g));
   } else {
-    // Brandes on the undirected view: who sits on the shortest connections.
+    // Who sits on the connections between entities, whatever the direction of
+    // the facts. Parallel edges (attended and spoke_at the same event) are one
+    // connection: counted twice they would make a route look like two.
     using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+    std::set<std::pair<Vertex, Vertex>> links;
+    for (auto [it, end] = boost::edges(g); it != end; ++it) {
+      const Vertex s = boost::source(*it, g), t = boost::target(*it, g);
+      if (s != t) links.emplace(std::min(s, t), std::max(s, t));
+    }
     Undirected u(size);
-    for (auto [it, end] = boost::edges(g); it != end; ++it) boost::add_edge(boost::source(*it, g), boost::target(*it, g), u);
+    for (auto [s, t] : links) boost::add_edge(s, t, u);
     boost::brandes_betweenness_centrality(
         u, boost::centrality_map(boost::make_iterator_property_map(score.begin(), boost::get(boost::vertex_index, u))));
   }
   std::vector<std::pair<Vertex, double>> ranked;
   for (Vertex v = 0; v < size; ++v)
     if (!type || g[v].entity.type == *type) ranked.emplace_back(v, score[v]);
-  std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.second > b.second; });
-  if (ranked.size() > n) ranked.resize(n);
+  const std::size_t keep = std::min(n, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  ranked.resize(keep);
   return ranked;
 }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <sstream>
+#include <tuple>
 
 #include "vnkg/extract/text.h"
 
@@ -26,28 +26,124 @@ std::size_t EditDistance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
-std::vector<std::string> DocsOf(const std::vector<Provenance>& provenance) {
-  std::set<std::string> docs;
-  for (const auto& p : provenance) docs.insert(p.doc);
-  return {docs.begin(), docs.end()};
+std::vector<std::string> Distinct(std::vector<std::string> values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  return values;
+}
+
+bool IsEventPredicate(const std::string& predicate) {
+  return predicate == "chaired" || predicate == "attended" || predicate == "spoke_at";
+}
+
+// Lookups Who repeats for many rows: a document's date, an event's name by date.
+class WhoContext {
+ public:
+  explicit WhoContext(const Store& store) : store_(store) {}
+
+  Result<std::string> DocumentDate(const std::string& doc) {
+    if (auto it = document_dates_.find(doc); it != document_dates_.end()) return it->second;
+    auto record = store_.GetDocument(doc);
+    if (!record.ok()) return record.status();
+    const std::string date = record.value() ? record.value()->date : "";
+    document_dates_.emplace(doc, date);
+    return date;
+  }
+
+  // Events are one a day (EntityKey of an Event is its date), so a bridge
+  // point's event is the stored Event of its date.
+  Result<std::string> EventNameOn(const std::string& date) {
+    if (auto it = event_names_.find(date); it != event_names_.end()) return it->second;
+    Entity event;
+    event.type = EntityType::kEvent;
+    event.date = date;
+    auto id = store_.FindEntity(event);
+    if (!id.ok()) return id.status();
+    std::string name;
+    if (id.value()) {
+      auto stored = store_.GetEntity(*id.value());
+      if (!stored.ok()) return stored.status();
+      name = stored->name;
+    }
+    event_names_.emplace(date, name);
+    return name;
+  }
+
+ private:
+  const Store& store_;
+  std::map<std::string, std::string> document_dates_, event_names_;
+};
+
+Result<WhoRow> MakeWhoRow(const Store& store, WhoContext& context, TermId subject, TermId predicate_id, TermId object_id) {
+  auto predicate = store.GetPredicate(predicate_id);
+  if (!predicate.ok()) return predicate.status();
+  auto object = store.GetEntity(object_id);
+  if (!object.ok()) return object.status();
+  auto provenance = store.GetProvenance(subject, predicate_id, object_id);
+  if (!provenance.ok()) return provenance.status();
+
+  WhoRow row;
+  row.relation = predicate.value() == "holds_position" ? "office" : predicate.value();
+  row.what = EntityLabel(object.value());
+  row.object_id = object_id;
+  row.object = object.value();
+  for (const Provenance& p : provenance.value()) {
+    row.docs.push_back(p.doc);
+    std::string reported = p.date;
+    if (reported.empty()) {
+      auto document_date = context.DocumentDate(p.doc);
+      if (!document_date.ok()) return document_date.status();
+      reported = document_date.value();
+    }
+    if (!reported.empty()) row.dates.push_back(reported);
+  }
+  row.docs = Distinct(std::move(row.docs));
+  row.dates = Distinct(std::move(row.dates));
+  if (!provenance->empty()) row.evidence = provenance->front().evidence;
+
+  const Entity& o = row.object;
+  if (o.type == EntityType::kEvent || o.type == EntityType::kBridgePoint) {
+    row.date = o.date;
+  } else if (!row.dates.empty()) {
+    row.date = row.dates.front();
+  }
+  if (o.type == EntityType::kBridgePoint) row.province = o.province;
+  if (IsEventPredicate(predicate.value())) {
+    if (o.type == EntityType::kEvent) {
+      row.event = o.name;
+    } else if (o.type == EntityType::kBridgePoint) {
+      auto name = context.EventNameOn(o.date);
+      if (!name.ok()) return name.status();
+      row.event = name.value();
+    }
+  }
+  return row;
+}
+
+PathStep StepOf(const KnowledgeGraph& graph, const Hop& hop) {
+  return PathStep{graph.IdOf(hop.from), graph.IdOf(hop.to), graph.EntityOf(hop.from), graph.EntityOf(hop.to),
+                  hop.predicate,        hop.forward,        hop.evidence,              hop.doc};
+}
+
+Status NotInGraph(TermId id) {
+  return Status::NotFound("entity #" + std::to_string(id) + " is not in the graph (no facts mention it)");
 }
 
 }  // namespace
 
 std::string VertexLabel(const KnowledgeGraph& g, Vertex v) {
-  const Entity& e = g.EntityOf(v);
-  return EntityLabel(e) + " (" + std::string(EntityTypeName(e.type)) + ")";
+  return g.LabelOf(v) + " (" + std::string(EntityTypeName(g.EntityOf(v).type)) + ")";
 }
 
-Result<Resolution> ResolveName(const Store& store, const std::string& name, std::optional<EntityType> type) {
+Result<Resolution> ResolveEntity(const Store& store, const std::string& name, std::optional<EntityType> type) {
   const std::string wanted = FoldLoose(name);
+  if (wanted.empty()) return Status::InvalidArgument("an empty name names nothing");
   Resolution out;
   std::vector<std::pair<std::size_t, NamedEntity>> near;
   VNKG_RETURN_IF_ERROR(store.ForEachEntity([&](TermId id, const Entity& e) {
     if (type && e.type != *type) return true;
-    if (e.type == EntityType::kBridgePoint || e.type == EntityType::kEvent) {
-      if (!type) return true;  // these are found by date and province, not by name
-    }
+    // Their labels are dates and "province @ date": found by date, not by name.
+    if (!type && (e.type == EntityType::kBridgePoint || e.type == EntityType::kEvent)) return true;
     const std::string label = FoldLoose(EntityLabel(e));
     if (label == wanted) {
       out.matches.push_back({id, e});
@@ -58,17 +154,23 @@ Result<Resolution> ResolveName(const Store& store, const std::string& name, std:
   }));
   if (out.matches.size() > 1) {
     // Written with its diacritics, a name means only the entities spelled so.
+    const std::string precise = FoldKey(name);
     std::vector<NamedEntity> exact;
     for (const auto& m : out.matches)
-      if (FoldKey(EntityLabel(m.entity)) == FoldKey(name)) exact.push_back(m);
+      if (FoldKey(EntityLabel(m.entity)) == precise) exact.push_back(m);
     if (!exact.empty()) out.matches = std::move(exact);
   }
   if (out.matches.empty()) {
-    std::stable_sort(near.begin(), near.end(), [](auto& a, auto& b) { return a.first < b.first; });
-    for (std::size_t i = 0; i < near.size() && i < 5; ++i)
-      if (near[i].first <= std::max<std::size_t>(3, wanted.size() / 2)) out.suggestions.push_back(near[i].second);
+    const std::size_t within = std::max<std::size_t>(3, wanted.size() / 2);
+    std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < near.size() && out.suggestions.size() < 5 && near[i].first <= within; ++i)
+      out.suggestions.push_back(near[i].second);
   }
   return out;
+}
+
+Result<Resolution> ResolveName(const Store& store, const std::string& name, std::optional<EntityType> type) {
+  return ResolveEntity(store, name, type);
 }
 
 Result<std::vector<WhoRow>> Who(const Store& store, TermId entity) {
@@ -77,30 +179,25 @@ Result<std::vector<WhoRow>> Who(const Store& store, TermId entity) {
     edges.emplace_back(p, o);
     return true;
   }));
+  WhoContext context(store);
   std::vector<WhoRow> rows;
   for (auto [p, o] : edges) {
-    auto predicate = store.GetPredicate(p);
-    if (!predicate.ok()) return predicate.status();
-    auto object = store.GetEntity(o);
-    if (!object.ok()) return object.status();
-    auto provenance = store.GetProvenance(entity, p, o);
-    if (!provenance.ok()) return provenance.status();
-    WhoRow row;
-    row.relation = predicate.value() == "holds_position" ? "office" : predicate.value();
-    row.what = EntityLabel(object.value());
-    row.date = object->date;
-    if (row.date.empty())
-      for (const auto& prov : provenance.value())
-        if (!prov.date.empty() && (row.date.empty() || prov.date < row.date)) row.date = prov.date;
-    row.docs = DocsOf(provenance.value());
-    rows.push_back(std::move(row));
+    auto row = MakeWhoRow(store, context, entity, p, o);
+    if (!row.ok()) return row.status();
+    rows.push_back(std::move(row.value()));
   }
   std::stable_sort(rows.begin(), rows.end(), [](const WhoRow& a, const WhoRow& b) {
-    const bool ao = a.relation == "office", bo = b.relation == "office";
-    if (ao != bo) return ao;
+    const bool a_office = a.relation == "office", b_office = b.relation == "office";
+    if (a_office != b_office) return a_office;
     return std::tie(a.date, a.relation, a.what) < std::tie(b.date, b.relation, b.what);
   });
   return rows;
+}
+
+std::vector<std::string> SourceDocuments(const std::vector<WhoRow>& rows) {
+  std::vector<std::string> docs;
+  for (const WhoRow& row : rows) docs.insert(docs.end(), row.docs.begin(), row.docs.end());
+  return Distinct(std::move(docs));
 }
 
 Result<std::vector<EventRow>> Events(const Store& store, const std::string& province, const std::string& from,
@@ -114,41 +211,88 @@ Result<std::vector<EventRow>> Events(const Store& store, const std::string& prov
   std::vector<NamedEntity> events;
   VNKG_RETURN_IF_ERROR(store.ForEachEntity([&](TermId id, const Entity& e) {
     if (e.type != EntityType::kEvent) return true;
-    if (!from.empty() && e.date < from) return true;
+    // Prefix comparison on both ends: "2025" lies within from = "2025-01" as
+    // much as within to = "2025-01".
+    if (!from.empty() && e.date.substr(0, from.size()) < from.substr(0, e.date.size())) return true;
     if (!to.empty() && e.date.substr(0, to.size()) > to) return true;
     events.push_back({id, e});
     return true;
   }));
   const std::string wanted_province = FoldLoose(province);
+  // Every lookup below collects names; a failing one ends the question.
+  Status failure;
+  auto name_of = [&](TermId id) -> std::optional<Entity> {
+    auto e = store.GetEntity(id);
+    if (!e.ok()) {
+      failure = e.status();
+      return std::nullopt;
+    }
+    return e.value();
+  };
   std::vector<EventRow> rows;
   for (const NamedEntity& event : events) {
-    EventRow row{event.entity.date, event.entity.name, {}, {}, {}};
+    EventRow row{event.entity.date, event.entity.name, {}, {}, {}, event.id};
+    bool in_province = wanted_province.empty();
     if (organized.value())
       VNKG_RETURN_IF_ERROR(store.Match(TriplePattern{std::nullopt, *organized.value(), event.id}, [&](TermId s, TermId, TermId) {
-        if (auto e = store.GetEntity(s); e.ok()) row.organizers.push_back(e->name);
-        return true;
+        auto e = name_of(s);
+        if (e) row.organizers.push_back(e->name);
+        return e.has_value();
       }));
-    bool in_province = wanted_province.empty();
     if (bridges.value())
       VNKG_RETURN_IF_ERROR(store.Match(TriplePattern{event.id, *bridges.value(), std::nullopt}, [&](TermId, TermId, TermId o) {
-        if (auto e = store.GetEntity(o); e.ok()) {
+        auto e = name_of(o);
+        if (e) {
           row.bridge_points.push_back(e->province);
           in_province = in_province || FoldLoose(e->province) == wanted_province;
         }
-        return true;
+        return e.has_value();
       }));
     if (located.value())
       VNKG_RETURN_IF_ERROR(store.Match(TriplePattern{event.id, *located.value(), std::nullopt}, [&](TermId, TermId, TermId o) {
-        if (auto e = store.GetEntity(o); e.ok()) {
+        auto e = name_of(o);
+        if (e) {
           row.places.push_back(e->name);
           in_province = in_province || FoldLoose(e->name) == wanted_province;
         }
-        return true;
+        return e.has_value();
       }));
+    VNKG_RETURN_IF_ERROR(failure);
     if (in_province) rows.push_back(std::move(row));
   }
-  std::sort(rows.begin(), rows.end(), [](const EventRow& a, const EventRow& b) { return a.date < b.date; });
+  std::stable_sort(rows.begin(), rows.end(), [](const EventRow& a, const EventRow& b) { return a.date < b.date; });
   return rows;
+}
+
+Result<Connection> Path(const KnowledgeGraph& graph, TermId a, TermId b, int max_hops) {
+  const auto va = graph.VertexOf(a), vb = graph.VertexOf(b);
+  if (!va) return NotInGraph(a);
+  if (!vb) return NotInGraph(b);
+  Connection out;
+  const auto hops = ShortestPath(graph, *va, *vb, max_hops);
+  if (!hops) return out;
+  out.found = true;
+  for (const Hop& hop : *hops) out.steps.push_back(StepOf(graph, hop));
+  return out;
+}
+
+Result<NeighborList> Neighbors(const KnowledgeGraph& graph, TermId center, int depth, std::size_t limit) {
+  const auto v = graph.VertexOf(center);
+  if (!v) return NotInGraph(center);
+  NeighborList out;
+  // One more than asked for tells whether the limit cut anything off.
+  auto reached = ExploreNeighborhood(graph, *v, depth, limit + 1);
+  out.truncated = reached.size() > limit;
+  if (out.truncated) reached.resize(limit);
+  for (const Reached& r : reached)
+    out.rows.push_back(NeighborRow{graph.IdOf(r.vertex), graph.EntityOf(r.vertex), r.distance, StepOf(graph, r.via)});
+  return out;
+}
+
+std::vector<TopRow> Top(const KnowledgeGraph& graph, Centrality by, std::optional<EntityType> type, std::size_t n) {
+  std::vector<TopRow> out;
+  for (auto [v, score] : MostCentral(graph, by, type, n)) out.push_back(TopRow{graph.IdOf(v), graph.EntityOf(v), score});
+  return out;
 }
 
 }  // namespace vnkg

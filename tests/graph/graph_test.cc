@@ -150,3 +150,88 @@ TEST_CASE("names resolve without diacritics; unknown names get suggestions", "[g
   CHECK(who.value()[0].date == "2024-01-02");
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a position links to its organization; an implied vertex takes the stored form", "[graph]") {
+  Entity office{EntityType::kPosition, "", "", "", "Giám đốc", "Sở Nông nghiệp Yên Bình"};
+  Entity org = Org("Sở Nông nghiệp Yên Bình");
+  Entity chief = Person("Vi Văn Khải"), deputy = Person("Nông Thị Hạnh");
+  // The organization appears first as the end of a structural link (no id),
+  // then as a stored entity (id 9): it must be one vertex, with that id.
+  auto g = KnowledgeGraph::FromFacts({
+      F(1, chief, "holds_position", 2, office, "Giám đốc Sở Nông nghiệp Yên Bình Vi Văn Khải."),
+      F(3, deputy, "attended", 4, Entity{EntityType::kEvent, "Hội thảo", "2024-05-06", "", "", ""}),
+      F(9, org, "organized", 4, Entity{EntityType::kEvent, "Hội thảo", "2024-05-06", "", "", ""}),
+  });
+  REQUIRE(g.VertexOf(9).has_value());
+  CHECK(g.IdOf(*g.VertexOf(9)) == 9);
+  CHECK(g.VertexOfKey(EntityKey(org)) == g.VertexOf(9));
+  CHECK(g.LabelOf(*g.VertexOf(9)) == "Sở Nông nghiệp Yên Bình");
+
+  auto path = ShortestPath(g, *g.VertexOf(1), *g.VertexOf(3));
+  REQUIRE(path.has_value());
+  // Khải -holds_position-> office -organization-> Sở -organized-> Hội thảo <-attended- Hạnh
+  REQUIRE(path->size() == 4);
+  CHECK((*path)[0].predicate == "holds_position");
+  CHECK((*path)[1].predicate == "organization");
+  CHECK((*path)[1].evidence.empty());  // structural links carry no evidence
+  CHECK((*path)[2].predicate == "organized");
+  CHECK((*path)[2].forward);
+  CHECK((*path)[3].predicate == "attended");
+  CHECK_FALSE((*path)[3].forward);
+  CHECK(g.EntityOf((*path)[3].to) == deputy);
+}
+
+TEST_CASE("parallel facts are one connection for betweenness", "[graph]") {
+  // A and B meet at two events; A both attended and spoke at the first.
+  // Counting that twice would send 2/3 of the A-B connections through it.
+  Entity a = Person("Hoàng Văn Tư"), b = Person("Đinh Thị Lụa");
+  Entity first{EntityType::kEvent, "Hội nghị một", "2024-01-10", "", "", ""};
+  Entity second{EntityType::kEvent, "Hội nghị hai", "2024-02-20", "", "", ""};
+  auto g = KnowledgeGraph::FromFacts({F(1, a, "attended", 3, first), F(1, a, "spoke_at", 3, first),
+                                      F(2, b, "attended", 3, first), F(1, a, "attended", 4, second),
+                                      F(2, b, "attended", 4, second)});
+  for (auto [v, score] : MostCentral(g, Centrality::kBetweenness, std::nullopt, 10)) {
+    INFO(g.LabelOf(v));
+    CHECK(score == Approx(0.5));  // each lies on one of the two routes of one pair
+  }
+  auto degree = MostCentral(g, Centrality::kDegree, std::nullopt, 1);
+  CHECK(g.IdOf(degree[0].first) == 1);  // facts counted: A has 3
+  CHECK(degree[0].second == 3);
+}
+
+TEST_CASE("betweenness on a line of five, by hand", "[graph]") {
+  // P1 - P2 - P3 - P4 - P5: P2 and P4 lie on 3 pairs' paths, P3 on 4.
+  std::vector<StoredFact> facts;
+  std::vector<Entity> people = {Person("Lý Văn Một"), Person("Lý Văn Hai"), Person("Lý Văn Ba"), Person("Lý Văn Bốn"),
+                                Person("Lý Văn Năm")};
+  for (TermId i = 0; i + 1 < people.size(); ++i)
+    facts.push_back(F(i + 1, people[i], "cooperates_with", i + 2, people[i + 1]));
+  auto g = KnowledgeGraph::FromFacts(facts);
+  auto top = MostCentral(g, Centrality::kBetweenness, EntityType::kPerson, 5);
+  REQUIRE(top.size() == 5);
+  CHECK(g.IdOf(top[0].first) == 3);
+  CHECK(top[0].second == Approx(4.0));
+  CHECK(g.IdOf(top[1].first) == 2);  // ties in vertex order
+  CHECK(top[1].second == Approx(3.0));
+  CHECK(g.IdOf(top[2].first) == 4);
+  CHECK(top[2].second == Approx(3.0));
+  CHECK(top[4].second == Approx(0.0));
+  CHECK(MostCentral(g, Centrality::kBetweenness, EntityType::kPlace, 5).empty());
+}
+
+TEST_CASE("a neighbourhood says by which edge each vertex was reached", "[graph]") {
+  Fixture f;
+  auto reached = ExploreNeighborhood(f.g, f.V(2), 2, 100);
+  REQUIRE(reached.size() == 3);
+  CHECK(f.g.IdOf(reached[0].vertex) == 3);  // out-edges first: B attended C
+  CHECK(reached[0].via.predicate == "attended");
+  CHECK(reached[0].via.forward);
+  CHECK(f.g.IdOf(reached[1].vertex) == 1);  // A cooperates with B, walked backwards
+  CHECK_FALSE(reached[1].via.forward);
+  CHECK(f.g.IdOf(reached[2].vertex) == 4);
+  CHECK(reached[2].distance == 2);
+  CHECK(reached[2].via.from == f.V(3));
+  CHECK(reached[2].via.evidence == "D chủ trì C.");
+  CHECK(ExploreNeighborhood(f.g, f.V(2), 0, 100).empty());
+  CHECK(ExploreNeighborhood(f.g, 999, 2, 100).empty());
+}

@@ -1,8 +1,21 @@
 // The knowledge graph as a Boost.Graph: one vertex per entity, one edge per
 // fact (labelled with its predicate and the evidence of its first
-// occurrence), plus the structural links the entities imply (a bridge point
-// to its event and province, a position to its organization), so that paths
-// run through them.
+// occurrence), plus the structural links the entities imply, so that paths
+// run through them:
+//
+//   BridgePoint -event->        Event         (the event of the same date)
+//   BridgePoint -province->     Province      (the bridge point's province)
+//   Position    -organization-> Organization  (when the position names one)
+//
+// The target of a structural link is the stored entity when there is one;
+// otherwise a vertex is created for it (id 0, only its identifying fields)
+// and takes the stored entity's id and display form if a later fact brings
+// it. Creating rather than skipping is deliberate: two bridge points of one
+// online conference then meet at their event even when no fact names the
+// event itself, and two offices of one ministry meet at the ministry.
+//
+// A KnowledgeGraph is an immutable value once built: safe to read from many
+// threads at once.
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
@@ -10,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "vnkg/status.h"
@@ -18,24 +32,33 @@
 namespace vnkg {
 
 struct VertexData {
-  TermId id = 0;  // 0 for entities implied but not stored (an event's province, ...)
-  Entity entity;
+  TermId id = 0;      // 0 for entities implied by a structural link but not stored
+  Entity entity;      // the stored display form (or the implied identifying fields)
+  std::string label;  // EntityLabel(entity), computed once
 };
+
+// Predicates of the structural links (never stored as facts).
+inline constexpr std::string_view kLinkEvent = "event";
+inline constexpr std::string_view kLinkProvince = "province";
+inline constexpr std::string_view kLinkOrganization = "organization";
 
 struct EdgeData {
-  std::string predicate;  // a FACTS.md predicate, or "event" / "province" / "organization"
-  std::string evidence;   // empty for structural links
-  std::string doc;
+  std::string predicate;  // a FACTS.md predicate, or one of the kLink* names
+  std::string evidence;   // of the fact's first provenance; empty for structural links
+  std::string doc;        // that provenance's document; empty for structural links
 };
 
+// Bidirectional so that in-edges are as cheap as out-edges: every algorithm
+// below walks facts both ways.
 using GraphType = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
 using Vertex = GraphType::vertex_descriptor;
 
 class KnowledgeGraph {
  public:
-  // Builds the graph from facts (pure: no store needed).
+  // Builds the graph from facts (pure: no store needed). Facts repeating a
+  // (subject, predicate, object) add one edge each; the store never repeats.
   static KnowledgeGraph FromFacts(const std::vector<StoredFact>& facts);
-  // Loads every fact of the store. Errors: the store's.
+  // Loads every fact of the store (Store::ForEachFact). Errors: the store's.
   static Result<KnowledgeGraph> Load(const Store& store);
 
   const GraphType& graph() const { return graph_; }
@@ -43,7 +66,10 @@ class KnowledgeGraph {
   // The vertex of a stored entity, or of an entity by its EntityKey.
   std::optional<Vertex> VertexOf(TermId id) const;
   std::optional<Vertex> VertexOfKey(const std::string& entity_key) const;
+  // REQUIRES: v < size().
   const Entity& EntityOf(Vertex v) const { return graph_[v].entity; }
+  TermId IdOf(Vertex v) const { return graph_[v].id; }
+  const std::string& LabelOf(Vertex v) const { return graph_[v].label; }
 
  private:
   Vertex Intern(const Entity& entity, TermId id);
@@ -52,30 +78,58 @@ class KnowledgeGraph {
   std::unordered_map<TermId, Vertex> by_id_;
 };
 
+// The same as KnowledgeGraph::FromFacts and KnowledgeGraph::Load.
+KnowledgeGraph BuildGraph(const std::vector<StoredFact>& facts);
+Result<KnowledgeGraph> LoadGraph(const Store& store);
+
 // One step of a path: the edge taken and in which direction.
 struct Hop {
-  Vertex from, to;
+  Vertex from = 0, to = 0;
   std::string predicate;
   bool forward = true;  // true: from -predicate-> to; false: to -predicate-> from
   std::string evidence, doc;
 };
 
-// The shortest connection between two vertices, following edges either way,
-// at most `max_hops` long; nullopt when there is none within the limit.
-// An empty path means a == b.
-std::optional<std::vector<Hop>> ShortestPath(const KnowledgeGraph& g, Vertex a, Vertex b, int max_hops);
+inline constexpr int kDefaultMaxHops = 6;
 
-// Vertices within `depth` hops of `center` (either direction), with their
-// distance, nearest first; at most `limit` of them (center excluded).
+// The shortest connection between two vertices, following edges either way
+// (breadth-first), at most `max_hops` long; nullopt when there is none within
+// the limit or a vertex is out of range. An empty path means a == b. Among
+// equally short paths the one found first wins: out-edges before in-edges, in
+// the order the facts were added, so the answer is the same on every run.
+std::optional<std::vector<Hop>> ShortestPath(const KnowledgeGraph& g, Vertex a, Vertex b,
+                                             int max_hops = kDefaultMaxHops);
+
+// A vertex reached from a neighbourhood's center: how far, and by which edge
+// from a vertex one step nearer (via.from).
+struct Reached {
+  Vertex vertex = 0;
+  int distance = 0;
+  Hop via;
+};
+
+// Vertices within `depth` hops of `center` (either direction), nearest first
+// (ties in discovery order), at most `limit` of them (center excluded).
+// Empty when center is out of range.
+std::vector<Reached> ExploreNeighborhood(const KnowledgeGraph& g, Vertex center, int depth, std::size_t limit);
+// The same, as (vertex, distance) pairs.
 std::vector<std::pair<Vertex, int>> Neighborhood(const KnowledgeGraph& g, Vertex center, int depth, std::size_t limit);
 
-// Connected components, ignoring direction: component number per vertex.
+// Connected components, ignoring direction: a component number per vertex
+// (0, 1, ... in order of each component's lowest vertex); `count` receives
+// how many there are.
 std::vector<int> Components(const KnowledgeGraph& g, int* count = nullptr);
 
-enum class Centrality { kDegree, kBetweenness };
+enum class Centrality {
+  kDegree,       // facts and structural links touching the vertex, both directions
+  kBetweenness,  // Brandes on the undirected simple view (parallel edges and loops merged)
+};
 
-// The `n` most central vertices (of `type` when given), highest first.
-// Betweenness is Brandes' algorithm on the undirected view.
+// The `n` most central vertices (of `type` when given), highest first, ties
+// in vertex order. Betweenness is unnormalised: for each pair of other
+// vertices, the share of their shortest connections passing through the
+// vertex (the centre of a star of k leaves scores k(k-1)/2). It costs
+// O(vertices x edges) time: seconds on a corpus-sized graph.
 std::vector<std::pair<Vertex, double>> MostCentral(const KnowledgeGraph& g, Centrality by,
                                                    std::optional<EntityType> type, std::size_t n);
 

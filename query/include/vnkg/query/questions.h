@@ -1,8 +1,12 @@
 // Everyday questions by name: who is this, how are two things connected,
 // what is around this, which events, who is most central. Shared by the
-// subcommands and the REPL; they return rows, the caller prints.
+// subcommands and the REPL; they return rows, the caller prints (table.h).
+//
+// Each takes the store (read-only use; safe from many threads, as the Store
+// is) and, where it walks connections, a KnowledgeGraph loaded from it.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,36 +22,126 @@ struct NamedEntity {
   Entity entity;
 };
 
-// What a name refers to. Names match ignoring case, diacritics and tone
-// placement ("bui thanh son" finds "Bùi Thanh Sơn").
+// ---------------------------------------------------------------------------
+// Names
+
+// What a name refers to.
 struct Resolution {
-  std::vector<NamedEntity> matches;      // one: found; several: ambiguous
-  std::vector<NamedEntity> suggestions;  // when none matches: the closest names
+  enum class Outcome { kFound, kAmbiguous, kUnknown };
+  std::vector<NamedEntity> matches;      // one: found; several: ambiguous (in id order)
+  std::vector<NamedEntity> suggestions;  // only when nothing matches: the closest names, nearest first
+  Outcome outcome() const {
+    return matches.size() == 1 ? Outcome::kFound : matches.empty() ? Outcome::kUnknown : Outcome::kAmbiguous;
+  }
 };
+
+// Finds the entities whose label (EntityLabel) is `name`, comparing FoldLoose
+// keys: case, diacritics and tone placement ignored ("bui thanh son" finds
+// "Bùi Thanh Sơn"). When several match loosely and some are spelled exactly
+// as given (FoldKey, diacritics kept), only those are kept: "Hùng" then means
+// Hùng, not Hưng. Events and bridge points are only searched when `type` asks
+// for them (their labels are dates, not names). When nothing matches, up to 5
+// suggestions: the labels nearest in edit distance on FoldLoose keys, within
+// max(3, half the name's length). Scans every entity (Store::ForEachEntity).
+// Errors: kInvalidArgument for an empty name; the store's.
+Result<Resolution> ResolveEntity(const Store& store, const std::string& name,
+                                 std::optional<EntityType> type = std::nullopt);
+// The same as ResolveEntity (its older name).
 Result<Resolution> ResolveName(const Store& store, const std::string& name,
                                std::optional<EntityType> type = std::nullopt);
 
+// ---------------------------------------------------------------------------
+// Who
+
+// One fact with the entity as its subject.
 struct WhoRow {
-  std::string relation;  // "office", "chaired", "attended", "spoke_at", "received_award", ...
-  std::string what;      // the office, event, bridge point or award, as a label
-  std::string date;      // the event's date, or when the office was reported
-  std::vector<std::string> docs;
+  std::string relation;  // "office" (holds_position) or the predicate: "chaired", "attended", "spoke_at", ...
+  std::string what;      // the object's label: the office, event, bridge point or award
+  // The event's date for events and bridge points; otherwise the earliest
+  // date the fact was reported (Provenance::date, else its document's date).
+  std::string date;
+  std::vector<std::string> docs;  // the documents stating it, sorted
+
+  TermId object_id = 0;
+  Entity object;
+  std::vector<std::string> dates;  // every date the fact was reported, sorted, distinct
+  std::string event;     // chaired/attended/spoke_at: the event's name (a bridge point's: its event's), if known
+  std::string province;  // the object is a BridgePoint: its province
+  std::string evidence;  // the sentence of the first provenance
 };
 
-// Everything stored about one entity as the subject, offices first, then by date.
+// Every fact about `entity` as the subject: offices first, then by date,
+// relation and label. An id with no facts gives no rows.
+// Errors: the store's (kNotFound / kCorruption for an unknown or bad id in a triple).
 Result<std::vector<WhoRow>> Who(const Store& store, TermId entity);
+
+// The documents behind some Who rows, sorted, distinct.
+std::vector<std::string> SourceDocuments(const std::vector<WhoRow>& rows);
+
+// ---------------------------------------------------------------------------
+// Events
 
 struct EventRow {
   std::string date, name;
-  std::vector<std::string> organizers, bridge_points, places;
+  std::vector<std::string> organizers, bridge_points, places;  // names; bridge points by province
+  TermId id = 0;
 };
 
-// Events whose date lies in [from, to] (ISO prefixes; empty: open), held in or
-// with a bridge point in `province` (loose match; empty: any); by date.
+// Events whose date lies in [from, to] (ISO dates or prefixes, compared as
+// prefixes: to = "2025-01" takes all of January; empty: open), held in
+// (located_in) or with a bridge point (has_bridge_point) in `province`
+// (FoldLoose match; empty: any); by date. Errors: the store's.
 Result<std::vector<EventRow>> Events(const Store& store, const std::string& province, const std::string& from,
                                      const std::string& to);
 
-// A display label for a vertex: its entity's label and type.
+// ---------------------------------------------------------------------------
+// Graph questions
+
+// A display label for a vertex: its entity's label and type ("Mai Sơn (Person)").
 std::string VertexLabel(const KnowledgeGraph& g, Vertex v);
+
+// One hop of a path, resolved to entities (id 0: an entity implied by a
+// structural link, not stored).
+struct PathStep {
+  TermId from_id = 0, to_id = 0;
+  Entity from, to;
+  std::string predicate;  // a FACTS.md predicate or a structural link ("event", "province", "organization")
+  bool forward = true;    // true: from -predicate-> to; false: to -predicate-> from
+  std::string evidence, doc;
+};
+
+struct Connection {
+  bool found = false;            // false: no connection within max_hops
+  std::vector<PathStep> steps;   // empty when found and a == b
+};
+
+// The shortest connection between two stored entities (ShortestPath).
+// Errors: kNotFound naming the id when an entity is not in the graph (it has no facts).
+Result<Connection> Path(const KnowledgeGraph& graph, TermId a, TermId b, int max_hops = kDefaultMaxHops);
+
+struct NeighborRow {
+  TermId id = 0;  // 0: implied by a structural link
+  Entity entity;
+  int distance = 0;
+  PathStep via;  // the edge it was reached by, from a vertex one hop nearer
+};
+
+struct NeighborList {
+  std::vector<NeighborRow> rows;  // nearest first
+  bool truncated = false;         // more lay within `depth` than `limit`
+};
+
+// Entities within `depth` hops of `center` (either direction), at most `limit`.
+// Errors: kNotFound when center is not in the graph.
+Result<NeighborList> Neighbors(const KnowledgeGraph& graph, TermId center, int depth, std::size_t limit = 1000);
+
+struct TopRow {
+  TermId id = 0;
+  Entity entity;
+  double score = 0;
+};
+
+// The `n` most central entities (of `type` when given), highest first (MostCentral).
+std::vector<TopRow> Top(const KnowledgeGraph& graph, Centrality by, std::optional<EntityType> type, std::size_t n);
 
 }  // namespace vnkg
