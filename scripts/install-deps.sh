@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config ccache python3 zstd
   librocksdb-dev libicu-dev libboost-graph-dev libcli11-dev catch2
   nlohmann-json3-dev libzstd-dev libedit-dev
-  raptor2-utils graphviz tmux
+  raptor2-utils rasqal-utils graphviz tmux
 )
 
 missing=()

@@ -38,8 +38,8 @@ std::string EscapeLiteral(std::string_view s) {
   return out;
 }
 
-constexpr const char* kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-constexpr const char* kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
+const std::string kRdfType(kRdfTypeIri);
+const std::string kRdfsLabel(kRdfsLabelIri);
 
 // Writes triples in either syntax; Turtle groups a subject's triples.
 class TripleWriter {
@@ -98,29 +98,11 @@ class TripleWriter {
   std::uint64_t count_ = 0;
 };
 
-Entity ProvinceEntity(const std::string& name) { return Entity{EntityType::kProvince, name, "", "", "", ""}; }
-Entity EventEntity(const std::string& date) { return Entity{EntityType::kEvent, "", date, "", "", ""}; }
-Entity OrganizationEntity(const std::string& name) { return Entity{EntityType::kOrganization, name, "", "", "", ""}; }
-
 void WriteEntity(TripleWriter& w, const Entity& e) {
   const std::string iri = EntityIri(e);
-  w.Iri(iri, kRdfType, "urn:vnkg:" + std::string(EntityTypeName(e.type)));
-  w.Literal(iri, kRdfsLabel, EntityLabel(e));
-  switch (e.type) {
-    case EntityType::kEvent:
-      w.Literal(iri, "urn:vnkg:date", e.date);
-      break;
-    case EntityType::kBridgePoint:
-      w.Literal(iri, "urn:vnkg:eventDate", e.date);
-      w.Iri(iri, "urn:vnkg:province", EntityIri(ProvinceEntity(e.province)));
-      w.Iri(iri, "urn:vnkg:event", EntityIri(EventEntity(e.date)));
-      break;
-    case EntityType::kPosition:
-      w.Literal(iri, "urn:vnkg:title", e.title);
-      if (!e.organization.empty()) w.Iri(iri, "urn:vnkg:organization", EntityIri(OrganizationEntity(e.organization)));
-      break;
-    default:
-      break;
+  for (const EntityTriple& t : EntityRdfTriples(e)) {
+    if (t.object_is_iri) w.Iri(iri, t.predicate, t.object);
+    else w.Literal(iri, t.predicate, t.object);
   }
 }
 
@@ -138,6 +120,42 @@ std::string EntityIri(const Entity& entity) {
   return iri;
 }
 
+namespace {
+Entity ProvinceEntity(const std::string& name) { return Entity{EntityType::kProvince, name, "", "", "", ""}; }
+Entity EventEntity(const std::string& date) { return Entity{EntityType::kEvent, "", date, "", "", ""}; }
+Entity OrganizationEntity(const std::string& name) { return Entity{EntityType::kOrganization, name, "", "", "", ""}; }
+std::string Vn(std::string_view local) { return std::string(kVnNamespace).append(local); }
+}  // namespace
+
+std::vector<EntityTriple> EntityRdfTriples(const Entity& e) {
+  std::vector<EntityTriple> out;
+  out.push_back({std::string(kRdfTypeIri), Vn(EntityTypeName(e.type)), true});
+  out.push_back({std::string(kRdfsLabelIri), EntityLabel(e), false});
+  switch (e.type) {
+    case EntityType::kEvent:
+      out.push_back({Vn("date"), e.date, false});
+      break;
+    case EntityType::kBridgePoint:
+      out.push_back({Vn("eventDate"), e.date, false});
+      out.push_back({Vn("province"), EntityIri(ProvinceEntity(e.province)), true});
+      out.push_back({Vn("event"), EntityIri(EventEntity(e.date)), true});
+      break;
+    case EntityType::kPosition:
+      out.push_back({Vn("title"), e.title, false});
+      if (!e.organization.empty()) out.push_back({Vn("organization"), EntityIri(OrganizationEntity(e.organization)), true});
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+std::vector<Entity> EntityRdfLinks(const Entity& e) {
+  if (e.type == EntityType::kBridgePoint) return {ProvinceEntity(e.province), EventEntity(e.date)};
+  if (e.type == EntityType::kPosition && !e.organization.empty()) return {OrganizationEntity(e.organization)};
+  return {};
+}
+
 Result<std::uint64_t> ExportRdf(const Store& store, RdfSyntax syntax, std::ostream& out) {
   TripleWriter writer(syntax, out);
   // Entities first, then those that BridgePoints and Positions point to but
@@ -147,12 +165,7 @@ Result<std::uint64_t> ExportRdf(const Store& store, RdfSyntax syntax, std::ostre
   Status status = store.ForEachEntity([&](TermId, const Entity& e) {
     WriteEntity(writer, e);
     written.insert(EntityKey(e));
-    if (e.type == EntityType::kBridgePoint) {
-      implied.emplace(EntityKey(ProvinceEntity(e.province)), ProvinceEntity(e.province));
-      implied.emplace(EntityKey(EventEntity(e.date)), EventEntity(e.date));
-    } else if (e.type == EntityType::kPosition && !e.organization.empty()) {
-      implied.emplace(EntityKey(OrganizationEntity(e.organization)), OrganizationEntity(e.organization));
-    }
+    for (Entity& linked : EntityRdfLinks(e)) implied.emplace(EntityKey(linked), std::move(linked));
     return true;
   });
   if (!status.ok()) return status;

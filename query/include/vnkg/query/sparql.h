@@ -1,0 +1,92 @@
+// A SPARQL 1.1 subset over the fact store.
+//
+// The data is the RDF view of docs/facts.md, exactly the triples that
+// `vnkg export --format ntriples` writes: every stored fact as
+// `subject vn:PREDICATE object`, plus each entity's rdf:type, rdfs:label and
+// attributes (EntityRdfTriples in export.h).
+//
+// Supported: PREFIX; SELECT [DISTINCT] with `*`, variables and `(expr AS ?v)`;
+// basic graph patterns (IRIs, prefixed names, `a`, literals, variables, `;`
+// and `,`); FILTER with = != < > <= >= && || ! regex STR LCASE UCASE CONTAINS
+// STRSTARTS STRENDS BOUND; OPTIONAL; UNION; nested groups; BIND; GROUP BY
+// variables with COUNT ([DISTINCT] expr or *); ORDER BY [ASC|DESC]; LIMIT;
+// OFFSET. Semantics follow the SPARQL 1.1 Recommendation (an aggregate with no
+// GROUP BY gives one row even over no solutions).
+//
+// Errors (as values, never exceptions):
+//  - kInvalidArgument for a malformed query: the message gives line and
+//    column, the offending line, and a caret under the place;
+//  - kUnsupported for a recognised SPARQL feature outside the subset (ASK,
+//    CONSTRUCT, DESCRIBE, property paths, subqueries, SUM, ...), naming it;
+//  - kAborted when an intermediate result grows past max_rows, or when
+//    `interrupted` returns true.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vnkg/status.h"
+#include "vnkg/store/store.h"
+
+namespace vnkg {
+
+// One RDF term of a result.
+struct SparqlTerm {
+  enum class Kind { kUnbound, kIri, kLiteral };
+  Kind kind = Kind::kUnbound;
+  std::string value;     // the IRI, or the literal's lexical form
+  std::string datatype;  // literals: full datatype IRI; empty for a simple literal
+  std::string lang;      // literals: language tag, else empty
+
+  bool operator==(const SparqlTerm& other) const = default;
+};
+
+struct SparqlResult {
+  std::vector<std::string> variables;          // projected, without '?', in order
+  std::vector<std::vector<SparqlTerm>> rows;   // each as wide as variables
+};
+
+struct SparqlOptions {
+  // Most solutions any step may hold (a join, an OPTIONAL, a UNION, ...).
+  std::size_t max_rows = 1'000'000;
+  // Polled in long loops; returning true stops the query with kAborted.
+  std::function<bool()> interrupted;
+};
+
+// Checks the syntax and the supported subset without running anything.
+Status ParseSparql(std::string_view query);
+
+// An engine over one store: builds the in-memory part of the RDF view (entity
+// IRIs, types, labels, attributes) once, then answers any number of queries.
+// Facts stay in the store and are read with Store::Match. The store must
+// outlive the engine and not change while it is used.
+class SparqlEngine {
+ public:
+  static Result<std::unique_ptr<SparqlEngine>> Create(const Store& store);
+  virtual ~SparqlEngine() = default;
+  virtual Result<SparqlResult> Run(std::string_view query, const SparqlOptions& options = {}) const = 0;
+};
+
+// Create + Run, for one query.
+Result<SparqlResult> RunSparql(const Store& store, std::string_view query, const SparqlOptions& options = {});
+
+enum class SparqlFormat {
+  kTable,  // aligned columns for terminals (IRIs in <urn:vnkg:...> shortened to vn:)
+  kTsv,    // W3C SPARQL 1.1 Query Results TSV
+  kCsv,    // W3C SPARQL 1.1 Query Results CSV (CRLF line ends)
+  kJson,   // W3C SPARQL 1.1 Query Results JSON
+};
+
+// Writes `result` in `format`.
+void WriteSparqlResult(std::ostream& out, const SparqlResult& result, SparqlFormat format);
+
+// A term in Turtle / TSV syntax: <iri>, "literal" with escapes, "x"@lang,
+// "x"^^<datatype>; integers and booleans bare. Empty for unbound.
+std::string SparqlTermToTsv(const SparqlTerm& term);
+
+}  // namespace vnkg

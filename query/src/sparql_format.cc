@@ -1,0 +1,142 @@
+// Result formats: the W3C SPARQL 1.1 Query Results TSV, CSV and JSON
+// formats, and an aligned table for terminals.
+#include <nlohmann/json.hpp>
+
+#include "sparql_internal.h"
+#include "vnkg/query/export.h"
+#include "vnkg/query/table.h"
+
+namespace vnkg {
+namespace {
+
+bool AllDigits(std::string_view s) {
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// Turtle's string escapes: what TSV needs (no raw tab or newline in a cell).
+std::string EscapeString(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string CsvCell(const SparqlTerm& t) {
+  if (t.kind == SparqlTerm::Kind::kUnbound) return "";
+  const std::string& v = t.value;
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::string TableCell(const SparqlTerm& t) {
+  switch (t.kind) {
+    case SparqlTerm::Kind::kUnbound: return "";
+    case SparqlTerm::Kind::kIri:
+      if (t.value.rfind(kVnNamespace, 0) == 0) return "vn:" + t.value.substr(kVnNamespace.size());
+      return "<" + t.value + ">";
+    case SparqlTerm::Kind::kLiteral: return t.lang.empty() ? t.value : t.value + "@" + t.lang;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string SparqlTermToTsv(const SparqlTerm& t) {
+  switch (t.kind) {
+    case SparqlTerm::Kind::kUnbound: return "";
+    case SparqlTerm::Kind::kIri: return "<" + t.value + ">";
+    case SparqlTerm::Kind::kLiteral: break;
+  }
+  if (t.datatype == sparql::kXsdInteger && AllDigits(t.value)) return t.value;
+  if (t.datatype == sparql::kXsdBoolean && (t.value == "true" || t.value == "false")) return t.value;
+  // Built with += rather than operator+ chains: GCC 12 warns falsely (-Wrestrict) on those.
+  std::string out(1, '"');
+  out += EscapeString(t.value);
+  out += '"';
+  if (!t.lang.empty()) {
+    out += '@';
+    out += t.lang;
+  } else if (!t.datatype.empty()) {
+    out += "^^<";
+    out += t.datatype;
+    out += '>';
+  }
+  return out;
+}
+
+void WriteSparqlResult(std::ostream& out, const SparqlResult& result, SparqlFormat format) {
+  switch (format) {
+    case SparqlFormat::kTsv: {
+      for (std::size_t i = 0; i < result.variables.size(); ++i) out << (i ? "\t?" : "?") << result.variables[i];
+      out << '\n';
+      for (const auto& row : result.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "\t" : "") << SparqlTermToTsv(row[i]);
+        out << '\n';
+      }
+      return;
+    }
+    case SparqlFormat::kCsv: {  // RFC 4180 line ends, as the W3C note asks
+      for (std::size_t i = 0; i < result.variables.size(); ++i) out << (i ? "," : "") << result.variables[i];
+      out << "\r\n";
+      for (const auto& row : result.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << CsvCell(row[i]);
+        out << "\r\n";
+      }
+      return;
+    }
+    case SparqlFormat::kJson: {
+      nlohmann::ordered_json doc;
+      doc["head"]["vars"] = result.variables;
+      auto bindings = nlohmann::ordered_json::array();
+      for (const auto& row : result.rows) {
+        auto b = nlohmann::ordered_json::object();
+        for (std::size_t i = 0; i < row.size(); ++i) {
+          const SparqlTerm& t = row[i];
+          if (t.kind == SparqlTerm::Kind::kUnbound) continue;
+          nlohmann::ordered_json v;
+          v["type"] = t.kind == SparqlTerm::Kind::kIri ? "uri" : "literal";
+          v["value"] = t.value;
+          if (!t.lang.empty()) v["xml:lang"] = t.lang;
+          else if (!t.datatype.empty()) v["datatype"] = t.datatype;
+          b[result.variables[i]] = std::move(v);
+        }
+        bindings.push_back(std::move(b));
+      }
+      doc["results"]["bindings"] = std::move(bindings);
+      // Invalid UTF-8 cannot come from the store (it is repaired at ingest); replace rather than throw.
+      out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      return;
+    }
+    case SparqlFormat::kTable: {
+      std::vector<std::string> header;
+      for (const auto& v : result.variables) header.push_back("?" + v);
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& row : result.rows) {
+        std::vector<std::string> cells;
+        for (const auto& t : row) cells.push_back(TableCell(t));
+        rows.push_back(std::move(cells));
+      }
+      PrintTable(out, header, rows);
+      return;
+    }
+  }
+}
+
+}  // namespace vnkg

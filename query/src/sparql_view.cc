@@ -1,0 +1,144 @@
+// The in-memory part of the RDF view: every term (entities, their classes and
+// literals, the predicates) gets a dense id, and the entity attribute triples
+// of EntityRdfTriples are kept in three sorted orderings. Facts are not
+// copied: they stay in the store and are read with Store::Match.
+#include <algorithm>
+
+#include "sparql_internal.h"
+#include "vnkg/query/export.h"
+
+namespace vnkg::sparql {
+
+std::string View::Key(const SparqlTerm& t) {
+  std::string key(1, t.kind == SparqlTerm::Kind::kIri ? 'I' : 'L');
+  key += t.value;
+  key += '\0';
+  key += t.datatype;
+  key += '\0';
+  key += t.lang;
+  return key;
+}
+
+Vid View::Add(ViewTerm term) {
+  std::string key = Key(term.term);
+  auto it = by_key_.find(key);
+  if (it != by_key_.end()) {
+    ViewTerm& existing = terms_[it->second - 1];
+    if (term.store_id && !existing.store_id) {
+      existing.store_id = term.store_id;
+      existing.store_predicate = term.store_predicate;
+    }
+    if (term.store_id) by_store_id_.emplace(term.store_id, it->second);
+    return it->second;
+  }
+  terms_.push_back(std::move(term));
+  const Vid id = static_cast<Vid>(terms_.size());
+  by_key_.emplace(std::move(key), id);
+  if (terms_.back().store_id) by_store_id_.emplace(terms_.back().store_id, id);
+  return id;
+}
+
+Vid View::Lookup(const SparqlTerm& term) const {
+  auto it = by_key_.find(Key(term));
+  return it == by_key_.end() ? 0 : it->second;
+}
+
+Vid View::FromStore(TermId id) const {
+  auto it = by_store_id_.find(id);
+  return it == by_store_id_.end() ? 0 : it->second;
+}
+
+std::pair<const View::Triple*, const View::Triple*> View::Range(const std::vector<Triple>& index,
+                                                                std::array<int, 3> order, Triple key,
+                                                                int bound) const {
+  Triple probe{key[order[0]], key[order[1]], key[order[2]]};
+  auto less = [bound](const Triple& a, const Triple& b) {
+    for (int i = 0; i < bound; ++i)
+      if (a[i] != b[i]) return a[i] < b[i];
+    return false;
+  };
+  auto [lo, hi] = std::equal_range(index.begin(), index.end(), probe, less);
+  return {index.data() + (lo - index.begin()), index.data() + (hi - index.begin())};
+}
+
+std::size_t View::CountAttributes(Vid s, Vid p, Vid o) const {
+  std::size_t n = 0;
+  if (s && p && o) {
+    MatchAttributes(s, p, o, [&](Vid, Vid, Vid) { return ++n, true; });
+    return n;
+  }
+  // Ranges are exact except for (s, o) bound without p, which is rare.
+  if (s) {
+    auto [b, e] = Range(spo_, {0, 1, 2}, {s, p, o}, p ? 2 : 1);
+    return static_cast<std::size_t>(e - b);
+  }
+  if (p) {
+    auto [b, e] = Range(pos_, {1, 2, 0}, {s, p, o}, o ? 2 : 1);
+    return static_cast<std::size_t>(e - b);
+  }
+  if (o) {
+    auto [b, e] = Range(osp_, {2, 0, 1}, {s, p, o}, 1);
+    return static_cast<std::size_t>(e - b);
+  }
+  return spo_.size();
+}
+
+Result<std::unique_ptr<View>> View::Build(const Store& store) {
+  auto view = std::unique_ptr<View>(new View());
+  auto iri = [](std::string value) { return SparqlTerm{SparqlTerm::Kind::kIri, std::move(value), "", ""}; };
+
+  // Predicates first, so that a store predicate id maps to its vn: IRI.
+  for (std::string_view name : kPredicates) {
+    auto id = store.FindPredicate(std::string(name));
+    if (!id.ok()) return id.status();
+    ViewTerm t{iri(std::string(kVnNamespace).append(name)), id->value_or(0), id->has_value()};
+    view->Add(std::move(t));
+  }
+
+  // Entities, and the entities they link to that the store has no term for,
+  // exactly as ExportRdf writes them.
+  struct Pending {
+    Vid subject;
+    std::vector<EntityTriple> triples;
+  };
+  std::vector<Pending> pending;
+  std::vector<Entity> linked;
+  Status status = store.ForEachEntity([&](TermId id, const Entity& e) {
+    const Vid v = view->Add(ViewTerm{iri(EntityIri(e)), id, false});
+    pending.push_back({v, EntityRdfTriples(e)});
+    for (Entity& l : EntityRdfLinks(e)) linked.push_back(std::move(l));
+    return true;
+  });
+  if (!status.ok()) return status;
+  for (const Entity& e : linked) {
+    SparqlTerm t = iri(EntityIri(e));
+    if (view->Lookup(t)) continue;
+    const Vid v = view->Add(ViewTerm{std::move(t), 0, false});
+    pending.push_back({v, EntityRdfTriples(e)});
+  }
+  for (const Pending& p : pending) {
+    for (const EntityTriple& t : p.triples) {
+      const Vid pred = view->Add(ViewTerm{iri(t.predicate), 0, false});
+      const Vid obj = view->Add(ViewTerm{t.object_is_iri ? iri(t.object)
+                                                         : SparqlTerm{SparqlTerm::Kind::kLiteral, t.object, "", ""},
+                                         0, false});
+      view->spo_.push_back({p.subject, pred, obj});
+    }
+  }
+  // An entity listed twice (a stored term and a link) must not give its triples twice.
+  std::sort(view->spo_.begin(), view->spo_.end());
+  view->spo_.erase(std::unique(view->spo_.begin(), view->spo_.end()), view->spo_.end());
+  for (const Triple& t : view->spo_) {
+    view->pos_.push_back({t[1], t[2], t[0]});
+    view->osp_.push_back({t[2], t[0], t[1]});
+  }
+  std::sort(view->pos_.begin(), view->pos_.end());
+  std::sort(view->osp_.begin(), view->osp_.end());
+
+  auto stats = store.Stats();
+  if (!stats.ok()) return stats.status();
+  view->fact_count_ = stats->facts;
+  return view;
+}
+
+}  // namespace vnkg::sparql
