@@ -1,0 +1,140 @@
+// The SPARQL parser: what it accepts, how it points at a mistake, and how it
+// names a feature outside the subset.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "vnkg/query/sparql.h"
+
+using namespace vnkg;
+
+namespace {
+
+Status Check(const std::string& q) { return ParseSparql(q); }
+
+}  // namespace
+
+TEST_CASE("the supported subset parses", "[sparql]") {
+  const char* queries[] = {
+      "SELECT * WHERE { ?s ?p ?o }",
+      "PREFIX vn: <urn:vnkg:> SELECT ?x WHERE { ?x a vn:Person ; rdfs:label ?l , ?m . }",
+      "select distinct ?x where { ?x a <urn:vnkg:Person> } order by desc(?x) limit 3 offset 1",
+      "SELECT ?x WHERE { ?x rdfs:label ?l FILTER(regex(?l, \"^B\", \"i\") && !CONTAINS(?l, 'x') || STRSTARTS(LCASE(STR(?x)), \"u\")) }",
+      "SELECT ?x ?y WHERE { ?x vn:date ?d . OPTIONAL { ?x vn:has_bridge_point ?y FILTER(BOUND(?y)) } }",
+      "SELECT ?x WHERE { { ?x vn:chaired ?e } UNION { ?x vn:attended ?e } UNION { ?x vn:spoke_at ?e } }",
+      "SELECT ?x ?s WHERE { ?x a vn:Event BIND(STR(?x) AS ?s) FILTER(?s != \"\") }",
+      "SELECT ?t (COUNT(DISTINCT ?x) AS ?n) (COUNT(*) AS ?all) WHERE { ?x a ?t } GROUP BY ?t ORDER BY DESC(?n)",
+      "SELECT (COUNT(?x) AS ?n) WHERE { ?x a vn:Person }",
+      "SELECT ?x WHERE { ?x rdfs:label \"\"\"long\nstring\"\"\" ; vn:date \"2025\"^^xsd:string ; rdfs:label \"x\"@vi }",
+      "# a comment\nSELECT ?x WHERE { ?x ?p 42 . ?x ?q true } # another",
+      "SELECT ?x WHERE { ?x a vn:Person ; }",
+      "SELECT ?x WHERE {}",
+  };
+  for (const char* q : queries) {
+    INFO(q);
+    Status s = Check(q);
+    CHECK(s.ok());
+    if (!s.ok()) WARN(s.message());
+  }
+}
+
+TEST_CASE("a syntax error gives line, column, the line and a caret", "[sparql]") {
+  Status s = Check("PREFIX vn: <urn:vnkg:>\nSELECT ?x WHERE {\n  ?x a vn:Person .\n  FILTER(?x = )\n}\n");
+  REQUIRE(s.code() == Status::Code::kInvalidArgument);
+  CHECK(s.message() ==
+        "line 4, column 15: syntax error: expected an expression but found ')'\n"
+        "    FILTER(?x = )\n"
+        "                ^");
+}
+
+TEST_CASE("columns count characters, not bytes", "[sparql]") {
+  Status s = Check("SELECT ?x WHERE { ?x rdfs:label \"Hà Tĩnh\" ?y }");
+  REQUIRE(s.code() == Status::Code::kInvalidArgument);
+  CHECK_THAT(s.message(), Catch::StartsWith("line 1, column 43: syntax error: expected '.' or '}' after a triple"));
+  CHECK_THAT(s.message(), Catch::EndsWith("\n  " + std::string(42, ' ') + "^"));
+}
+
+TEST_CASE("syntax errors say what was expected", "[sparql]") {
+  struct Case {
+    const char* query;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"SELECT ?x WHERE { ?x a vn:Person", "line 1, column 17: syntax error: '{' is never closed"},
+      {"SELECT ?x { ?x zz:y ?z }", "undeclared prefix 'zz:'"},
+      {"SELECT WHERE { ?x ?p ?o }", "expected '*', a variable or '(expression AS ?var)' after SELECT"},
+      {"SELECT ?x WHERE { ?x ?p \"open }", "unterminated string"},
+      {"SELECT ?x WHERE { ?x ?p ?o } LIMIT x", "expected a non-negative integer after LIMIT"},
+      {"SELECT ?x WHERE { ?x ?p ?o FILTER(foo(?x)) }", "unknown function or keyword 'foo'"},
+      {"SELECT ?x WHERE { ?x ?p ?o FILTER(CONTAINS(?x)) }", "CONTAINS takes 2 arguments, not 1"},
+      {"SELECT ?x (COUNT(*) AS ?n) WHERE { ?x ?p ?o }", "?x is selected but neither grouped (GROUP BY) nor aggregated"},
+      {"SELECT ?x WHERE { ?x ?p ?o BIND(1 AS ?x) }", "?x is already bound in this group"},
+      {"SELECT (STR(?o) AS ?o) WHERE { ?x ?p ?o }", "?o is already in scope"},
+      {"SELECT * WHERE { ?x ?p ?o } GROUP BY ?x", "SELECT * cannot be used with GROUP BY"},
+      {"SELECT ?x WHERE { ?x ?p ?o } }", "expected the end of the query but found '}'"},
+      {"SELECT ?x WHERE { ?x ?p ?o ~ }", "unexpected character '~'"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.query);
+    Status s = Check(c.query);
+    CHECK(s.code() == Status::Code::kInvalidArgument);
+    CHECK_THAT(s.message(), Catch::Contains(c.message));
+    CHECK_THAT(s.message(), Catch::Contains("^"));
+  }
+}
+
+TEST_CASE("features outside the subset are named as unsupported", "[sparql]") {
+  struct Case {
+    const char* query;
+    const char* feature;
+  };
+  const Case cases[] = {
+      {"CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT queries"},
+      {"ASK { ?s ?p ?o }", "ASK queries"},
+      {"DESCRIBE <urn:vnkg:x>", "DESCRIBE queries"},
+      {"INSERT DATA { <a> <b> <c> }", "SPARQL Update"},
+      {"SELECT * WHERE { ?s vn:part_of+ ?o }", "property paths"},
+      {"SELECT * WHERE { ?s vn:part_of/vn:part_of ?o }", "property paths"},
+      {"SELECT * WHERE { ?s ^vn:part_of ?o }", "property paths"},
+      {"SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } } }", "subqueries"},
+      {"SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", "SERVICE"},
+      {"SELECT * WHERE { ?s ?p ?o MINUS { ?s a vn:Person } }", "MINUS"},
+      {"SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", "GRAPH"},
+      {"SELECT * WHERE { ?s ?p ?o } VALUES ?s { <a> }", "VALUES"},
+      {"SELECT * WHERE { VALUES ?s { <a> } }", "VALUES"},
+      {"SELECT * FROM <x> WHERE { ?s ?p ?o }", "FROM"},
+      {"BASE <urn:x> SELECT * WHERE { ?s ?p ?o }", "BASE"},
+      {"SELECT (SUM(?x) AS ?n) WHERE { ?s ?p ?x }", "the aggregate SUM"},
+      {"SELECT (GROUP_CONCAT(?x) AS ?n) WHERE { ?s ?p ?x }", "the aggregate GROUP_CONCAT"},
+      {"SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s HAVING (COUNT(*) > 1)", "HAVING"},
+      {"SELECT ?s WHERE { ?s ?p ?o } GROUP BY STR(?s)", "GROUP BY an expression"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(STRLEN(?o) > 3) }", "STRLEN()"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(NOT EXISTS { ?s a vn:Person }) }", "NOT EXISTS"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(EXISTS { ?s a vn:Person }) }", "EXISTS()"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(?o IN (1, 2)) }", "IN / NOT IN"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(?o + 1 > 2) }", "arithmetic"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(xsd:integer(?o) > 2) }", "function calls by IRI"},
+      {"SELECT * WHERE { _:b ?p ?o }", "blank nodes"},
+      {"SELECT * WHERE { [] ?p ?o }", "blank nodes"},
+      {"SELECT * WHERE { ?s ?p ?o } ORDER BY COUNT(?s)", "aggregates outside SELECT"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(COUNT(?s) > 1) }", "aggregates outside SELECT"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.query);
+    Status s = Check(c.query);
+    CHECK(s.code() == Status::Code::kUnsupported);
+    CHECK_THAT(s.message(), Catch::Contains(std::string("unsupported SPARQL feature: ") + c.feature));
+    CHECK_THAT(s.message(), Catch::StartsWith("line 1, column "));
+  }
+}
+
+TEST_CASE("TSV terms follow the W3C results format", "[sparql]") {
+  using K = SparqlTerm::Kind;
+  CHECK(SparqlTermToTsv({K::kIri, "urn:vnkg:Person", "", ""}) == "<urn:vnkg:Person>");
+  CHECK(SparqlTermToTsv({K::kLiteral, "Hà \"Tĩnh\"\t\n\\", "", ""}) == "\"Hà \\\"Tĩnh\\\"\\t\\n\\\\\"");
+  CHECK(SparqlTermToTsv({K::kLiteral, "12", "http://www.w3.org/2001/XMLSchema#integer", ""}) == "12");
+  CHECK(SparqlTermToTsv({K::kLiteral, "true", "http://www.w3.org/2001/XMLSchema#boolean", ""}) == "true");
+  CHECK(SparqlTermToTsv({K::kLiteral, "x", "", "vi"}) == "\"x\"@vi");
+  CHECK(SparqlTermToTsv({K::kLiteral, "1.5", "http://www.w3.org/2001/XMLSchema#decimal", ""}) ==
+        "\"1.5\"^^<http://www.w3.org/2001/XMLSchema#decimal>");
+  CHECK(SparqlTermToTsv({}).empty());
+}
