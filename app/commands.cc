@@ -21,6 +21,7 @@
 #include "vnkg/query/table.h"
 #include "vnkg/store/ingest.h"
 #include "vnkg/store/store.h"
+#include "query_command.h"
 #include "repl_command.h"
 #include "vnkg/graph/graph.h"
 #include "vnkg/query/questions.h"
@@ -384,6 +385,7 @@ void RegisterCommands(CLI::App& app) {
 
   RegisterQuestionCommands(app, g_exit_code);
   RegisterReplCommand(app);
+  RegisterQueryCommand(app);
 }
 
 int ExitCode() { return g_exit_code; }
