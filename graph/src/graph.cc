@@ -1,9 +1,8 @@
 #include "vnkg/graph/graph.h"
 
 #include <algorithm>
-#include <boost/graph/betweenness_centrality.hpp>
 #include <deque>
-#include <set>
+#include <cstdint>
 
 namespace vnkg {
 namespace {
@@ -175,27 +174,84 @@ std::vector<int> Components(const KnowledgeGraph& kg, int* count) {
   return component;
 }
 
+std::vector<double> Betweenness(const KnowledgeGraph& kg, std::size_t max_sources) {
+  const GraphType& g = kg.graph();
+  const std::size_t n = boost::num_vertices(g);
+  // The simple undirected view as compressed rows: who sits on the
+  // connections between entities, whatever the direction of the facts.
+  // Parallel edges (attended and spoke_at one event) are one connection:
+  // counted twice they would make one route look like two.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
+  links.reserve(2 * boost::num_edges(g));
+  for (auto [it, end] = boost::edges(g); it != end; ++it) {
+    const auto s = static_cast<std::uint32_t>(boost::source(*it, g)), t = static_cast<std::uint32_t>(boost::target(*it, g));
+    if (s == t) continue;
+    links.emplace_back(s, t);
+    links.emplace_back(t, s);
+  }
+  std::sort(links.begin(), links.end());
+  links.erase(std::unique(links.begin(), links.end()), links.end());
+  std::vector<std::uint32_t> first(n + 1, 0), neighbours(links.size());
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    ++first[links[i].first + 1];
+    neighbours[i] = links[i].second;
+  }
+  for (std::size_t v = 0; v < n; ++v) first[v + 1] += first[v];
+
+  // Brandes (2001), unweighted: a breadth-first search from each source
+  // counts shortest paths (sigma), then dependencies flow back in reverse
+  // order of discovery. Predecessors are the neighbours one step nearer, so
+  // no predecessor lists are kept.
+  std::vector<double> score(n, 0.0), sigma(n, 0.0), delta(n, 0.0);
+  std::vector<int> distance(n, -1);
+  std::vector<std::uint32_t> order;
+  order.reserve(n);
+  const std::size_t sources = max_sources == 0 || max_sources >= n ? n : max_sources;
+  for (std::size_t k = 0; k < sources; ++k) {
+    // Sampled sources spread evenly over the vertex numbers: the same on every run.
+    const std::uint32_t s = static_cast<std::uint32_t>(sources == n ? k : k * n / sources);
+    order.clear();
+    order.push_back(s);
+    distance[s] = 0;
+    sigma[s] = 1;
+    for (std::size_t head = 0; head < order.size(); ++head) {
+      const std::uint32_t v = order[head];
+      for (std::uint32_t i = first[v]; i < first[v + 1]; ++i) {
+        const std::uint32_t w = neighbours[i];
+        if (distance[w] < 0) {
+          distance[w] = distance[v] + 1;
+          order.push_back(w);
+        }
+        if (distance[w] == distance[v] + 1) sigma[w] += sigma[v];
+      }
+    }
+    for (std::size_t j = order.size(); j-- > 1;) {
+      const std::uint32_t w = order[j];
+      const double share = (1.0 + delta[w]) / sigma[w];
+      for (std::uint32_t i = first[w]; i < first[w + 1]; ++i) {
+        const std::uint32_t v = neighbours[i];
+        if (distance[v] == distance[w] - 1) delta[v] += sigma[v] * share;
+      }
+      score[w] += delta[w];
+    }
+    for (std::uint32_t v : order) distance[v] = -1, sigma[v] = 0, delta[v] = 0;
+  }
+  // Each unordered pair was counted from both ends; a sample stands for all sources.
+  const double scale = 0.5 * static_cast<double>(n) / static_cast<double>(std::max<std::size_t>(sources, 1));
+  for (double& x : score) x *= scale;
+  return score;
+}
+
 std::vector<std::pair<Vertex, double>> MostCentral(const KnowledgeGraph& kg, Centrality by,
-                                                   std::optional<EntityType> type, std::size_t n) {
+                                                   std::optional<EntityType> type, std::size_t n,
+                                                   std::size_t max_sources) {
   const GraphType& g = kg.graph();
   const std::size_t size = boost::num_vertices(g);
   std::vector<double> score(size, 0.0);
   if (by == Centrality::kDegree) {
     for (Vertex v = 0; v < size; ++v) score[v] = static_cast<double>(boost::out_degree(v, g) + boost::in_degree(v, g));
   } else {
-    // Who sits on the connections between entities, whatever the direction of
-    // the facts. Parallel edges (attended and spoke_at the same event) are one
-    // connection: counted twice they would make a route look like two.
-    using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-    std::set<std::pair<Vertex, Vertex>> links;
-    for (auto [it, end] = boost::edges(g); it != end; ++it) {
-      const Vertex s = boost::source(*it, g), t = boost::target(*it, g);
-      if (s != t) links.emplace(std::min(s, t), std::max(s, t));
-    }
-    Undirected u(size);
-    for (auto [s, t] : links) boost::add_edge(s, t, u);
-    boost::brandes_betweenness_centrality(
-        u, boost::centrality_map(boost::make_iterator_property_map(score.begin(), boost::get(boost::vertex_index, u))));
+    score = Betweenness(kg, max_sources);
   }
   std::vector<std::pair<Vertex, double>> ranked;
   for (Vertex v = 0; v < size; ++v)

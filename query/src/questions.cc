@@ -289,9 +289,11 @@ Result<NeighborList> Neighbors(const KnowledgeGraph& graph, TermId center, int d
   return out;
 }
 
-std::vector<TopRow> Top(const KnowledgeGraph& graph, Centrality by, std::optional<EntityType> type, std::size_t n) {
+std::vector<TopRow> Top(const KnowledgeGraph& graph, Centrality by, std::optional<EntityType> type, std::size_t n,
+                        std::size_t max_sources) {
   std::vector<TopRow> out;
-  for (auto [v, score] : MostCentral(graph, by, type, n)) out.push_back(TopRow{graph.IdOf(v), graph.EntityOf(v), score});
+  for (auto [v, score] : MostCentral(graph, by, type, n, max_sources))
+    out.push_back(TopRow{graph.IdOf(v), graph.EntityOf(v), score});
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include <unistd.h>
 
+#include <boost/graph/betweenness_centrality.hpp>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -234,4 +236,40 @@ TEST_CASE("a neighbourhood says by which edge each vertex was reached", "[graph]
   CHECK(reached[2].via.evidence == "D chủ trì C.");
   CHECK(ExploreNeighborhood(f.g, f.V(2), 0, 100).empty());
   CHECK(ExploreNeighborhood(f.g, 999, 2, 100).empty());
+}
+
+TEST_CASE("betweenness agrees with Boost's Brandes; sampled sources approximate it", "[graph]") {
+  // A pseudo-random multigraph of 60 people: the same every run.
+  std::vector<StoredFact> facts;
+  std::uint32_t state = 12345;
+  auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) % 60; };
+  std::vector<Entity> people;
+  for (int i = 0; i < 60; ++i) people.push_back(Person("Người Thứ " + std::to_string(i)));
+  for (int e = 0; e < 110; ++e) {
+    const TermId s = next(), o = next();
+    facts.push_back(F(s + 1, people[s], e % 3 ? "cooperates_with" : "attended", o + 1, people[o]));
+  }
+  auto g = KnowledgeGraph::FromFacts(facts);
+  const std::size_t n = g.size();
+
+  using Simple = boost::adjacency_list<boost::setS, boost::vecS, boost::undirectedS>;  // setS: no parallel edges
+  Simple simple(n);
+  for (auto [it, end] = boost::edges(g.graph()); it != end; ++it) {
+    const Vertex s = boost::source(*it, g.graph()), t = boost::target(*it, g.graph());
+    if (s != t) boost::add_edge(s, t, simple);
+  }
+  std::vector<double> expected(n, 0.0);
+  boost::brandes_betweenness_centrality(
+      simple, boost::centrality_map(boost::make_iterator_property_map(expected.begin(), boost::get(boost::vertex_index, simple))));
+
+  auto exact = Betweenness(g, 0);
+  REQUIRE(exact.size() == n);
+  for (std::size_t v = 0; v < n; ++v) CHECK(exact[v] == Approx(expected[v]).margin(1e-9));
+
+  // Half the sources: the leader stays among the top few.
+  auto sampled = Betweenness(g, n / 2);
+  const auto leader = std::max_element(expected.begin(), expected.end()) - expected.begin();
+  std::size_t above = 0;
+  for (std::size_t v = 0; v < n; ++v) above += sampled[v] > sampled[leader];
+  CHECK(above < 3);
 }

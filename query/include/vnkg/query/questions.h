@@ -141,7 +141,10 @@ struct TopRow {
   double score = 0;
 };
 
-// The `n` most central entities (of `type` when given), highest first (MostCentral).
-std::vector<TopRow> Top(const KnowledgeGraph& graph, Centrality by, std::optional<EntityType> type, std::size_t n);
+// The `n` most central entities (of `type` when given), highest first
+// (MostCentral). Betweenness is estimated from `max_sources` sources when the
+// graph has more vertices than that (see Betweenness); 0: always exact.
+std::vector<TopRow> Top(const KnowledgeGraph& graph, Centrality by, std::optional<EntityType> type, std::size_t n,
+                        std::size_t max_sources = kDefaultBetweennessSources);
 
 }  // namespace vnkg
