@@ -23,6 +23,8 @@
 namespace vnkg {
 namespace {
 
+using namespace std::string_view_literals;
+
 // ------------------------------------------------------------------ segments
 
 enum class SegmentKind { kBody, kCaption, kTeaser };
@@ -79,10 +81,10 @@ bool IsImageFileName(std::string_view line) {
 }
 
 // Contact headers and page furniture: e-mail, telephone, "ĐIỆN THOẠI:".
-bool IsFurniture(std::string_view line) {
+// `folded` is FoldKey(line) for a short line, else empty.
+bool IsFurniture(std::string_view line, const std::string& folded) {
   if (line.size() >= 200) return false;
   if (line.find('@') != std::string_view::npos) return true;
-  const std::string folded = FoldKey(line);
   for (const char* head : {"• email", "email:", "• điện thoại", "điện thoại:", "fax:", "• đơn vị trực thuộc", "hotline"})
     if (folded.find(head) != std::string::npos && folded.size() < 200) return true;
   int digits = 0;
@@ -125,13 +127,13 @@ std::vector<SentenceSpan> SplitSentences(std::string_view line, const std::vecto
   std::size_t start = 0, start_token = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& t = tokens[i].text;
-    if (t != "." && t != "!" && t != "?" && t != "…") continue;
-    if (t == "." && i > 0 && tokens[i - 1].word && kAbbreviations.count(tokens[i - 1].fold)) continue;
+    if (t != "."sv && t != "!"sv && t != "?"sv && t != "…"sv) continue;
+    if (t == "."sv && i > 0 && tokens[i - 1].word && kAbbreviations.count(tokens[i - 1].fold)) continue;
     const bool at_end = i + 1 == tokens.size();
     if (!at_end) {
       const Token& next = tokens[i + 1];
-      const bool opens = next.capital || next.digits || next.text == "\"" || next.text == "“" || next.text == "(";
-      if (!opens || (next.text == "." || next.text == "/")) continue;  // "./." ends an article
+      const bool opens = next.capital || next.digits || next.text == "\""sv || next.text == "“"sv || next.text == "("sv;
+      if (!opens || (next.text == "."sv || next.text == "/"sv)) continue;  // "./." ends an article
     }
     out.push_back({start, tokens[i].end, start_token, i + 1});
     start = at_end ? line.size() : tokens[i + 1].begin;
@@ -243,8 +245,8 @@ std::string IsoDate(int y, int m, int d) {
 int AnniversaryYear(const std::vector<Token>& tokens) {
   for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
     int n;
-    if (tokens[i].fold != "kỷ" || tokens[i + 1].fold != "niệm" || !ParseInt(tokens[i + 2].text, n) ||
-        tokens[i + 3].fold != "năm" || n <= 0 || n > 1000)
+    if (tokens[i].fold != "kỷ"sv || tokens[i + 1].fold != "niệm"sv || !ParseInt(tokens[i + 2].text, n) ||
+        tokens[i + 3].fold != "năm"sv || n <= 0 || n > 1000)
       continue;
     for (std::size_t j = i + 4; j < tokens.size() && j < i + 24; ++j) {
       const std::string& t = tokens[j].text;
@@ -265,7 +267,7 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
   if (anniversary) counts[anniversary] += 2;
   auto born = [&](std::size_t i) {
     for (std::size_t back = 1; back <= 4 && back <= i; ++back)
-      if (tokens[i - back].fold == "sinh") return true;
+      if (tokens[i - back].fold == "sinh"sv) return true;
     return false;
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -284,11 +286,11 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     for (std::size_t back = 1; back <= 6 && back <= i; ++back) {
       const std::string& w = tokens[i - back].fold;
       const std::string& before = back < i ? tokens[i - back - 1].fold : std::string();
-      law = law || w == "luật" || w == "pháp" || (before == "nghị" && (w == "quyết" || w == "định")) ||
-            (before == "thông" && w == "tư");
+      law = law || w == "luật"sv || w == "pháp"sv || (before == "nghị"sv && (w == "quyết"sv || w == "định"sv)) ||
+            (before == "thông"sv && w == "tư"sv);
     }
-    if (kPlan.count(at(1)) || (at(1) == "năm" && kPlan.count(at(2))) || at(1) == "-" || at(1) == "–" ||
-        after == "sẽ" || law || born(i))
+    if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv ||
+        after == "sẽ"sv || law || born(i))
       continue;
     ++counts[y];
   }
@@ -343,24 +345,28 @@ class DocumentExtractor {
 
 std::vector<std::optional<Mark>> DocumentExtractor::MarkTokens(const std::vector<Token>& tokens) const {
   std::vector<std::optional<Mark>> marks(tokens.size());
+  std::vector<std::uint32_t> ids(tokens.size(), Gazetteer::kNoWord);  // each fold looked up once
+  for (std::size_t i = 0; i < tokens.size(); ++i) ids[i] = g_.WordId(tokens[i].fold);  // "TP. X": dots too
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (!tokens[i].word || !g_.first_words.count(tokens[i].fold)) continue;
-    std::string key;
-    std::vector<std::string> keys;
-    for (std::size_t n = 0; n < g_.longest_phrase_words && i + n < tokens.size(); ++n) {
-      key += (n ? " " : "") + tokens[i + n].fold;
-      if (!g_.prefixes.count(key)) break;
-      keys.push_back(key);
+    if (!tokens[i].word || ids[i] == Gazetteer::kNoWord) continue;
+    // The phrases starting here, longest last (walk the trie).
+    std::pair<std::size_t, const std::vector<PhraseInfo>*> found[16];
+    std::size_t count = 0;
+    std::uint32_t node = 0;
+    for (std::size_t n = 0; i + n < tokens.size() && ids[i + n] != Gazetteer::kNoWord; ++n) {
+      node = g_.Child(node, ids[i + n]);
+      if (node == 0) break;
+      if (g_.node_phrases[node] && count < 16) found[count++] = {n + 1, g_.node_phrases[node]};
     }
-    for (std::size_t n = keys.size(); n > 0; --n) {
-      auto it = g_.phrases.find(keys[n - 1]);
-      if (it == g_.phrases.end()) continue;
+    for (std::size_t c = count; c > 0; --c) {
+      const auto& [n, infos] = found[c - 1];
       // Prefer the kinds that matter most when a phrase has several.
       const PhraseInfo* best = nullptr;
       for (PhraseKind kind : {PhraseKind::kTitle, PhraseKind::kRank, PhraseKind::kProvince, PhraseKind::kCountry,
                               PhraseKind::kBody, PhraseKind::kEventHead, PhraseKind::kHonorific, PhraseKind::kOrgHead})
-        for (const auto& info : it->second)
+        for (const auto& info : *infos)
           if (!best && info.kind == kind) best = &info;
+      if (!best) continue;
       // A province or body written in lower case is an ordinary phrase ("hà nội" never is, "lễ" is fine).
       if ((best->kind == PhraseKind::kProvince || best->kind == PhraseKind::kCountry || best->kind == PhraseKind::kBody) &&
           !tokens[i].capital)
@@ -385,9 +391,9 @@ bool DocumentExtractor::MatchesCue(const std::vector<Token>& tokens, std::size_t
     if (n == cue.size()) length = n;
   }
   if (length == 0) return false;
-  if (std::strcmp(role, "chaired") == 0 && tokens[i].fold == "điều" && i > 0 &&
-      (tokens[i - 1].fold == "đốc" || tokens[i - 1].fold == "ban" || tokens[i - 1].fold == "quan" ||
-       tokens[i - 1].fold == "đồng" || tokens[i - 1].fold == "viên"))
+  if (std::strcmp(role, "chaired") == 0 && tokens[i].fold == "điều"sv && i > 0 &&
+      (tokens[i - 1].fold == "đốc"sv || tokens[i - 1].fold == "ban"sv || tokens[i - 1].fold == "quan"sv ||
+       tokens[i - 1].fold == "đồng"sv || tokens[i - 1].fold == "viên"sv))
     return false;  // "giám đốc điều hành", "ban điều hành": an office, not chairing
   if (std::strcmp(role, "attended") == 0) {
     std::size_t not_length = 0;
@@ -402,10 +408,10 @@ std::optional<DayMonth> DocumentExtractor::FindDate(const std::vector<Token>& to
     if (!tokens[i].digits) continue;
     // "ngày 6 tháng 1 năm 2025"
     int d, m, y;
-    if (i + 2 < tokens.size() && tokens[i + 1].fold == "tháng" && ParseInt(tokens[i].text, d) &&
+    if (i + 2 < tokens.size() && tokens[i + 1].fold == "tháng"sv && ParseInt(tokens[i].text, d) &&
         ParseInt(tokens[i + 2].text, m) && ValidDay(d, m) && i > 0 && IsTimeWord(tokens[i - 1].fold)) {
       DayMonth dm{d, m, 0};
-      if (i + 4 < tokens.size() && tokens[i + 3].fold == "năm" && ParseInt(tokens[i + 4].text, y)) dm.year = y;
+      if (i + 4 < tokens.size() && tokens[i + 3].fold == "năm"sv && ParseInt(tokens[i + 4].text, y)) dm.year = y;
       return dm;
     }
     auto dm = ParseDateToken(tokens[i].text);
@@ -433,8 +439,8 @@ std::string DocumentExtractor::ResolveYear(const DayMonth& dm, const std::vector
   // on 6/1 is 2025; a review of 2024 alone, held early in the year, is 2025 too.
   bool review = false;
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
-    review = review || (tokens[i].fold == "tổng" && tokens[i + 1].fold == "kết") ||
-             (tokens[i].fold == "nhiệm" && tokens[i + 1].fold == "vụ");
+    review = review || (tokens[i].fold == "tổng"sv && tokens[i + 1].fold == "kết"sv) ||
+             (tokens[i].fold == "nhiệm"sv && tokens[i + 1].fold == "vụ"sv);
   std::vector<int> years;
   if (review) CollectYears(tokens, years);
   if (!years.empty()) {
@@ -527,13 +533,13 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
     for (std::size_t i = 0; i <= tokens.size(); ++i) {
       const bool at_end = i == tokens.size();
       const std::string& t = at_end ? std::string() : tokens[i].text;
-      if (t == "(") ++depth;
-      if (t == ")" && depth > 0) --depth;
-      const bool separator = at_end || (depth == 0 && (t == "," || t == ";" || t == ":" || t == "." || t == "!" ||
-                                                       t == "?" || tokens[i].fold == "và" || tokens[i].fold == "cùng"));
+      if (t == "("sv) ++depth;
+      if (t == ")"sv && depth > 0) --depth;
+      const bool separator = at_end || (depth == 0 && (t == ","sv || t == ";"sv || t == ":"sv || t == "."sv || t == "!"sv ||
+                                                       t == "?"sv || tokens[i].fold == "và"sv || tokens[i].fold == "cùng"sv));
       if (!separator) continue;
       if (i > start) items.push_back({start, i, group_start});
-      group_start = at_end || t == ";" || t == ":";
+      group_start = at_end || t == ";"sv || t == ":"sv;
       start = i + 1;
     }
   }
@@ -547,28 +553,28 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
   // ("UBND xã Hưng Thạnh", "Huyện ủy Tháp Mười"), unless it starts with a family name.
   auto is_unit_word = [&](std::size_t k) {
     static const std::set<std::string> kUnits = {"xã", "huyện", "phường", "quận", "thị", "trấn", "thôn", "ấp", "ủy"};
-    return kUnits.count(tokens[k].fold) > 0 && !(tokens[k].fold == "thị" && k + 1 < tokens.size() &&
-                                                 tokens[k + 1].fold != "xã" && tokens[k + 1].fold != "trấn");
+    return kUnits.count(tokens[k].fold) > 0 && !(tokens[k].fold == "thị"sv && k + 1 < tokens.size() &&
+                                                 tokens[k + 1].fold != "xã"sv && tokens[k + 1].fold != "trấn"sv);
   };
   auto read_title_span = [&](std::size_t from, std::size_t limit) -> std::optional<std::pair<std::size_t, std::size_t>> {
     std::size_t t = from;
     // "chính quyền Tổng thống ...": a lower-case "quyền" after a word is part of that word.
     if (from >= limit) return std::nullopt;
-    if (tokens[from].fold == "quyền" && !tokens[from].capital && from > 0 && tokens[from - 1].word &&
+    if (tokens[from].fold == "quyền"sv && !tokens[from].capital && from > 0 && tokens[from - 1].word &&
         !marks[from - 1])
       return std::nullopt;
     // "Phủ Chủ tịch": a title right after an unclaimed capitalised word is part of another name.
     if (from >= 2 && tokens[from - 1].word && tokens[from - 1].capital && !marks[from - 1] &&
         !IsAllCaps(tokens[from - 1].text) && tokens[from - 2].word && !marks[from - 2]) {
       const std::string& prev = tokens[from - 1].fold;
-      if (prev != "phó" && prev != "quyền" && prev != "nguyên" && prev != "cựu" && !g_.non_name_words.count(prev))
+      if (prev != "phó"sv && prev != "quyền"sv && prev != "nguyên"sv && prev != "cựu"sv && !g_.non_name_words.count(prev))
         return std::nullopt;
     }
-    while (t + 1 < limit && (tokens[t].fold == "nguyên" || tokens[t].fold == "quyền" || tokens[t].fold == "cựu")) ++t;
-    if (t + 1 < limit && tokens[t].fold == "phó" && marks[t + 1] && marks[t + 1]->kind == PhraseKind::kTitle) ++t;
+    while (t + 1 < limit && (tokens[t].fold == "nguyên"sv || tokens[t].fold == "quyền"sv || tokens[t].fold == "cựu"sv)) ++t;
+    if (t + 1 < limit && tokens[t].fold == "phó"sv && marks[t + 1] && marks[t + 1]->kind == PhraseKind::kTitle) ++t;
     if (t >= limit || !marks[t] || marks[t]->kind != PhraseKind::kTitle) return std::nullopt;
     std::size_t end = t + marks[t]->length;
-    if (end + 1 < limit && tokens[end].fold == "thường" && tokens[end + 1].fold == "trực") end += 2;
+    if (end + 1 < limit && tokens[end].fold == "thường"sv && tokens[end + 1].fold == "trực"sv) end += 2;
     static const std::set<std::string> kOrgLowerWords = {"tỉnh", "thành", "phố", "nhân", "dân", "đại", "biểu", "và"};
     static const std::set<std::string> kStopWords = {"cho", "là", "đã", "đang", "sẽ", "có", "được", "cũng", "vừa",
                                                      "nói", "phát", "chủ", "dự", "tham", "điều", "trao", "tặng",
@@ -578,7 +584,7 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
     int lower_run = 0;          // lower-case words in a row inside a body's name
     bool lower_after_head = false;  // those words follow a body's head word ("Ban chỉ đạo", "Hội phụ nữ")
     while (end < limit) {
-      if (tokens[end].text == "-" || tokens[end].text == "–") break;
+      if (tokens[end].text == "-"sv || tokens[end].text == "–"sv) break;
       // A place after a unit word: "xã Hưng Thạnh", "Huyện ủy Tháp Mười".
       if (end > t && is_unit_word(end - 1) && tokens[end].word && tokens[end].capital && !marks[end] &&
           !is_surname(end) && !IsAllCaps(tokens[end].text)) {
@@ -654,7 +660,7 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
         p.title_first = true;
         j = span->second;
         // Titles joined by a dash before the name: "Phó Chủ tịch UBND tỉnh – Trưởng Đoàn ĐBQH tỉnh X Y".
-        while (j + 1 < item.end && (tokens[j].text == "-" || tokens[j].text == "–")) {
+        while (j + 1 < item.end && (tokens[j].text == "-"sv || tokens[j].text == "–"sv)) {
           auto next = read_title_span(j + 1, item.end);
           if (!next) break;
           p.title_spans.push_back(*next);
@@ -671,7 +677,7 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
         if (p.name) j = p.name->second;
       }
       // "Lê Văn A - Bí thư ..." : titles after a dash.
-      while (p.name && j + 1 < item.end && (tokens[j].text == "-" || tokens[j].text == "–")) {
+      while (p.name && j + 1 < item.end && (tokens[j].text == "-"sv || tokens[j].text == "–"sv)) {
         auto span = read_title_span(j + 1, item.end);
         if (!span) break;
         p.title_spans.push_back(*span);
@@ -748,8 +754,8 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
           break;
         }
       // "Phó Chủ tịch Thường trực", "Phó Trưởng ban thường trực": part of the title.
-      if (split == t + marks[t]->length && split + 1 < b && tokens[split].fold == "thường" &&
-          tokens[split + 1].fold == "trực")
+      if (split == t + marks[t]->length && split + 1 < b && tokens[split].fold == "thường"sv &&
+          tokens[split + 1].fold == "trực"sv)
         split += 2;
       else if (split == t + marks[t]->length) {
         // The title's own words may hide an organization head (title aliases like "Chủ tịch UBND").
@@ -837,16 +843,21 @@ void DocumentExtractor::Segment() {
     std::string_view line = Trim(raw);
     if (line.empty()) continue;
     const std::size_t line_offset = offset + static_cast<std::size_t>(line.data() - raw.data());
-    const std::string folded = FoldKey(line.substr(0, 80));
+    // Comment boxes, teaser headers, contact lines and update stamps are short
+    // lines: only those are folded (a paragraph starting "Bình luận về ..." is body).
+    const bool short_line = line.size() < 120;
+    const std::string folded = short_line ? FoldKey(line) : std::string();
     if (StartsWith(folded, "ý kiến bạn đọc") || StartsWith(folded, "bình luận") || StartsWith(folded, "gửi bình luận"))
       break;  // the comment box ends the article
-    if (folded == "đọc thêm" || StartsWith(folded, "tin liên quan") || StartsWith(folded, "bài liên quan") ||
+    if (folded == "đọc thêm"sv || StartsWith(folded, "tin liên quan") || StartsWith(folded, "bài liên quan") ||
         StartsWith(folded, "tin cùng chuyên mục") || StartsWith(folded, "xem thêm")) {
       mode = SegmentKind::kTeaser;
       continue;
     }
-    if (IsImageFileName(line) || IsFurniture(line)) continue;
-    if (auto at = folded.find("cập nhật"); at != std::string::npos) {
+    if (IsImageFileName(line) || IsFurniture(line, folded)) continue;
+    const std::string_view head = line.substr(0, 80);
+    if (short_line ? folded.find("cập nhật") != std::string::npos
+                   : (head.find("Cập nhật") != std::string_view::npos || head.find("cập nhật") != std::string_view::npos)) {
       for (const Token& t : Tokenize(line, 0))
         if (auto dm = ParseDateToken(t.text); dm && dm->year) view_.update_year = std::to_string(dm->year);
       if (line.size() < 40) continue;
@@ -896,7 +907,7 @@ void DocumentExtractor::EmitRelationsOfPlaces(const Sentence& s, const std::vect
   std::string subject;
   std::size_t first_with = tokens.size();
   for (std::size_t i = 0; i < tokens.size(); ++i)
-    if (tokens[i].fold == "với") {
+    if (tokens[i].fold == "với"sv) {
       first_with = i;
       break;
     }
@@ -915,18 +926,18 @@ void DocumentExtractor::EmitRelationsOfPlaces(const Sentence& s, const std::vect
                                                "ba"};
 
   for (std::size_t w = first_with; w < tokens.size(); ++w) {
-    if (tokens[w].fold != "với") continue;
+    if (tokens[w].fold != "với"sv) continue;
     std::vector<std::string> partners;  // in this list
     std::optional<std::string> last;    // the last place named
     bool after_comma = false, kind_word = false;
     for (std::size_t i = w + 1; i < tokens.size(); ++i) {
       const Token& t = tokens[i];
-      if (t.text == "," || t.fold == "và") {
-        after_comma = t.text == ",";
+      if (t.text == ","sv || t.fold == "và"sv) {
+        after_comma = t.text == ","sv;
         kind_word = false;
         continue;
       }
-      if (t.text == "(") {
+      if (t.text == "("sv) {
         // "(Lào)": the country of the place just named.
         std::size_t j = i + 1;
         if (j < tokens.size() && marks[j] && marks[j]->kind == PhraseKind::kCountry && last) {
@@ -937,7 +948,7 @@ void DocumentExtractor::EmitRelationsOfPlaces(const Sentence& s, const std::vect
         }
         break;
       }
-      if (t.word && (!t.capital || t.fold == "tp")) {
+      if (t.word && (!t.capital || t.fold == "tp"sv)) {
         if (kKinds.count(t.fold)) {
           kind_word = true;
           continue;
@@ -945,7 +956,7 @@ void DocumentExtractor::EmitRelationsOfPlaces(const Sentence& s, const std::vect
         break;
       }
       if (!t.word) break;
-      if (t.fold == "bản" || t.fold == "thỏa" || t.fold == "hiệp") break;  // "... và Bản ghi nhớ với ..."
+      if (t.fold == "bản"sv || t.fold == "thỏa"sv || t.fold == "hiệp"sv) break;  // "... và Bản ghi nhớ với ..."
       if (marks[i] && marks[i]->kind == PhraseKind::kCountry) {
         // ", nước CHDCND Lào" after the places: all of them are in it.
         const std::string country = marks[i]->info->canonical;
@@ -1031,9 +1042,9 @@ Extraction DocumentExtractor::Run() {
     bool organizing = false, review = false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (marks[i] && marks[i]->kind == PhraseKind::kEventHead && !head) head = i;
-      if (tokens[i].fold == "tổ" && i + 1 < tokens.size() && tokens[i + 1].fold == "chức") organizing = true;
-      if (tokens[i].fold == "diễn" && i + 1 < tokens.size() && tokens[i + 1].fold == "ra") organizing = true;
-      if (tokens[i].fold == "tổng" && i + 1 < tokens.size() && tokens[i + 1].fold == "kết") review = true;
+      if (tokens[i].fold == "tổ"sv && i + 1 < tokens.size() && tokens[i + 1].fold == "chức"sv) organizing = true;
+      if (tokens[i].fold == "diễn"sv && i + 1 < tokens.size() && tokens[i + 1].fold == "ra"sv) organizing = true;
+      if (tokens[i].fold == "tổng"sv && i + 1 < tokens.size() && tokens[i + 1].fold == "kết"sv) review = true;
     }
     // An event changes when the teaser begins.
     if (s.kind == SegmentKind::kTeaser && current >= 0 && events[current].kind != SegmentKind::kTeaser) current = -1;
@@ -1050,14 +1061,14 @@ Extraction DocumentExtractor::Run() {
         std::size_t from = head ? *head : 0;
         if (!head)
           for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
-            if (tokens[i].fold == "tổ" && tokens[i + 1].fold == "chức") from = i + 2;
+            if (tokens[i].fold == "tổ"sv && tokens[i + 1].fold == "chức"sv) from = i + 2;
         std::size_t to = from;
         for (; to < tokens.size() && to - from <= 30; ++to) {
           const std::string& f = tokens[to].fold;
           const bool date_next = to + 1 < tokens.size() && ParseDateToken(tokens[to + 1].text).has_value();
-          if (tokens[to].text == "." || tokens[to].text == ";" || tokens[to].text == "(" || f == "tại" || f == "do" ||
-              f == "với" || f == "dưới" || f == "nhằm" || f == "để" || (f == "," && to > from + 12) ||
-              (f == "," && to > from + 2 && to + 1 < tokens.size() && tokens[to + 1].capital) ||
+          if (tokens[to].text == "."sv || tokens[to].text == ";"sv || tokens[to].text == "("sv || f == "tại"sv || f == "do"sv ||
+              f == "với"sv || f == "dưới"sv || f == "nhằm"sv || f == "để"sv || (f == ","sv && to > from + 12) ||
+              (f == ","sv && to > from + 2 && to + 1 < tokens.size() && tokens[to + 1].capital) ||
               ParseDateToken(tokens[to].text) || (IsTimeWord(f) && date_next))
             break;
         }
@@ -1121,10 +1132,10 @@ Extraction DocumentExtractor::Run() {
     // Bridge points: "điểm cầu [chính] [tại] [tỉnh] X".
     std::optional<std::string> bridge_province;
     for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-      if (tokens[i].fold != "điểm" || tokens[i + 1].fold != "cầu") continue;
+      if (tokens[i].fold != "điểm"sv || tokens[i + 1].fold != "cầu"sv) continue;
       std::size_t j = i + 2;
-      while (j < tokens.size() && (tokens[j].fold == "chính" || tokens[j].fold == "tại" || tokens[j].fold == "tỉnh" ||
-                                   tokens[j].fold == "thành" || tokens[j].fold == "phố" || tokens[j].fold == "tp"))
+      while (j < tokens.size() && (tokens[j].fold == "chính"sv || tokens[j].fold == "tại"sv || tokens[j].fold == "tỉnh"sv ||
+                                   tokens[j].fold == "thành"sv || tokens[j].fold == "phố"sv || tokens[j].fold == "tp"sv))
         ++j;
       if (j < tokens.size() && marks[j] && marks[j]->kind == PhraseKind::kProvince) {
         bridge_province = marks[j]->info->canonical;
@@ -1209,7 +1220,7 @@ Extraction DocumentExtractor::Run() {
         for (std::size_t i = p.end; i < c.at && !blocked; ++i) {
           std::size_t length = 0;
           if (!covered[i] && ++gap > 12) blocked = true;
-          if (tokens[i].text == ";" || tokens[i].text == ":" || tokens[i].text == "." ||
+          if (tokens[i].text == ";"sv || tokens[i].text == ":"sv || tokens[i].text == "."sv ||
               (award_at && *award_at == i) || (!covered[i] && MatchesCue(tokens, i, "clause_verb", length)))
             blocked = true;
         }
@@ -1221,12 +1232,12 @@ Extraction DocumentExtractor::Run() {
       for (const Cue& c : cues) {
         if (c.at >= p.begin) break;
         const std::size_t after = c.at + c.length;
-        const bool introduces = (after < tokens.size() && tokens[after].fold == "có") ||
-                                (c.at == 0 || (c.at > 0 && tokens[c.at - 1].text == ",")) ||
-                                (c.at > 0 && tokens[c.at - 1].fold == "sự");
+        const bool introduces = (after < tokens.size() && tokens[after].fold == "có"sv) ||
+                                (c.at == 0 || (c.at > 0 && tokens[c.at - 1].text == ","sv)) ||
+                                (c.at > 0 && tokens[c.at - 1].fold == "sự"sv);
         bool blocked = false;
         for (std::size_t i = after; i < p.begin; ++i)
-          if (tokens[i].text == "." || (award_at && *award_at == i)) blocked = true;
+          if (tokens[i].text == "."sv || (award_at && *award_at == i)) blocked = true;
         if (introduces && !blocked) p.role = c.role;
       }
     }
@@ -1234,7 +1245,7 @@ Extraction DocumentExtractor::Run() {
       for (const PersonMention& p : people) {
         if (p.role.empty()) continue;
         const Entity person{EntityType::kPerson, NormalizeText(p.name), "", "", "", ""};
-        if (p.role == "spoke_at") {
+        if (p.role == "spoke_at"sv) {
           Emit(person, "spoke_at", event->entity, s, confidence);
         } else if (bridge_province) {
           Emit(person, p.role.c_str(), bridge, s, confidence);
@@ -1248,14 +1259,14 @@ Extraction DocumentExtractor::Run() {
     // The organizer and the place of an event, in the sentence that defines it.
     if (defines_event) {
       for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        if (tokens[i].fold != "tổ" || tokens[i + 1].fold != "chức") continue;
+        if (tokens[i].fold != "tổ"sv || tokens[i + 1].fold != "chức"sv) continue;
         // "X tổ chức" (X right before, past "đã", "sẽ", "vừa") or "do X tổ chức".
         std::size_t end = i;
-        while (end > 0 && (tokens[end - 1].fold == "đã" || tokens[end - 1].fold == "sẽ" || tokens[end - 1].fold == "vừa"))
+        while (end > 0 && (tokens[end - 1].fold == "đã"sv || tokens[end - 1].fold == "sẽ"sv || tokens[end - 1].fold == "vừa"sv))
           --end;
         std::size_t begin = end;
-        while (begin > 0 && tokens[begin - 1].text != "," && tokens[begin - 1].fold != "do" &&
-               tokens[begin - 1].text != "-" && tokens[begin - 1].text != ";")
+        while (begin > 0 && tokens[begin - 1].text != ","sv && tokens[begin - 1].fold != "do"sv &&
+               tokens[begin - 1].text != "-"sv && tokens[begin - 1].text != ";"sv)
           --begin;
         while (begin < end && marks[begin] && marks[begin]->kind == PhraseKind::kHonorific) ++begin;
         auto starts_body = [&](std::size_t at) {
@@ -1265,11 +1276,11 @@ Extraction DocumentExtractor::Run() {
         // "Ban Chỉ đạo X và UBND tỉnh Y tổ chức": each body organized it.
         for (std::size_t part = begin; starts_body(part);) {
           std::size_t part_end = part + 1;
-          while (part_end < end && !((tokens[part_end].fold == "và" || tokens[part_end].fold == "cùng") &&
+          while (part_end < end && !((tokens[part_end].fold == "và"sv || tokens[part_end].fold == "cùng"sv) &&
                                      starts_body(part_end + 1)))
             ++part_end;
           std::string org;
-          for (std::size_t t = part; t < part_end; ++t) org += (t > part && tokens[t].text != "," ? " " : "") + tokens[t].text;
+          for (std::size_t t = part; t < part_end; ++t) org += (t > part && tokens[t].text != ","sv ? " " : "") + tokens[t].text;
           org = CompleteOrganization(org, local_province);
           Emit(Entity{EntityType::kOrganization, NormalizeText(org), "", "", "", ""}, "organized", event->entity, s,
                confidence);
@@ -1278,8 +1289,8 @@ Extraction DocumentExtractor::Run() {
         break;
       }
       for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
-        if (tokens[i].fold == "tại" && marks[i + 1] && marks[i + 1]->kind == PhraseKind::kProvince &&
-            !(i >= 2 && tokens[i - 1].fold == "cầu")) {
+        if (tokens[i].fold == "tại"sv && marks[i + 1] && marks[i + 1]->kind == PhraseKind::kProvince &&
+            !(i >= 2 && tokens[i - 1].fold == "cầu"sv)) {
           Emit(event->entity, "located_in", Entity{EntityType::kProvince, marks[i + 1]->info->canonical, "", "", "", ""}, s,
                confidence);
           break;
@@ -1292,7 +1303,7 @@ Extraction DocumentExtractor::Run() {
       std::size_t length = 0;
       MatchesCue(tokens, i, "award_verb", length);
       std::size_t start = i + length, cho = start;
-      while (cho < tokens.size() && tokens[cho].fold != "cho") ++cho;
+      while (cho < tokens.size() && tokens[cho].fold != "cho"sv) ++cho;
       if (cho < tokens.size() && cho > start && tokens[start].capital) {
         std::string award = SpanText(s, start, cho);
         std::string head;

@@ -54,11 +54,18 @@ void Gazetteer::Add(const std::string& phrase, PhraseInfo info) {
   const std::vector<Token> tokens = Tokenize(phrase, 0);
   if (tokens.empty()) return;
   std::string key;
+  std::uint32_t node = 0;
   for (const Token& t : tokens) {
     key += (key.empty() ? "" : " ") + t.fold;
     prefixes.insert(key);
+    const std::uint32_t word = word_ids.emplace(t.fold, static_cast<std::uint32_t>(word_ids.size())).first->second;
+    auto [it, fresh] = trie.emplace((static_cast<std::uint64_t>(node) << 32) | word,
+                                    static_cast<std::uint32_t>(node_phrases.size()));
+    if (fresh) node_phrases.push_back(nullptr);
+    node = it->second;
   }
   auto& infos = phrases[key];
+  node_phrases[node] = &infos;
   for (const auto& existing : infos)
     if (existing.kind == info.kind) return;  // the first canonical form wins
   infos.push_back(std::move(info));

@@ -2,6 +2,7 @@
 // Internal to the extract module.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -35,6 +36,20 @@ class Gazetteer {
   std::size_t longest_phrase_words = 1;
   std::unordered_set<std::string> first_words;  // folded first word of every phrase
   std::unordered_set<std::string> prefixes;     // every word prefix of every phrase, to stop a match early
+  // The same phrases as a trie over word ids, the matcher's fast path: a
+  // token's fold is hashed once, the steps after it are integer lookups.
+  static constexpr std::uint32_t kNoWord = 0xFFFFFFFFu;
+  std::unordered_map<std::string, std::uint32_t> word_ids;    // folded word -> id
+  std::unordered_map<std::uint64_t, std::uint32_t> trie;      // (node << 32 | word id) -> child node; root 0
+  std::vector<const std::vector<PhraseInfo>*> node_phrases{nullptr};  // the phrase ending at a node, or nullptr
+  std::uint32_t WordId(const std::string& fold) const {
+    auto it = word_ids.find(fold);
+    return it == word_ids.end() ? kNoWord : it->second;
+  }
+  std::uint32_t Child(std::uint32_t node, std::uint32_t word) const {
+    auto it = trie.find((static_cast<std::uint64_t>(node) << 32) | word);
+    return it == trie.end() ? 0 : it->second;
+  }
   // Cue phrases split into folded words, by role; and every cue's first word.
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> cue_words;
   std::unordered_set<std::string> cue_first_words;
