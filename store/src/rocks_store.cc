@@ -126,6 +126,8 @@ class RocksStore final : public Store {
       for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
       if (mode_ == Mode::kReadWrite) {
         db_->FlushWAL(true);
+        // Removed while the lock is still ours (delete db_ releases it), so a
+        // writer that follows can never lose its own WRITER file to us.
         std::error_code ec;
         fs::remove(dir_ + "/" + kWriterFile, ec);
       }
