@@ -3,8 +3,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
-#include <unordered_map>
+#include <cstdint>
 
 #include "vnkg/extract/text.h"
 
@@ -36,18 +37,37 @@ bool IsSpace(UChar32 c) {
 
 }  // namespace
 
-// Heterogeneous lookup: no string is built to look a word up.
-struct WordHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
-
+// An open-addressing table of folds, per thread: syllables repeat, so most
+// lookups are one FNV hash and one comparison. The hashes sit in their own
+// small array (probing stays in cache); full at half load, then emptied.
 const std::string& FoldCached(std::string_view word) {
-  thread_local std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> cache;
-  if (cache.size() > 200000) cache.clear();
-  auto it = cache.find(word);
-  if (it != cache.end()) return it->second;
-  return cache.emplace(std::string(word), FoldKey(word)).first->second;
+  struct Entry {
+    std::string key, fold;
+  };
+  constexpr std::size_t kSlots = 1u << 15;
+  thread_local std::vector<std::uint32_t> hashes(kSlots, 0);
+  thread_local std::vector<Entry> entries(kSlots);
+  thread_local std::size_t used = 0;
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : word) h = (h ^ c) * 16777619u;
+  h |= 1;  // 0 marks an empty slot
+  for (std::size_t i = (h >> 7) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+    if (hashes[i] == h) {
+      if (entries[i].key == word) return entries[i].fold;
+      continue;
+    }
+    if (hashes[i] != 0) continue;
+    if (used >= kSlots / 2) {  // full: start over
+      std::fill(hashes.begin(), hashes.end(), 0);
+      used = 0;
+      return FoldCached(word);
+    }
+    ++used;
+    hashes[i] = h;
+    entries[i].key.assign(word);
+    entries[i].fold = FoldKey(word);
+    return entries[i].fold;
+  }
 }
 
 std::vector<Token> Tokenize(std::string_view text, std::size_t base) {
