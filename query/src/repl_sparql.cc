@@ -1,35 +1,25 @@
 // SPARQL in the REPL: the engine of query/sparql.h behind the REPL's
 // SparqlEngineFactory, its solutions turned into a ResultTable so that every
-// .mode, the row count, .timer and Ctrl-C work as for the questions.
-//
-// REGISTRATION POINT. sparql.h was written alongside the REPL; when this file
-// was, its implementation (query/src/sparql*.cc) was not in the tree yet, so
-// the wiring below is compiled only with VNKG_REPL_HAS_SPARQL set to 1. Set it
-// once the engine links; nothing else in the REPL changes.
-#define VNKG_REPL_HAS_SPARQL 0
-
+// .mode, the row count, .timer and Ctrl-C work as for the questions. One
+// engine per open store: it indexes the store's entities once.
 #include "vnkg/query/repl.h"
 
-#if VNKG_REPL_HAS_SPARQL
 #include <memory>
 
+#include "vnkg/query/export.h"
 #include "vnkg/query/sparql.h"
-#endif
 
 namespace vnkg {
-
-#if VNKG_REPL_HAS_SPARQL
 namespace {
 
 // A cell as a person reads it: the vn: short form of the graph's own IRIs,
 // other IRIs in <>, literals as their text, unbound as empty.
 std::string Cell(const SparqlTerm& term) {
-  constexpr std::string_view kVn = "urn:vnkg:";
   switch (term.kind) {
     case SparqlTerm::Kind::kUnbound: return "";
     case SparqlTerm::Kind::kLiteral: return term.value;
     case SparqlTerm::Kind::kIri:
-      if (term.value.rfind(kVn, 0) == 0) return "vn:" + term.value.substr(kVn.size());
+      if (term.value.rfind(kVnNamespace, 0) == 0) return "vn:" + term.value.substr(kVnNamespace.size());
       return "<" + term.value + ">";
   }
   return term.value;
@@ -60,10 +50,5 @@ SparqlEngineFactory DefaultSparqlEngine() {
     });
   };
 }
-#else
-SparqlEngineFactory DefaultSparqlEngine() {
-  return {};  // empty: the REPL answers "SPARQL is not available in this build yet"
-}
-#endif
 
 }  // namespace vnkg

@@ -102,6 +102,16 @@ TEST_CASE("script: SPARQL runs over several lines up to ';'", "[repl]") {
   CHECK(Contains(status.message(), "SPARQL is not available"));
 }
 
+TEST_CASE("script: the default SPARQL engine answers over the store", "[repl]") {
+  testing::ReplTestDb db;
+  Session s(db.path);
+  REQUIRE(s.Run(".mode csv\nSELECT ?name\nWHERE { ?p vn:chaired ?e ; rdfs:label ?name }\nORDER BY ?name;\n").ok());
+  CHECK(s.out.str() == "name\r\nBùi Thanh Sơn\r\nNguyễn Trúc Sơn\r\n");
+  Status status = s.Run("\nSELECT ?x WHERE { ?x ;\n");
+  REQUIRE_FALSE(status.ok());
+  CHECK(Contains(status.message(), "script:2: line 1, column"));
+}
+
 TEST_CASE("script: .read, .once and .output write and read files", "[repl]") {
   testing::ReplTestDb db;
   const auto dir = std::filesystem::path(db.path + "-files");
