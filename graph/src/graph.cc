@@ -202,14 +202,33 @@ std::vector<double> Betweenness(const KnowledgeGraph& kg, std::size_t max_source
   // counts shortest paths (sigma), then dependencies flow back in reverse
   // order of discovery. Predecessors are the neighbours one step nearer, so
   // no predecessor lists are kept.
+  //
+  // A leaf (one neighbour u, itself not a leaf) reaches everything through
+  // u: its dependencies on the other vertices are u's, and u lies on all
+  // its paths to the rest of the component. So a leaf's search is u's,
+  // counted once more, plus (component size - 2) for u. Entity graphs are
+  // mostly leaves (an award, an office, a person named once): this saves
+  // half the searches without changing a number.
+  const auto degree = [&](std::uint32_t v) { return first[v + 1] - first[v]; };
+  std::vector<double> searches(n, 0.0), leaf_searches(n, 0.0);  // per vertex searched from
+  const std::size_t sources = max_sources == 0 || max_sources >= n ? n : max_sources;
+  for (std::size_t k = 0; k < sources; ++k) {
+    // Sampled sources spread evenly over the vertex numbers: the same on every run.
+    const auto v = static_cast<std::uint32_t>(sources == n ? k : k * n / sources);
+    if (degree(v) >= 2) {
+      searches[v] += 1;
+    } else if (degree(v) == 1) {
+      const std::uint32_t u = neighbours[first[v]];
+      if (degree(u) >= 2) searches[u] += 1, leaf_searches[u] += 1;
+    }  // else alone, or a pair apart from the rest: on nobody's paths
+  }
+
   std::vector<double> score(n, 0.0), sigma(n, 0.0), delta(n, 0.0);
   std::vector<int> distance(n, -1);
   std::vector<std::uint32_t> order;
   order.reserve(n);
-  const std::size_t sources = max_sources == 0 || max_sources >= n ? n : max_sources;
-  for (std::size_t k = 0; k < sources; ++k) {
-    // Sampled sources spread evenly over the vertex numbers: the same on every run.
-    const std::uint32_t s = static_cast<std::uint32_t>(sources == n ? k : k * n / sources);
+  for (std::uint32_t s = 0; s < n; ++s) {
+    if (searches[s] == 0) continue;
     order.clear();
     order.push_back(s);
     distance[s] = 0;
@@ -232,8 +251,9 @@ std::vector<double> Betweenness(const KnowledgeGraph& kg, std::size_t max_source
         const std::uint32_t v = neighbours[i];
         if (distance[v] == distance[w] - 1) delta[v] += sigma[v] * share;
       }
-      score[w] += delta[w];
+      score[w] += searches[s] * delta[w];
     }
+    score[s] += leaf_searches[s] * static_cast<double>(order.size() - 2);
     for (std::uint32_t v : order) distance[v] = -1, sigma[v] = 0, delta[v] = 0;
   }
   // Each unordered pair was counted from both ends; a sample stands for all sources.

@@ -239,13 +239,15 @@ TEST_CASE("a neighbourhood says by which edge each vertex was reached", "[graph]
 }
 
 TEST_CASE("betweenness agrees with Boost's Brandes; sampled sources approximate it", "[graph]") {
-  // A pseudo-random multigraph of 60 people: the same every run.
+  // Pseudo-random multigraphs of 60 people, the same every run: a sparse one
+  // (many leaves and small components) and a denser one.
+  const int edges = GENERATE(45, 110);
   std::vector<StoredFact> facts;
   std::uint32_t state = 12345;
   auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) % 60; };
   std::vector<Entity> people;
   for (int i = 0; i < 60; ++i) people.push_back(Person("Người Thứ " + std::to_string(i)));
-  for (int e = 0; e < 110; ++e) {
+  for (int e = 0; e < edges; ++e) {
     const TermId s = next(), o = next();
     facts.push_back(F(s + 1, people[s], e % 3 ? "cooperates_with" : "attended", o + 1, people[o]));
   }
