@@ -3,6 +3,7 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -32,7 +33,7 @@ InputKind KindOf(const std::string& path) {
 }
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid.
-size_t ValidSequenceLength(const std::string& s, size_t i) {
+size_t ValidSequenceLength(std::string_view s, size_t i) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = byte(i);
   if (c < 0x80) return 1;
@@ -312,18 +313,39 @@ class Reader {
 
 }  // namespace
 
-std::int64_t RepairUtf8(std::string& text) {
-  std::int64_t first_problem = -1;
+std::int64_t FirstInvalidUtf8(std::string_view text) {
   size_t i = 0;
-  // Fast path: most text is valid; only rebuild when a problem is found.
   while (i < text.size()) {
+    // Eight ASCII bytes, none of them NUL, at a time.
+    if (i + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      const bool ascii = (word & 0x8080808080808080ull) == 0;
+      const bool has_nul = ((word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull) != 0;
+      if (ascii && !has_nul) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return static_cast<std::int64_t>(i);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     const size_t len = ValidSequenceLength(text, i);
-    if (len == 0 || text[i] == '\0') break;
+    if (len == 0) return static_cast<std::int64_t>(i);
     i += len;
   }
-  if (i == text.size()) return -1;
+  return -1;
+}
+
+std::int64_t RepairUtf8(std::string& text) {
+  // Fast path: most text is valid; only rebuild when a problem is found.
+  const std::int64_t first_problem = FirstInvalidUtf8(text);
+  if (first_problem < 0) return -1;
+  size_t i = static_cast<size_t>(first_problem);
   std::string out = text.substr(0, i);
-  first_problem = static_cast<std::int64_t>(i);
   while (i < text.size()) {
     const size_t len = ValidSequenceLength(text, i);
     if (text[i] == '\0') {

@@ -17,6 +17,7 @@
 #include <unicode/utf8.h>
 
 #include "gazetteer.h"
+#include "vnkg/extract/document_reader.h"
 #include "tokens.h"
 #include "vnkg/extract/text.h"
 
@@ -1265,9 +1266,20 @@ Extraction DocumentExtractor::Run() {
         while (end > 0 && (tokens[end - 1].fold == "đã"sv || tokens[end - 1].fold == "sẽ"sv || tokens[end - 1].fold == "vừa"sv))
           --end;
         std::size_t begin = end;
-        while (begin > 0 && tokens[begin - 1].text != ","sv && tokens[begin - 1].fold != "do"sv &&
-               tokens[begin - 1].text != "-"sv && tokens[begin - 1].text != ";"sv)
-          --begin;
+        for (bool inside_name = true; inside_name;) {
+          while (begin > 0 && tokens[begin - 1].text != ","sv && tokens[begin - 1].fold != "do"sv &&
+                 tokens[begin - 1].text != "-"sv && tokens[begin - 1].text != ";"sv)
+            --begin;
+          // A comma inside a body's name ("Bộ Văn hóa, Thể thao và Du lịch") does not end it.
+          inside_name = false;
+          for (std::size_t m = 0; begin > 0 && m + 1 < begin; ++m)
+            if (marks[m] && m + marks[m]->length >= begin && (marks[m]->kind == PhraseKind::kBody ||
+                                                              marks[m]->kind == PhraseKind::kOrgHead)) {
+              begin = m;
+              inside_name = true;
+              break;
+            }
+        }
         while (begin < end && marks[begin] && marks[begin]->kind == PhraseKind::kHonorific) ++begin;
         auto starts_body = [&](std::size_t at) {
           return at < end && marks[at] &&
@@ -1343,8 +1355,22 @@ Extractor::Extractor(std::shared_ptr<const Gazetteer> gazetteer) : gazetteer_(st
 Extractor::~Extractor() = default;
 
 Extraction Extractor::Extract(const Document& document) const {
-  DocumentExtractor extractor(*gazetteer_, document);
-  return extractor.Run();
+  const std::int64_t bad_text = FirstInvalidUtf8(document.text);
+  const std::int64_t bad_title = FirstInvalidUtf8(document.title);
+  if (bad_text < 0 && bad_title < 0) return DocumentExtractor(*gazetteer_, document).Run();
+  // Invalid bytes become U+FFFD (NUL bytes are dropped); offsets then count in the repaired text.
+  Document repaired = document;
+  RepairUtf8(repaired.text);
+  RepairUtf8(repaired.title);
+  Extraction out = DocumentExtractor(*gazetteer_, repaired).Run();
+  const std::string id = document.id.empty() ? document.origin : document.id;
+  if (bad_text >= 0)
+    out.warnings.push_back({"document " + id + ": invalid UTF-8 at byte " + std::to_string(bad_text) +
+                            " of its text; read with U+FFFD in its place"});
+  if (bad_title >= 0)
+    out.warnings.push_back({"document " + id + ": invalid UTF-8 at byte " + std::to_string(bad_title) +
+                            " of its title; read with U+FFFD in its place"});
+  return out;
 }
 
 }  // namespace vnkg

@@ -155,3 +155,13 @@ TEST_CASE("malformed fact lines say what is wrong", "[facts_json]") {
   REQUIRE_FALSE(bad_predicate.ok());
   CHECK(bad_predicate.status().message().find("likes") != std::string::npos);
 }
+
+TEST_CASE("the first invalid UTF-8 byte is found past runs of ASCII", "[reader]") {
+  CHECK(FirstInvalidUtf8("") == -1);
+  CHECK(FirstInvalidUtf8("Hà Tĩnh và Quảng Bình, hai tỉnh miền Trung") == -1);
+  const std::string long_ascii(37, 'a');
+  CHECK(FirstInvalidUtf8(long_ascii + "\xFF" + "bc") == 37);
+  CHECK(FirstInvalidUtf8(long_ascii + std::string(1, '\0')) == 37);
+  CHECK(FirstInvalidUtf8("Sơn\xE1\xBB") == 4);       // a sequence cut short at the end
+  CHECK(FirstInvalidUtf8("ab\xC0\xAF" "cdefghij") == 2);  // overlong '/'
+}

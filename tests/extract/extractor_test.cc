@@ -176,3 +176,93 @@ TEST_CASE("every fact keeps its document, sentence and offset", "[extractor]") {
     CHECK(text.substr(f.sentence_offset, f.evidence.size()) == f.evidence);
   }
 }
+
+TEST_CASE("every title after a name and its commas belongs to that name", "[extractor]") {
+  auto facts = Extract(
+      "Ông Đặng Quốc Khánh, Ủy viên Ban Chấp hành Trung ương Đảng, Bộ trưởng Bộ Tài chính, Trưởng Ban chỉ đạo "
+      "Tây Nam Bộ cho biết như vậy.");
+  CHECK(Has(facts, "Đặng Quốc Khánh holds_position Ủy viên | Ban Chấp hành Trung ương Đảng"));
+  CHECK(Has(facts, "Đặng Quốc Khánh holds_position Bộ trưởng | Bộ Tài chính"));
+  CHECK(Has(facts, "Đặng Quốc Khánh holds_position Trưởng | Ban chỉ đạo Tây Nam Bộ"));
+  // Nor does a later clause's office ("công bố kết luận của Chủ tịch ...") go to the first person.
+  auto other = Extract(
+      "Tại buổi làm việc, ông Vũ Minh Tâm, phó giám đốc Sở Y tế Nam Định, công bố kết luận của chủ tịch UBND tỉnh "
+      "Nam Định về vụ việc.");
+  CHECK(Has(other, "Vũ Minh Tâm holds_position phó giám đốc | Sở Y tế Nam Định"));
+  for (const std::string& t : Triples(other)) CHECK(t.find("Vũ Minh Tâm holds_position chủ tịch") == std::string::npos);
+}
+
+TEST_CASE("a place after xã, huyện or a party committee is part of the body, not a person", "[extractor]") {
+  auto facts = Extract(
+      "Bà Đỗ Thị Lan, phó chủ tịch UBND xã Tân Phước phản ánh sự việc. Ông Lý Văn Bảy - trưởng Ban tuyên giáo "
+      "Huyện ủy Cái Bè cho biết quy trình đã sai.");
+  CHECK(Has(facts, "Đỗ Thị Lan holds_position phó chủ tịch | UBND xã Tân Phước"));
+  CHECK(Has(facts, "Lý Văn Bảy holds_position trưởng | Ban tuyên giáo Huyện ủy Cái Bè"));
+  for (const std::string& t : Triples(facts)) CHECK(t.rfind("Tân Phước ", 0) == std::string::npos);
+}
+
+TEST_CASE("former and acting offices, and words that only look like them", "[extractor]") {
+  auto facts = Extract(
+      "Cựu Thủ tướng Úc Kevin Rudd phát biểu tại diễn đàn. Trong khi đó chính quyền Tổng thống Joe Biden vẫn im lặng. "
+      "Theo Phó Thủ tướng Lý Quang Hà, năm nay kinh tế tăng trưởng. Chiều 4/4/2024, tại Phủ Chủ tịch, Chủ tịch nước "
+      "Trương Minh Đức tiếp đoàn.");
+  CHECK(Has(facts, "Kevin Rudd holds_position Cựu Thủ tướng | Úc"));
+  CHECK(Has(facts, "Joe Biden holds_position Tổng thống | "));
+  CHECK(Has(facts, "Lý Quang Hà holds_position Phó Thủ tướng | "));
+  CHECK(Has(facts, "Trương Minh Đức holds_position Chủ tịch nước | "));
+  const auto all = Triples(facts);
+  CHECK_FALSE(all.count("Joe Biden holds_position quyền Tổng thống | "));
+  CHECK_FALSE(all.count("Lý Quang Hà holds_position Thủ tướng | "));
+  CHECK_FALSE(all.count("Trương Minh Đức holds_position Chủ tịch | "));
+}
+
+TEST_CASE("'thường trực' after a title stays in the title", "[extractor]") {
+  auto facts = Extract("Ông Y Khoa Niê, Phó Trưởng ban thường trực Ban chỉ đạo Tây Bắc cho biết như vậy.");
+  CHECK(Has(facts, "Y Khoa Niê holds_position Phó Trưởng ban thường trực | Ban chỉ đạo Tây Bắc"));
+}
+
+TEST_CASE("an anniversary's year is the old year plus its count", "[extractor]") {
+  auto facts = Extract(
+      "Sáng 19/8, tại Hà Nội, Bộ Văn hóa, Thể thao và Du lịch tổ chức lễ kỷ niệm 70 năm Cách mạng tháng Tám 1945. "
+      "Tham dự lễ kỷ niệm có Chủ tịch nước Trương Minh Đức.");
+  CHECK(Has(facts, "Bộ Văn hóa, Thể thao và Du lịch organized Event 2015-08-19"));
+  CHECK(Has(facts, "Trương Minh Đức attended Event 2015-08-19"));
+  CHECK(Has(facts, "Event 2015-08-19 located_in Hà Nội"));
+}
+
+TEST_CASE("a later sentence that names an earlier event by its word speaks of that event", "[extractor]") {
+  auto facts = Extract(
+      "Sáng 2/3/2024, tại Hà Nội, Ban Chỉ đạo Tây Bắc và UBND tỉnh Sơn La tổ chức họp báo giới thiệu lễ hội hoa ban. "
+      "Lễ hội diễn ra từ ngày 10/3 đến 15/3/2024 tại Sơn La. "
+      "Phát biểu tại buổi họp báo, Phó Thủ tướng Lý Quang Hà cho biết lễ hội năm nay lớn hơn.");
+  CHECK(Has(facts, "Ban Chỉ đạo Tây Bắc organized Event 2024-03-02"));
+  CHECK(Has(facts, "UBND tỉnh Sơn La organized Event 2024-03-02"));
+  CHECK(Has(facts, "Lý Quang Hà spoke_at Event 2024-03-02"));
+  CHECK_FALSE(Triples(facts).count("Lý Quang Hà spoke_at Event 2024-03-10"));
+}
+
+TEST_CASE("a company is no foreign partner", "[extractor]") {
+  auto facts = Extract(
+      "Năm 2023, tỉnh Nghệ An đã ký thỏa thuận hợp tác với Tập đoàn Sumitomo và với tỉnh Gifu (Nhật Bản).");
+  CHECK(Has(facts, "Nghệ An cooperates_with Gifu"));
+  CHECK(Has(facts, "Gifu part_of Nhật Bản"));
+  for (const std::string& t : Triples(facts)) CHECK(t.find("cooperates_with Tập") == std::string::npos);
+}
+
+TEST_CASE("invalid UTF-8 is read with U+FFFD and reported with its document and offset", "[extractor]") {
+  Document doc;
+  doc.id = "bad-bytes";
+  doc.text = "Sáng 12/3/2024, Bộ Tư pháp tổ chức hội nghị tổng kết công tác năm 2023.\n"
+             "Phó Chủ tịch UBND tỉnh Sơn La Lò Văn Khánh \xC3\x28 dự hội nghị.";
+  const std::size_t bad = doc.text.find("\xC3\x28");
+  const Extraction out = TheExtractor().Extract(doc);
+  REQUIRE(out.warnings.size() == 1);
+  CHECK(out.warnings[0].message.find("bad-bytes") != std::string::npos);
+  CHECK(out.warnings[0].message.find("byte " + std::to_string(bad)) != std::string::npos);
+  CHECK(Has(out.facts, "Bộ Tư pháp organized Event 2024-03-12"));
+  CHECK(Has(out.facts, "Lò Văn Khánh holds_position Phó Chủ tịch | UBND tỉnh Sơn La"));
+  for (const Fact& f : out.facts) CHECK(f.evidence.find("\xC3\x28") == std::string::npos);
+  // Valid text gives no warning.
+  doc.text = "Sáng 12/3/2024, Bộ Tư pháp tổ chức hội nghị.";
+  CHECK(TheExtractor().Extract(doc).warnings.empty());
+}

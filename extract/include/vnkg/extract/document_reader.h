@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vnkg/extract/fact.h"
@@ -49,5 +50,9 @@ Status ReadDocuments(const std::vector<std::string>& paths, const ReadCallbacks&
 // Checks UTF-8 and repairs it: invalid sequences become U+FFFD and NUL bytes
 // are dropped. Returns the byte offset of the first problem, or -1 if none.
 std::int64_t RepairUtf8(std::string& text);
+
+// The byte offset of the first invalid UTF-8 sequence or NUL byte in `text`,
+// or -1 when there is none. Reads ASCII eight bytes at a time.
+std::int64_t FirstInvalidUtf8(std::string_view text);
 
 }  // namespace vnkg
