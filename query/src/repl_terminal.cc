@@ -55,9 +55,14 @@ std::string CommonPrefix(const std::vector<std::string>& items) {
     while (n < prefix.size() && n < item.size() && prefix[n] == item[n]) ++n;
     prefix.resize(n);
   }
-  // Never end inside a UTF-8 sequence.
-  while (!prefix.empty() && (static_cast<unsigned char>(prefix.back()) & 0xC0) == 0x80) prefix.pop_back();
-  if (!prefix.empty() && (static_cast<unsigned char>(prefix.back()) & 0xC0) == 0xC0) prefix.pop_back();
+  // Never end inside a UTF-8 sequence: drop a last character cut short.
+  std::size_t last = prefix.size();
+  while (last > 0 && (static_cast<unsigned char>(prefix[last - 1]) & 0xC0) == 0x80) --last;
+  if (last > 0) {
+    const unsigned char lead = static_cast<unsigned char>(prefix[last - 1]);
+    const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (prefix.size() - (last - 1) < length) prefix.resize(last - 1);
+  }
   return prefix;
 }
 
