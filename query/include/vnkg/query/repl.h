@@ -127,8 +127,9 @@ struct ReplOptions {
   std::ostream* out = nullptr;  // results; required
   std::ostream* err = nullptr;  // errors, notes and footers; required
   SparqlEngineFactory sparql = DefaultSparqlEngine();
-  // Row counts and timings go to `err` only in table mode or when this is
-  // true (a terminal): scripts writing CSV get clean output.
+  // Row counts (and, with .timer on, timings) go to `err`, and only in table
+  // mode, with .timer on, or when this is true (a terminal): a script writing
+  // CSV gets clean output on both streams.
   bool interactive = false;
 };
 
