@@ -56,24 +56,27 @@ Vertex KnowledgeGraph::Intern(const Entity& entity, TermId id) {
   return v;
 }
 
+void KnowledgeGraph::Add(const StoredFact& f) {
+  const Vertex s = Intern(f.subject, f.subject_id);
+  const Vertex o = Intern(f.object, f.object_id);
+  const Provenance* first = f.provenance.empty() ? nullptr : &f.provenance.front();
+  boost::add_edge(s, o, EdgeData{f.predicate, first ? first->evidence : "", first ? first->doc : ""}, graph_);
+}
+
 KnowledgeGraph KnowledgeGraph::FromFacts(const std::vector<StoredFact>& facts) {
   KnowledgeGraph g;
-  for (const StoredFact& f : facts) {
-    const Vertex s = g.Intern(f.subject, f.subject_id);
-    const Vertex o = g.Intern(f.object, f.object_id);
-    const Provenance* first = f.provenance.empty() ? nullptr : &f.provenance.front();
-    boost::add_edge(s, o, EdgeData{f.predicate, first ? first->evidence : "", first ? first->doc : ""}, g.graph_);
-  }
+  for (const StoredFact& f : facts) g.Add(f);
   return g;
 }
 
 Result<KnowledgeGraph> KnowledgeGraph::Load(const Store& store) {
-  std::vector<StoredFact> facts;
+  // Streamed: the facts (with every provenance's evidence) are never all in memory at once.
+  KnowledgeGraph g;
   VNKG_RETURN_IF_ERROR(store.ForEachFact([&](const StoredFact& f) {
-    facts.push_back(f);
+    g.Add(f);
     return true;
   }));
-  return FromFacts(facts);
+  return g;
 }
 
 KnowledgeGraph BuildGraph(const std::vector<StoredFact>& facts) { return KnowledgeGraph::FromFacts(facts); }

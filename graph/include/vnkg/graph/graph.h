@@ -72,6 +72,7 @@ class KnowledgeGraph {
   const std::string& LabelOf(Vertex v) const { return graph_[v].label; }
 
  private:
+  void Add(const StoredFact& fact);
   Vertex Intern(const Entity& entity, TermId id);
   GraphType graph_;
   std::unordered_map<std::string, Vertex> by_key_;
