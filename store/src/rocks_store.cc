@@ -301,10 +301,56 @@ class RocksStore final : public Store {
     if (ec) return Status::IoError("cannot create database directory " + dir_ + ": " + ec.message());
     if (!fs::is_directory(dir_, ec)) return Status::IoError(dir_ + " is not a directory");
     if (fs::exists(dir_ + "/CURRENT", ec)) return CheckIsVnkgDatabase(dir_);
-    const bool empty = fs::is_empty(dir_, ec);
-    if (ec) return Status::IoError("cannot read database directory " + dir_ + ": " + ec.message());
-    if (!empty)
+    // Files RocksDB writes before CURRENT: what a process killed while
+    // creating the database leaves. Such a directory is a creation to finish,
+    // not somebody else's data.
+    auto creation_leftover = [](const std::string& name) {
+      for (const char* prefix : {"LOCK", "LOG", "IDENTITY", "MANIFEST-", "OPTIONS-", "WRITER"})
+        if (name.rfind(prefix, 0) == 0) return true;
+      return name.size() > 4 && (name.compare(name.size() - 4, 4, ".log") == 0 ||
+                                 name.find(".dbtmp") != std::string::npos);
+    };
+    for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+      if (creation_leftover(entry.path().filename().string())) continue;
       return Status::InvalidArgument(dir_ + " is not empty and is not a vnkg database; give --db a new or vnkg directory");
+    }
+    if (ec) return Status::IoError("cannot read database directory " + dir_ + ": " + ec.message());
+    return CreateAtomically();
+  }
+
+  // A new database is made whole in a staging directory beside `dir_` (all
+  // column families and the schema version) and renamed into place, so that
+  // a process killed while creating it leaves either nothing or a complete,
+  // empty database: never one missing a column family.
+  Status CreateAtomically() {
+    const std::string staging = dir_ + ".creating-" + std::to_string(::getpid());
+    std::error_code ec;
+    fs::remove_all(staging, ec);
+    {
+      rocksdb::DBOptions options;
+      options.create_if_missing = true;
+      options.create_missing_column_families = true;
+      std::vector<rocksdb::ColumnFamilyDescriptor> families;
+      for (int f = 0; f < kFamilyCount; ++f) families.emplace_back(kFamilyNames[f], FamilyOptions(f));
+      std::vector<rocksdb::ColumnFamilyHandle*> handles;
+      rocksdb::DB* db = nullptr;
+      rocksdb::Status s = rocksdb::DB::Open(options, staging, families, &handles, &db);
+      if (!s.ok()) return FromRocks(s, "creating a database in " + staging);
+      rocksdb::WriteOptions sync;
+      sync.sync = true;
+      s = db->Put(sync, handles[kMeta], kSchemaKey, std::to_string(kSchemaVersion));
+      for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
+      delete db;
+      if (!s.ok()) return FromRocks(s, "creating a database in " + staging);
+    }
+    fs::remove_all(dir_, ec);  // empty, or only what a killed creation left
+    fs::rename(staging, dir_, ec);
+    if (ec) {
+      fs::remove_all(staging);
+      // Another process may have finished creating it first: fine if so.
+      if (fs::exists(dir_ + "/CURRENT")) return CheckIsVnkgDatabase(dir_);
+      return Status::IoError("cannot move the new database into " + dir_ + ": " + ec.message());
+    }
     return Status::Ok();
   }
 
@@ -320,7 +366,9 @@ class RocksStore final : public Store {
     std::string value;
     auto s = db_->Get(rocksdb::ReadOptions(), handles_[kMeta], kSchemaKey, &value);
     if (s.IsNotFound()) {
-      if (mode_ == Mode::kReadOnly) return Status::Corruption(dir_ + " has no schema version: not a vnkg database");
+      // Our column families without the version key: a creation killed
+      // before its first write. It holds nothing; reading it is fine.
+      if (mode_ == Mode::kReadOnly) return Status::Ok();
       return FromRocks(db_->Put(WriteOptions(), handles_[kMeta], kSchemaKey, std::to_string(kSchemaVersion)),
                        "writing the schema version of " + dir_);
     }
