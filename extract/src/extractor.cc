@@ -584,6 +584,7 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
     bool place_closed = false;  // a province or place name closed the body: no more lower-case words
     int lower_run = 0;          // lower-case words in a row inside a body's name
     bool lower_after_head = false;  // those words follow a body's head word ("Ban chỉ đạo", "Hội phụ nữ")
+    std::size_t head_end = 0;       // just after the last body head word read ("Hội đồng" in "Hội đồng quản trị")
     while (end < limit) {
       if (tokens[end].text == "-"sv || tokens[end].text == "–"sv) break;
       // A place after a unit word: "xã Hưng Thạnh", "Huyện ủy Tháp Mười".
@@ -612,7 +613,9 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
       if (marks[end] && marks[end]->kind != PhraseKind::kTitle && marks[end]->kind != PhraseKind::kRank &&
           marks[end]->kind != PhraseKind::kHonorific) {
         place_closed = marks[end]->kind == PhraseKind::kProvince || marks[end]->kind == PhraseKind::kCountry;
+        const bool head = marks[end]->kind == PhraseKind::kOrgHead;
         end += marks[end]->length;
+        if (head) head_end = end;
         lower_run = 0;
         continue;
       }
@@ -626,10 +629,10 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
       if (kStopWords.count(tokens[end].fold)) break;
       const bool org_word = kOrgLowerWords.count(tokens[end].fold) > 0;
       const bool after_capital = end > from && tokens[end - 1].capital && !IsAllCaps(tokens[end - 1].text);
-      if (!org_word && (place_closed || !(after_capital || (lower_run == 1 && end >= 2 && marks[end - 2] &&
-                                                     marks[end - 2]->kind == PhraseKind::kOrgHead))))
+      if (!org_word && (place_closed || !(after_capital || (lower_run == 1 && (head_end + 1 == end || (marks[end - 2] && marks[end - 2]->kind == PhraseKind::kOrgHead))))))
         break;
-      if (lower_run == 0) lower_after_head = !org_word && marks[end - 1] && marks[end - 1]->kind == PhraseKind::kOrgHead;
+      if (lower_run == 0)
+        lower_after_head = !org_word && (head_end == end || (marks[end - 1] && marks[end - 1]->kind == PhraseKind::kOrgHead));
       lower_run = org_word ? 0 : lower_run + 1;
       ++end;
     }
