@@ -629,8 +629,9 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
       if (kStopWords.count(tokens[end].fold)) break;
       const bool org_word = kOrgLowerWords.count(tokens[end].fold) > 0;
       const bool after_capital = end > from && tokens[end - 1].capital && !IsAllCaps(tokens[end - 1].text);
-      if (!org_word && (place_closed || !(after_capital || (lower_run == 1 && (head_end + 1 == end || (marks[end - 2] && marks[end - 2]->kind == PhraseKind::kOrgHead))))))
-        break;
+      const bool second_after_head =
+          lower_run == 1 && (head_end + 1 == end || (marks[end - 2] && marks[end - 2]->kind == PhraseKind::kOrgHead));
+      if (!org_word && (place_closed || !(after_capital || second_after_head))) break;
       if (lower_run == 0)
         lower_after_head = !org_word && (head_end == end || (marks[end - 1] && marks[end - 1]->kind == PhraseKind::kOrgHead));
       lower_run = org_word ? 0 : lower_run + 1;
