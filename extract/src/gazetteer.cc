@@ -58,7 +58,7 @@ void Gazetteer::Add(const std::string& phrase, PhraseInfo info) {
   for (const Token& t : tokens) {
     key += (key.empty() ? "" : " ") + t.fold;
     prefixes.insert(key);
-    const std::uint32_t word = word_ids.emplace(t.fold, static_cast<std::uint32_t>(word_ids.size())).first->second;
+    const std::uint32_t word = AddWord(t.fold);
     auto [it, fresh] = trie.emplace((static_cast<std::uint64_t>(node) << 32) | word,
                                     static_cast<std::uint32_t>(node_phrases.size()));
     if (fresh) node_phrases.push_back(nullptr);
@@ -147,6 +147,7 @@ Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(const std::string& data_d
       for (const Token& t : Tokenize(row.at("phrase"), 0)) words.push_back(t.fold);
       if (words.empty()) continue;
       g->cue_first_words.insert(words.front());
+      g->word_flags[g->AddWord(words.front())] |= Gazetteer::kCueFirst;
       g->cue_words[row.at("role")].push_back(std::move(words));
     }
   }

@@ -42,6 +42,15 @@ class Gazetteer {
   std::unordered_map<std::string, std::uint32_t> word_ids;    // folded word -> id
   std::unordered_map<std::uint64_t, std::uint32_t> trie;      // (node << 32 | word id) -> child node; root 0
   std::vector<const std::vector<PhraseInfo>*> node_phrases{nullptr};  // the phrase ending at a node, or nullptr
+  // Per word id: the word starts a role cue (kCueFirst).
+  static constexpr std::uint8_t kCueFirst = 1;
+  std::vector<std::uint8_t> word_flags;
+  std::uint32_t AddWord(const std::string& fold) {
+    const auto id = word_ids.emplace(fold, static_cast<std::uint32_t>(word_ids.size())).first->second;
+    if (word_flags.size() <= id) word_flags.resize(id + 1, 0);
+    return id;
+  }
+  bool IsCueFirst(std::uint32_t id) const { return id != kNoWord && (word_flags[id] & kCueFirst); }
   std::uint32_t WordId(const std::string& fold) const {
     auto it = word_ids.find(fold);
     return it == word_ids.end() ? kNoWord : it->second;
