@@ -135,23 +135,35 @@ std::string VertexLabel(const KnowledgeGraph& g, Vertex v) {
   return g.LabelOf(v) + " (" + std::string(EntityTypeName(g.EntityOf(v).type)) + ")";
 }
 
-Result<Resolution> ResolveEntity(const Store& store, const std::string& name, std::optional<EntityType> type) {
-  const std::string wanted = FoldLoose(name);
-  if (wanted.empty()) return Status::InvalidArgument("an empty name names nothing");
-  Resolution out;
-  std::vector<std::pair<std::size_t, NamedEntity>> near;
+Result<NameResolver> NameResolver::Build(const Store& store) {
+  NameResolver index;
+  std::unordered_map<TermId, std::size_t> position;
   VNKG_RETURN_IF_ERROR(store.ForEachEntity([&](TermId id, const Entity& e) {
-    if (type && e.type != *type) return true;
-    // Their labels are dates and "province @ date": found by date, not by name.
-    if (!type && (e.type == EntityType::kBridgePoint || e.type == EntityType::kEvent)) return true;
-    const std::string label = FoldLoose(EntityLabel(e));
-    if (label == wanted) {
-      out.matches.push_back({id, e});
-    } else {
-      near.push_back({EditDistance(label, wanted), {id, e}});
-    }
+    position.emplace(id, index.entries_.size());
+    index.entries_.push_back(Entry{NamedEntity{id, e, 0}, FoldLoose(EntityLabel(e))});
+    index.by_loose_.emplace(index.entries_.back().loose, index.entries_.size() - 1);
     return true;
   }));
+  VNKG_RETURN_IF_ERROR(store.Match(TriplePattern{}, [&](TermId s, TermId, TermId o) {
+    if (auto it = position.find(s); it != position.end()) ++index.entries_[it->second].named.facts;
+    if (auto it = position.find(o); it != position.end()) ++index.entries_[it->second].named.facts;
+    return true;
+  }));
+  return index;
+}
+
+Result<Resolution> NameResolver::Resolve(const std::string& name, std::optional<EntityType> type) const {
+  const std::string wanted = FoldLoose(name);
+  if (wanted.empty()) return Status::InvalidArgument("an empty name names nothing");
+  // Their labels are dates and "province @ date": found by date, not by name.
+  auto searched = [&](const Entity& e) {
+    if (type) return e.type == *type;
+    return e.type != EntityType::kBridgePoint && e.type != EntityType::kEvent;
+  };
+  Resolution out;
+  auto [begin, end] = by_loose_.equal_range(wanted);
+  for (auto it = begin; it != end; ++it)
+    if (searched(entries_[it->second].named.entity)) out.matches.push_back(entries_[it->second].named);
   if (out.matches.size() > 1) {
     // Written with its diacritics, a name means only the entities spelled so.
     const std::string precise = FoldKey(name);
@@ -159,14 +171,33 @@ Result<Resolution> ResolveEntity(const Store& store, const std::string& name, st
     for (const auto& m : out.matches)
       if (FoldKey(EntityLabel(m.entity)) == precise) exact.push_back(m);
     if (!exact.empty()) out.matches = std::move(exact);
+    std::sort(out.matches.begin(), out.matches.end(), [](const NamedEntity& a, const NamedEntity& b) {
+      return a.facts != b.facts ? a.facts > b.facts : a.id < b.id;
+    });
   }
   if (out.matches.empty()) {
     const std::size_t within = std::max<std::size_t>(3, wanted.size() / 2);
+    std::vector<std::pair<std::size_t, std::size_t>> near;  // (distance, entry)
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      if (!searched(entries_[i].named.entity)) continue;
+      // Lengths differing by more than the bound cannot come within it.
+      const std::size_t length = entries_[i].loose.size();
+      if ((length > wanted.size() ? length - wanted.size() : wanted.size() - length) > within) continue;
+      const std::size_t distance = EditDistance(entries_[i].loose, wanted);
+      if (distance <= within) near.emplace_back(distance, i);
+    }
     std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (std::size_t i = 0; i < near.size() && out.suggestions.size() < 5 && near[i].first <= within; ++i)
-      out.suggestions.push_back(near[i].second);
+    for (std::size_t i = 0; i < near.size() && out.suggestions.size() < 5; ++i)
+      out.suggestions.push_back(entries_[near[i].second].named);
   }
   return out;
+}
+
+Result<Resolution> ResolveEntity(const Store& store, const std::string& name, std::optional<EntityType> type) {
+  if (FoldLoose(name).empty()) return Status::InvalidArgument("an empty name names nothing");
+  auto index = NameResolver::Build(store);
+  if (!index.ok()) return index.status();
+  return index->Resolve(name, type);
 }
 
 Result<Resolution> ResolveName(const Store& store, const std::string& name, std::optional<EntityType> type) {

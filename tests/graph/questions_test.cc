@@ -253,3 +253,23 @@ TEST_CASE("path, neighbours and top over a graph loaded from the store", "[quest
   CHECK(top[0].id == f.Id(f.thang));
   CHECK(top[0].score == 3);
 }
+
+TEST_CASE("a name resolver resolves many names; candidates come most mentioned first", "[questions]") {
+  StoreFixture f;
+  auto index = NameResolver::Build(f.store());
+  REQUIRE(index.ok());
+  CHECK(index->size() >= 11);
+  auto loose = index->Resolve("HA VAN THANG");
+  REQUIRE(loose.ok());
+  REQUIRE(loose->matches.size() == 2);
+  // Thắng is in three facts (office, bridge point, award), Thăng in one.
+  CHECK(loose->matches[0].entity == f.thang);
+  CHECK(loose->matches[0].facts == 3);
+  CHECK(loose->matches[1].facts == 1);
+  CHECK(index->Resolve("Lo Thi Mai")->matches.at(0).id == f.Id(f.mai));
+  auto event = index->Resolve("le khanh thanh", EntityType::kEvent);
+  REQUIRE(event->outcome() == Resolution::Outcome::kFound);
+  CHECK(event->matches[0].entity.date == "2024-06-10");
+  CHECK(index->Resolve("le khanh thanh")->outcome() == Resolution::Outcome::kUnknown);  // events only when asked for
+  CHECK(index->Resolve("").status().code() == Status::Code::kInvalidArgument);
+}

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "vnkg/graph/graph.h"
@@ -20,6 +21,7 @@ namespace vnkg {
 struct NamedEntity {
   TermId id = 0;
   Entity entity;
+  std::size_t facts = 0;  // facts it is the subject or object of (filled by name resolution)
 };
 
 // ---------------------------------------------------------------------------
@@ -28,22 +30,47 @@ struct NamedEntity {
 // What a name refers to.
 struct Resolution {
   enum class Outcome { kFound, kAmbiguous, kUnknown };
-  std::vector<NamedEntity> matches;      // one: found; several: ambiguous (in id order)
+  // One: found; several: ambiguous, the most mentioned (most facts) first,
+  // so that a caller may offer the likeliest; ties in id order.
+  std::vector<NamedEntity> matches;
   std::vector<NamedEntity> suggestions;  // only when nothing matches: the closest names, nearest first
   Outcome outcome() const {
     return matches.size() == 1 ? Outcome::kFound : matches.empty() ? Outcome::kUnknown : Outcome::kAmbiguous;
   }
 };
 
-// Finds the entities whose label (EntityLabel) is `name`, comparing FoldLoose
-// keys: case, diacritics and tone placement ignored ("bui thanh son" finds
-// "Bùi Thanh Sơn"). When several match loosely and some are spelled exactly
-// as given (FoldKey, diacritics kept), only those are kept: "Hùng" then means
-// Hùng, not Hưng. Events and bridge points are only searched when `type` asks
-// for them (their labels are dates, not names). When nothing matches, up to 5
-// suggestions: the labels nearest in edit distance on FoldLoose keys, within
-// max(3, half the name's length). Scans every entity (Store::ForEachEntity).
-// Errors: kInvalidArgument for an empty name; the store's.
+// Every entity's name, folded once, with the number of facts about it: for
+// resolving many names against one store (a REPL session). A snapshot: it
+// does not see entities stored after Build.
+class NameResolver {
+ public:
+  // Scans every entity (Store::ForEachEntity) and every fact (Store::Match).
+  // Errors: the store's.
+  static Result<NameResolver> Build(const Store& store);
+
+  // Finds the entities whose label (EntityLabel) is `name`, comparing
+  // FoldLoose keys: case, diacritics and tone placement ignored ("bui thanh
+  // son" finds "Bùi Thanh Sơn"). When several match loosely and some are
+  // spelled exactly as given (FoldKey, diacritics kept), only those are kept:
+  // "Hùng" then means Hùng, not Hưng. Events and bridge points are only
+  // searched when `type` asks for them (their labels are dates, not names).
+  // When nothing matches, up to 5 suggestions: the labels nearest in edit
+  // distance on FoldLoose keys, within max(3, half the name's length).
+  // Errors: kInvalidArgument for an empty name.
+  Result<Resolution> Resolve(const std::string& name, std::optional<EntityType> type = std::nullopt) const;
+
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    NamedEntity named;
+    std::string loose;  // FoldLoose(EntityLabel(entity))
+  };
+  std::vector<Entry> entries_;  // in id order
+  std::unordered_multimap<std::string, std::size_t> by_loose_;
+};
+
+// NameResolver::Build(store).Resolve(name, type): for one name.
 Result<Resolution> ResolveEntity(const Store& store, const std::string& name,
                                  std::optional<EntityType> type = std::nullopt);
 // The same as ResolveEntity (its older name).
