@@ -56,7 +56,7 @@ TEST_CASE("the shortest connection follows edges both ways and keeps evidence", 
   CHECK(f.g.EntityOf((*path)[2].to) == f.d);
 }
 
-TEST_CASE("the hop limit is respected; no path between components", "[graph]") {
+TEST_CASE("the hop limit is respected - no path between components", "[graph]") {
   Fixture f;
   CHECK_FALSE(ShortestPath(f.g, f.V(1), f.V(4), 2).has_value());
   CHECK(ShortestPath(f.g, f.V(1), f.V(4), 3).has_value());
@@ -112,7 +112,7 @@ TEST_CASE("bridge points link to their event and province", "[graph]") {
   CHECK(path->back().predicate == "event");
 }
 
-TEST_CASE("names resolve without diacritics; unknown names get suggestions", "[graph][questions]") {
+TEST_CASE("names resolve without diacritics - unknown names get suggestions", "[graph][questions]") {
   const std::string dir =
       (std::filesystem::temp_directory_path() / ("vnkg-questions-" + std::to_string(::getpid()))).string();
   std::filesystem::remove_all(dir);
@@ -153,7 +153,7 @@ TEST_CASE("names resolve without diacritics; unknown names get suggestions", "[g
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("a position links to its organization; an implied vertex takes the stored form", "[graph]") {
+TEST_CASE("a position links to its organization - an implied vertex takes the stored form", "[graph]") {
   Entity office{EntityType::kPosition, "", "", "", "Giám đốc", "Sở Nông nghiệp Yên Bình"};
   Entity org = Org("Sở Nông nghiệp Yên Bình");
   Entity chief = Person("Vi Văn Khải"), deputy = Person("Nông Thị Hạnh");
@@ -238,7 +238,7 @@ TEST_CASE("a neighbourhood says by which edge each vertex was reached", "[graph]
   CHECK(ExploreNeighborhood(f.g, 999, 2, 100).empty());
 }
 
-TEST_CASE("betweenness agrees with Boost's Brandes; sampled sources approximate it", "[graph]") {
+TEST_CASE("betweenness agrees with Boost's Brandes - sampled sources approximate it", "[graph]") {
   // Pseudo-random multigraphs of 60 people, the same every run: a sparse one
   // (many leaves and small components) and a denser one.
   const int edges = GENERATE(45, 110);

@@ -254,7 +254,7 @@ TEST_CASE("path, neighbours and top over a graph loaded from the store", "[quest
   CHECK(top[0].score == 3);
 }
 
-TEST_CASE("a name resolver resolves many names; candidates come most mentioned first", "[questions]") {
+TEST_CASE("a name resolver resolves many names - candidates come most mentioned first", "[questions]") {
   StoreFixture f;
   auto index = NameResolver::Build(f.store());
   REQUIRE(index.ok());
