@@ -306,6 +306,7 @@ struct PersonMention {
   std::size_t name_begin = 0;
   std::vector<std::pair<std::string, std::string>> positions;  // title, organization
   std::string role;  // chaired / attended / spoke_at, from cue words
+  std::string role2;  // a second cue joined by "và": "dự và phát biểu"
 };
 
 class DocumentExtractor {
@@ -404,6 +405,8 @@ bool DocumentExtractor::MatchesCue(const std::vector<Token>& tokens, std::size_t
     std::size_t not_length = 0;
     if (MatchesCue(tokens, i, "not_attend", not_length) && not_length > length) return false;
     // "tham dự" is found at "tham"; a bare "dự" inside it is not a second cue.
+    // "vinh dự" (an honour), "can dự" (to interfere): not attending.
+    if (i > 0 && (tokens[i - 1].fold == "vinh"sv || tokens[i - 1].fold == "can"sv)) return false;
   }
   return true;
 }
@@ -421,7 +424,9 @@ std::optional<DayMonth> DocumentExtractor::FindDate(const std::vector<Token>& to
     }
     auto dm = ParseDateToken(tokens[i].text);
     if (!dm) continue;
-    const bool time_word = i > 0 && IsTimeWord(tokens[i - 1].fold);
+    // "sáng 6/1", and "hôm nay (12/5)".
+    const bool time_word = (i > 0 && IsTimeWord(tokens[i - 1].fold)) ||
+                           (i > 1 && tokens[i - 1].text == "("sv && IsTimeWord(tokens[i - 2].fold));
     if (need_time_word && !time_word && dm->year == 0) continue;
     return dm;
   }
@@ -483,7 +488,11 @@ std::optional<std::pair<std::size_t, std::size_t>> DocumentExtractor::NameAt(
   };
   while (j < tokens.size() && j - i < 5 && tokens[j].word && tokens[j].capital && !tokens[j].digits &&
          (j == i || inside_name_ok(j))) {
-    if (marks[j] && j == i && marks[j]->kind != PhraseKind::kHonorific) break;
+    // A family name that also heads bodies ("Đoàn", "Hội"?) starts a name when two more name words follow.
+    const bool surname_head = j == i && marks[j] && marks[j]->kind == PhraseKind::kOrgHead && marks[j]->length == 1 &&
+                              g_.surnames.count(tokens[j].fold) && j + 2 < tokens.size() && tokens[j + 1].capital &&
+                              tokens[j + 2].capital && !marks[j + 1] && !marks[j + 2];
+    if (marks[j] && j == i && marks[j]->kind != PhraseKind::kHonorific && !surname_head) break;
     ++j;
   }
   const std::size_t length = j - i;
@@ -603,7 +612,9 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
         lower_run = 0;
         continue;
       }
-      if (NameAt(tokens, marks, end, true) && !(marks[end] && marks[end]->kind != PhraseKind::kHonorific)) {
+      const bool marked = marks[end] && marks[end]->kind != PhraseKind::kHonorific &&
+                          !(marks[end]->kind == PhraseKind::kOrgHead && g_.surnames.count(tokens[end].fold));
+      if (NameAt(tokens, marks, end, true) && !marked) {
         // "Ban chỉ đạo Tây Nguyên": after a body's lower-case words, a run without a family name is a place.
         if (lower_run == 0 || !lower_after_head || is_surname(end)) break;
         // Of a longer run, the last two words are the person's: "Cộng hòa Fiji Ru-vơ-ni Na-đa-lô".
@@ -1041,6 +1052,7 @@ Extraction DocumentExtractor::Run() {
     SegmentKind kind;
     std::size_t sentence;
     std::string head;  // the folded event word it was named by ("họp báo", "hội nghị"), or ""
+    bool local = false;  // an aside ("Trước đó, ngày 9/1, phát biểu tại Hội nghị ..."): only its own sentence
   };
   std::vector<EventInfo> events;
   std::vector<int> event_of_sentence(view_.sentences.size(), -1);
@@ -1063,8 +1075,23 @@ Extraction DocumentExtractor::Run() {
     // After the first event, a date and an event word make a new event only
     // with a verb that holds it ("tổ chức", "diễn ra"): "vào ngày 10-4 ...
     // chương trình" is a date in passing.
-    if (dm && (head || (organizing && review)) && (events.empty() || organizing)) {
+    // A dated event word with a role cue ("ngày 9/1, phát biểu tại Hội nghị ...") is an event of its own,
+    // but only for that sentence: the article's event stays in force.
+    bool role_cue = false;
+    if (dm && head && !events.empty() && !organizing)
+      for (std::size_t i = 0; i < tokens.size() && !role_cue; ++i) {
+        std::size_t length = 0;
+        if (g_.IsCueFirst(s.ids[i]))
+          for (const char* role : {"chaired", "attended", "spoke_at"}) role_cue = role_cue || MatchesCue(tokens, i, role, length);
+      }
+    if (dm && (head || (organizing && review)) && (events.empty() || organizing || role_cue)) {
       std::string date = ResolveYear(*dm, tokens, s.kind == SegmentKind::kTeaser);
+      // The same day and month as an event already read, with no year written: that event's year.
+      if (!dm->year)
+        for (const EventInfo& e : events)
+          if (e.entity.date.size() == 10 && e.entity.date.substr(5) == IsoDate(2000, dm->month, dm->day).substr(5) &&
+              (e.kind == SegmentKind::kTeaser) == (s.kind == SegmentKind::kTeaser))
+            date = e.entity.date;
       // A date years away from what the article is about is history ("30/4/1975"), not its event.
       if (dm->year && view_.dominant_year && std::abs(dm->year - view_.dominant_year) > 1) date.clear();
       if (!date.empty()) {
@@ -1095,9 +1122,9 @@ Extraction DocumentExtractor::Run() {
           if (head)
             for (std::size_t i = *head; i < *head + marks[*head]->length; ++i)
               head_fold += (head_fold.empty() ? "" : " ") + tokens[i].fold;
-          events.push_back({Entity{EntityType::kEvent, name, date, "", "", ""}, s.kind, k, head_fold});
-          current = static_cast<int>(events.size()) - 1;
-          event_of_sentence[k] = current;
+          events.push_back({Entity{EntityType::kEvent, name, date, "", "", ""}, s.kind, k, head_fold, role_cue});
+          event_of_sentence[k] = static_cast<int>(events.size()) - 1;
+          if (!role_cue) current = event_of_sentence[k];
         }
         continue;
       }
@@ -1131,7 +1158,8 @@ Extraction DocumentExtractor::Run() {
         for (std::size_t j = i; j < i + marks[i]->length; ++j) head_fold += (head_fold.empty() ? "" : " ") + tokens[j].fold;
         if (head_fold == event->head) break;
         for (std::size_t e = events.size(); e-- > 0;)
-          if (events[e].sentence < k && events[e].head == head_fold && (events[e].kind == SegmentKind::kTeaser) == (s.kind == SegmentKind::kTeaser)) {
+          if (events[e].sentence < k && !events[e].local && events[e].head == head_fold &&
+              (events[e].kind == SegmentKind::kTeaser) == (s.kind == SegmentKind::kTeaser)) {
             event = &events[e];
             break;
           }
@@ -1235,7 +1263,13 @@ Extraction DocumentExtractor::Run() {
               (award_at && *award_at == i) || (!covered[i] && MatchesCue(tokens, i, "clause_verb", length)))
             blocked = true;
         }
-        if (!blocked) p.role = c.role;
+        if (!blocked) {
+          p.role = c.role;
+          // "dự và phát biểu tại ...": the next cue, right after "và", is this person's too.
+          const std::size_t after = c.at + c.length;
+          for (const Cue& next : cues)
+            if (next.at == after + 1 && tokens[after].fold == "và"sv && next.role != p.role) p.role2 = next.role;
+        }
         break;
       }
       if (!p.role.empty()) continue;
@@ -1254,14 +1288,16 @@ Extraction DocumentExtractor::Run() {
     }
     if (event && mentions_event) {
       for (const PersonMention& p : people) {
-        if (p.role.empty()) continue;
         const Entity person{EntityType::kPerson, NormalizeText(p.name), "", "", "", ""};
-        if (p.role == "spoke_at"sv) {
-          Emit(person, "spoke_at", event->entity, s, confidence);
-        } else if (bridge_province) {
-          Emit(person, p.role.c_str(), bridge, s, confidence);
-        } else {
-          Emit(person, p.role.c_str(), event->entity, s, confidence);
+        for (const std::string& role : {p.role, p.role2}) {
+          if (role.empty()) continue;
+          if (role == "spoke_at"sv) {
+            Emit(person, "spoke_at", event->entity, s, confidence);
+          } else if (bridge_province) {
+            Emit(person, role.c_str(), bridge, s, confidence);
+          } else {
+            Emit(person, role.c_str(), event->entity, s, confidence);
+          }
         }
       }
     }

@@ -266,3 +266,24 @@ TEST_CASE("invalid UTF-8 is read with U+FFFD and reported with its document and 
   doc.text = "Sáng 12/3/2024, Bộ Tư pháp tổ chức hội nghị.";
   CHECK(TheExtractor().Extract(doc).warnings.empty());
 }
+
+TEST_CASE("an aside about an earlier dated meeting is its own event and leaves the article's in force", "[extractor]") {
+  auto facts = Extract(
+      "Sáng 14/3/2024, UBND tỉnh Thái Bình tổ chức hội nghị giao ban các sở, ngành.\n"
+      "Trước đó, ngày 9/1/2024, phát biểu tại Hội nghị triển khai công tác năm 2024 của Sở Tài chính, Chủ tịch UBND "
+      "tỉnh Đoàn Văn Lực đã yêu cầu rà soát chi tiêu.\n"
+      "Phát biểu tại hội nghị giao ban, Phó Chủ tịch UBND tỉnh Mai Thị Hòa nhấn mạnh việc giải ngân.\n"
+      "Ông Trịnh Văn Tú bày tỏ vinh dự được tham gia.");
+  CHECK(Has(facts, "Đoàn Văn Lực spoke_at Event 2024-01-09"));
+  CHECK(Has(facts, "Mai Thị Hòa spoke_at Event 2024-03-14"));
+  const auto all = Triples(facts);
+  CHECK_FALSE(all.count("Đoàn Văn Lực spoke_at Event 2024-03-14"));
+  CHECK_FALSE(all.count("Mai Thị Hòa spoke_at Event 2024-01-09"));
+  CHECK_FALSE(all.count("Trịnh Văn Tú attended Event 2024-03-14"));  // "vinh dự" is an honour, not attending
+}
+
+TEST_CASE("a date in brackets after 'hôm nay' dates the event", "[extractor]") {
+  auto facts = Extract("Hôm nay (12/5/2024), Thủ tướng Lê Minh Khang dự và phát biểu tại Hội nghị Diễn đàn Mê Kông.");
+  CHECK(Has(facts, "Lê Minh Khang attended Event 2024-05-12"));
+  CHECK(Has(facts, "Lê Minh Khang spoke_at Event 2024-05-12"));
+}
