@@ -488,8 +488,8 @@ std::optional<std::pair<std::size_t, std::size_t>> DocumentExtractor::NameAt(
   };
   while (j < tokens.size() && j - i < 5 && tokens[j].word && tokens[j].capital && !tokens[j].digits &&
          (j == i || inside_name_ok(j))) {
-    // A family name that also heads bodies ("Đoàn", "Hội"?) starts a name when two more name words follow.
-    const bool surname_head = j == i && marks[j] && marks[j]->kind == PhraseKind::kOrgHead && marks[j]->length == 1 &&
+    // After a title, a family name that also heads bodies ("Đoàn") starts a name when two more name words follow.
+    const bool surname_head = after_title && j == i && marks[j] && marks[j]->kind == PhraseKind::kOrgHead && marks[j]->length == 1 &&
                               g_.surnames.count(tokens[j].fold) && j + 2 < tokens.size() && tokens[j + 1].capital &&
                               tokens[j + 2].capital && !marks[j + 1] && !marks[j + 2];
     if (marks[j] && j == i && marks[j]->kind != PhraseKind::kHonorific && !surname_head) break;
@@ -512,7 +512,8 @@ std::string DocumentExtractor::CompleteOrganization(std::string org, const std::
   const std::string folded = FoldKey(org);
   // Provincial bodies written without their province: "UBND tỉnh", "Sở Ngoại vụ", "Tỉnh ủy".
   static const char* kProvincial[] = {"ubnd", "ủy ban nhân dân", "hđnd", "hội đồng nhân dân", "sở ", "tỉnh ủy",
-                                      "thành ủy", "đoàn đại biểu quốc hội", "đoàn đbqh", "công an tỉnh"};
+                                      "thành ủy", "đoàn đại biểu quốc hội", "đoàn đbqh", "công an tỉnh",
+                                      "công an tp", "công an thành phố"};
   bool provincial = false;
   for (std::string p : kProvincial) {
     if (p.back() == ' ') p.pop_back();
