@@ -95,6 +95,11 @@ std::optional<Vertex> KnowledgeGraph::VertexOfKey(const std::string& key) const 
 }
 
 std::optional<std::vector<Hop>> ShortestPath(const KnowledgeGraph& kg, Vertex a, Vertex b, int max_hops) {
+  return ShortestPath(kg, a, b, PathOptions{max_hops, 0});
+}
+
+std::optional<std::vector<Hop>> ShortestPath(const KnowledgeGraph& kg, Vertex a, Vertex b, const PathOptions& options) {
+  const int max_hops = options.max_hops;
   const GraphType& g = kg.graph();
   const std::size_t n = boost::num_vertices(g);
   if (a >= n || b >= n) return std::nullopt;
@@ -108,6 +113,9 @@ std::optional<std::vector<Hop>> ShortestPath(const KnowledgeGraph& kg, Vertex a,
     const Vertex u = queue.front();
     queue.pop_front();
     if (distance[u] >= max_hops) continue;
+    if (u != a && options.max_through_degree &&
+        boost::out_degree(u, g) + boost::in_degree(u, g) > options.max_through_degree)
+      continue;  // reached, but not passed through
     found = ForEachIncident(g, u, [&](Vertex w, const EdgeData& e, bool forward) {
       if (distance[w] >= 0) return false;
       distance[w] = distance[u] + 1;

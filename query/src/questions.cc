@@ -296,11 +296,15 @@ Result<std::vector<EventRow>> Events(const Store& store, const std::string& prov
 }
 
 Result<Connection> Path(const KnowledgeGraph& graph, TermId a, TermId b, int max_hops) {
+  return Path(graph, a, b, PathOptions{max_hops, 0});
+}
+
+Result<Connection> Path(const KnowledgeGraph& graph, TermId a, TermId b, const PathOptions& options) {
   const auto va = graph.VertexOf(a), vb = graph.VertexOf(b);
   if (!va) return NotInGraph(a);
   if (!vb) return NotInGraph(b);
   Connection out;
-  const auto hops = ShortestPath(graph, *va, *vb, max_hops);
+  const auto hops = ShortestPath(graph, *va, *vb, options);
   if (!hops) return out;
   out.found = true;
   for (const Hop& hop : *hops) out.steps.push_back(StepOf(graph, hop));

@@ -275,3 +275,28 @@ TEST_CASE("betweenness agrees with Boost's Brandes - sampled sources approximate
   for (std::size_t v = 0; v < n; ++v) above += sampled[v] > sampled[leader];
   CHECK(above < 3);
 }
+
+TEST_CASE("paths may be kept from passing through hubs", "[graph]") {
+  // Four people hold one office named without its country (a hub of degree 4);
+  // A and B also meet through M at two events.
+  Entity office{EntityType::kPosition, "", "", "", "Tổng thống", ""};
+  Entity a = Person("Chu Văn An"), b = Person("Quan Thị Bé"), c = Person("Ninh Văn Cả"), d = Person("Ông Thị Đào");
+  Entity m = Person("Đàm Văn Minh");
+  Entity e1{EntityType::kEvent, "Hội nghị một", "2024-01-10", "", "", ""};
+  Entity e2{EntityType::kEvent, "Hội nghị hai", "2024-02-20", "", "", ""};
+  auto g = KnowledgeGraph::FromFacts({
+      F(1, a, "holds_position", 9, office), F(2, b, "holds_position", 9, office), F(3, c, "holds_position", 9, office),
+      F(4, d, "holds_position", 9, office), F(1, a, "attended", 10, e1), F(5, m, "attended", 10, e1),
+      F(5, m, "attended", 11, e2), F(2, b, "attended", 11, e2),
+  });
+  const Vertex va = *g.VertexOf(1), vb = *g.VertexOf(2), hub = *g.VertexOf(9);
+  CHECK(ShortestPath(g, va, vb)->size() == 2);  // through the office
+  auto around = ShortestPath(g, va, vb, PathOptions{6, 3});
+  REQUIRE(around.has_value());
+  REQUIRE(around->size() == 4);
+  for (const Hop& hop : *around) CHECK(hop.predicate == "attended");
+  CHECK_FALSE(ShortestPath(g, va, vb, PathOptions{3, 3}).has_value());
+  // The hub may still be an end of the path.
+  CHECK(ShortestPath(g, hub, va, PathOptions{6, 1})->size() == 1);
+  CHECK(ShortestPath(g, va, hub, PathOptions{6, 1})->size() == 1);
+}

@@ -101,6 +101,17 @@ inline constexpr int kDefaultMaxHops = 6;
 std::optional<std::vector<Hop>> ShortestPath(const KnowledgeGraph& g, Vertex a, Vertex b,
                                              int max_hops = kDefaultMaxHops);
 
+struct PathOptions {
+  int max_hops = kDefaultMaxHops;
+  // When non-zero, the path does not pass through a vertex with more edges
+  // than this (the ends may have any degree). A hub says little about how two
+  // things are connected: on the corpus, "Tổng thống" (an office named
+  // without its country) or Hà Nội join hundreds of unrelated people.
+  std::size_t max_through_degree = 0;
+};
+// ShortestPath with options.
+std::optional<std::vector<Hop>> ShortestPath(const KnowledgeGraph& g, Vertex a, Vertex b, const PathOptions& options);
+
 // A vertex reached from a neighbourhood's center: how far, and by which edge
 // from a vertex one step nearer (via.from).
 struct Reached {

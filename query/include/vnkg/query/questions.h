@@ -145,6 +145,8 @@ struct Connection {
 // The shortest connection between two stored entities (ShortestPath).
 // Errors: kNotFound naming the id when an entity is not in the graph (it has no facts).
 Result<Connection> Path(const KnowledgeGraph& graph, TermId a, TermId b, int max_hops = kDefaultMaxHops);
+// The same with options (hop limit, hubs not passed through).
+Result<Connection> Path(const KnowledgeGraph& graph, TermId a, TermId b, const PathOptions& options);
 
 struct NeighborRow {
   TermId id = 0;  // 0: implied by a structural link
