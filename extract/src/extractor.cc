@@ -478,8 +478,8 @@ std::optional<std::pair<std::size_t, std::size_t>> DocumentExtractor::NameAt(
     const std::vector<Token>& tokens, const std::vector<std::optional<Mark>>& marks, std::size_t i,
     bool after_title) const {
   // A name: 2-4 capitalised syllables not claimed by the gazetteer; a short
-  // last syllable ("Phạm S") is fine; it starts with a family name unless a
-  // title or honorific stands right before it (ethnic names: "H'Yim Kdoh").
+  // last syllable ("Lò S") is fine; it starts with a family name unless a
+  // title or honorific stands right before it (ethnic names: "H'Hen Niê").
   std::size_t j = i;
   // One-syllable countries and honorifics are also given names: "Nguyễn Đức Chung", "Vũ Anh Tuấn".
   auto inside_name_ok = [&](std::size_t k) {

@@ -92,7 +92,7 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t base) {
           j = after;
           continue;
         }
-        // Inner joiners: "T.Ư", "H'Yim", "6/1/2025", "KT-XH" stay one token.
+        // Inner joiners: "T.Ư", "H'Hen", "6/1/2025", "KT-XH" stay one token.
         if ((d == '.' || d == '\'' || d == 0x2019 || d == '/' || d == '-' || d == '&') && after < text.size()) {
           std::size_t after2;
           const UChar32 e = CodePointAt(text, after, after2);

@@ -13,7 +13,7 @@ struct Token {
   std::string text;   // as written
   std::string fold;   // FoldKey(text): NFC, one tone placement, lower case
   std::size_t begin = 0, end = 0;  // byte offsets in the tokenized string (+ base)
-  bool word = false;     // letters/digits (with inner . ' / - as in T.Ư, H'Yim, 6/1/2025, KT-XH)
+  bool word = false;     // letters/digits (with inner . ' / - as in T.Ư, H'Hen, 6/1/2025, KT-XH)
   bool capital = false;  // a word whose first letter is upper case
   bool digits = false;   // starts with a digit
 };

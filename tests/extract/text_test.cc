@@ -20,7 +20,7 @@ TEST_CASE("decomposed input is composed (NFC)", "[text]") {
 }
 
 TEST_CASE("loose folding drops diacritics and case", "[text]") {
-  CHECK(FoldLoose("Bùi Thanh Sơn") == "bui thanh son");
+  CHECK(FoldLoose("Lò Văn Khánh") == "lo van khanh");
   CHECK(FoldLoose("  Đắk   Lắk ") == "dak lak");
 }
 

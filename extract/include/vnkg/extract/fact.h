@@ -54,7 +54,7 @@ struct Entity {
 // the same schema.
 std::string EntityKey(const Entity& entity);
 
-// The display label of an entity ("Bùi Thanh Sơn", "Phó Chủ tịch UBND tỉnh
+// The display label of an entity ("Lò Văn Khánh", "Phó Chủ tịch UBND tỉnh
 // Hà Tĩnh", "Hà Tĩnh @ 2025-01-06").
 std::string EntityLabel(const Entity& entity);
 

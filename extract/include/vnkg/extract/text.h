@@ -16,7 +16,7 @@ std::string NormalizeText(std::string_view utf8);
 // trimmed. The key for identities: "Tỉnh  Uỷ" and "tỉnh ủy" fold alike.
 std::string FoldKey(std::string_view utf8);
 
-// FoldKey without diacritics ("đ" -> "d"): "Bùi Thanh Sơn" and "bui thanh son"
+// FoldKey without diacritics ("đ" -> "d"): "Lò Văn Khánh" and "lo van khanh"
 // fold alike. For looking names up, never for identities.
 std::string FoldLoose(std::string_view utf8);
 
