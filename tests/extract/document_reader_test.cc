@@ -53,7 +53,7 @@ TEST_CASE("a .txt file is one article named after the file", "[reader]") {
   CHECK(c.issues.empty());
 }
 
-TEST_CASE("JSON Lines records keep id, text, title, date, url; bad lines are named", "[reader]") {
+TEST_CASE("JSON Lines records keep id, text, title, date, url, and bad lines are named", "[reader]") {
   TempDir dir;
   auto path = dir.Write("a.jsonl",
                         "{\"id\":\"x1\",\"text\":\"Một\",\"title\":\"T\",\"date\":\"2024-05-01\",\"url\":null,\"k\":3}\n"

@@ -122,7 +122,7 @@ TEST_CASE("the year of an event comes from the review it holds or the document d
   CHECK(undated.empty());
 }
 
-TEST_CASE("a ministerial title without a name is no person; a forecast is not attendance", "[extractor]") {
+TEST_CASE("a ministerial title without a name is no person, and a forecast is not attendance", "[extractor]") {
   auto facts = Extract(
       "Ngày 3/3/2024, Bộ Xây dựng tổ chức hội nghị. Bộ trưởng Bộ Xây dựng nhận định dự báo năm nay khó khăn.");
   for (const Fact& f : facts) CHECK(f.subject.type != EntityType::kPerson);

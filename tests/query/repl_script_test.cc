@@ -68,7 +68,7 @@ TEST_CASE("script: the first error stops it and names the line", "[repl]") {
   CHECK(Contains(status.message(), "quote names with spaces"));
 }
 
-TEST_CASE("script: SPARQL runs over several lines up to ';'", "[repl]") {
+TEST_CASE("script: SPARQL runs over several lines up to a semicolon", "[repl]") {
   testing::ReplTestDb db;
   std::string seen;
   int engines_made = 0;
