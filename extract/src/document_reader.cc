@@ -333,6 +333,16 @@ std::int64_t FirstInvalidUtf8(std::string_view text) {
       ++i;
       continue;
     }
+    // Two- and three-byte sequences, the bulk of Vietnamese, checked inline.
+    const auto cont = [&](size_t k) { return k < text.size() && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF && cont(i + 1)) {
+      i += 2;
+      continue;
+    }
+    if (c >= 0xE1 && c <= 0xEC && cont(i + 1) && cont(i + 2)) {
+      i += 3;
+      continue;
+    }
     const size_t len = ValidSequenceLength(text, i);
     if (len == 0) return static_cast<std::int64_t>(i);
     i += len;

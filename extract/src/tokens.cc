@@ -27,6 +27,8 @@ UChar32 CodePointAt(std::string_view s, std::size_t i, std::size_t& next) {
 
 bool IsWordChar(UChar32 c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  // Vietnamese letters without a property lookup: Latin-1 letters, Latin Extended-A/B, and U+1EA0-1EF9.
+  if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1EA0 && c <= 0x1EF9)) return true;
   return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
 }
 
