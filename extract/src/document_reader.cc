@@ -314,32 +314,28 @@ class Reader {
 }  // namespace
 
 std::int64_t FirstInvalidUtf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    // Eight ASCII bytes, none of them NUL, at a time.
-    if (i + 8 <= text.size()) {
+  while (i < n) {
+    // Runs of ASCII without NUL: eight bytes at a time, then byte by byte.
+    while (i + 8 <= n) {
       std::uint64_t word;
-      std::memcpy(&word, text.data() + i, 8);
-      const bool ascii = (word & 0x8080808080808080ull) == 0;
-      const bool has_nul = ((word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull) != 0;
-      if (ascii && !has_nul) {
-        i += 8;
-        continue;
-      }
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080ull) != 0 || ((word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull) != 0)
+        break;
+      i += 8;
     }
-    const unsigned char c = static_cast<unsigned char>(text[i]);
+    while (i < n && p[i] - 1u < 0x7Fu) ++i;
+    if (i >= n) break;
+    const unsigned char c = p[i];
     if (c == 0) return static_cast<std::int64_t>(i);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
     // Two- and three-byte sequences, the bulk of Vietnamese, checked inline.
-    const auto cont = [&](size_t k) { return k < text.size() && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80; };
-    if (c >= 0xC2 && c <= 0xDF && cont(i + 1)) {
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
       i += 2;
       continue;
     }
-    if (c >= 0xE1 && c <= 0xEC && cont(i + 1) && cont(i + 2)) {
+    if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
       i += 3;
       continue;
     }
