@@ -520,8 +520,8 @@ std::string DocumentExtractor::CompleteOrganization(std::string org, const std::
     provincial = provincial || folded == p || StartsWith(folded, p + " ");
   }
   if (!provincial) return org;
-  for (const char* local : {" xã", " huyện", " quận", " phường", " thị xã", " thị trấn"})
-    if (folded.find(local) != std::string::npos) return org;  // a district or commune body
+  for (const char* local : {" xã", " huyện", " quận", " phường", " thị xã", " thị trấn", " tp ", " thành phố "})
+    if (folded.find(local) != std::string::npos) return org;  // a district, commune or city body ("UBND TP Nha Trang")
   // Already names a province?
   const std::vector<Token> tokens = Tokenize(org, 0);
   const auto marks = MarkTokens(tokens);
@@ -567,7 +567,8 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
   // Words after which a capitalised run names a place, not a person
   // ("UBND xã Hưng Thạnh", "Huyện ủy Tháp Mười"), unless it starts with a family name.
   auto is_unit_word = [&](std::size_t k) {
-    static const std::set<std::string> kUnits = {"xã", "huyện", "phường", "quận", "thị", "trấn", "thôn", "ấp", "ủy"};
+    static const std::set<std::string> kUnits = {"xã", "huyện", "phường", "quận", "thị", "trấn", "thôn", "ấp", "ủy",
+                                                 "tp", "phố"};
     return kUnits.count(tokens[k].fold) > 0 && !(tokens[k].fold == "thị"sv && k + 1 < tokens.size() &&
                                                  tokens[k + 1].fold != "xã"sv && tokens[k + 1].fold != "trấn"sv);
   };
@@ -599,16 +600,36 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
     int lower_run = 0;          // lower-case words in a row inside a body's name
     bool lower_after_head = false;  // those words follow a body's head word ("Ban chỉ đạo", "Hội phụ nữ")
     std::size_t head_end = 0;       // just after the last body head word read ("Hội đồng" in "Hội đồng quản trị")
+    bool firm_head = false;         // that head names a firm or institution by a proper name ("Công ty", "Bệnh viện")
+    // The end of a place's or firm's name starting at `k`: its capitalised words, but in a run of four
+    // or more a family name with one to three capitals after it starts the person ("Tháp Mười Nguyễn Văn A";
+    // "Buôn Ma Thuột" stays whole).
+    auto place_end = [&](std::size_t k) {
+      std::size_t run = k;
+      // One-syllable countries are given names too ("Đặng Đức Quỳnh").
+      while (run < limit && run - k < 7 && tokens[run].word && tokens[run].capital &&
+             (!marks[run] || (marks[run]->kind == PhraseKind::kCountry && marks[run]->length == 1)))
+        ++run;
+      // Names of three words are the most common, then two, then four ("Vĩnh Yên Đặng Đức Hòa").
+      if (run - k >= 4)
+        for (std::size_t length : {3, 2, 4})
+          if (run - length > k && is_surname(run - length)) return run - length;
+      return run;
+    };
     while (end < limit) {
       if (tokens[end].text == "-"sv || tokens[end].text == "–"sv) break;
-      // A place after a unit word: "xã Hưng Thạnh", "Huyện ủy Tháp Mười".
+      // A company's or body's own name after its head: "Công ty Thiên An Phúc" (a family name starts a person).
+      if (head_end == end && end > t && firm_head && tokens[end].capital && !marks[end] && !is_surname(end) &&
+          NameAt(tokens, marks, end, true)) {
+        end = place_end(end);
+        place_closed = true;
+        lower_run = 0;
+        continue;
+      }
+      // A place after a unit word: "xã Hưng Thạnh", "Huyện ủy Tháp Mười", "TP Nha Trang".
       if (end > t && is_unit_word(end - 1) && tokens[end].word && tokens[end].capital && !marks[end] &&
           !is_surname(end) && !IsAllCaps(tokens[end].text)) {
-        std::size_t k = end;
-        while (k < limit && k - end < 4 && tokens[k].word && tokens[k].capital && !marks[k] &&
-               !(k > end && is_surname(k) && k + 1 < limit && tokens[k + 1].capital))
-          ++k;
-        end = k;
+        end = place_end(end);
         place_closed = true;
         lower_run = 0;
         continue;
@@ -630,6 +651,11 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
           marks[end]->kind != PhraseKind::kHonorific) {
         place_closed = marks[end]->kind == PhraseKind::kProvince || marks[end]->kind == PhraseKind::kCountry;
         const bool head = marks[end]->kind == PhraseKind::kOrgHead;
+        if (head) {
+          static const std::set<std::string> kFirms = {"công ty", "tập đoàn", "tổng công ty", "ngân hàng", "bệnh viện",
+                                                       "hiệp hội", "quỹ", "trường"};
+          firm_head = kFirms.count(FoldKey(marks[end]->info->canonical)) > 0;
+        }
         end += marks[end]->length;
         if (head) head_end = end;
         lower_run = 0;
@@ -953,6 +979,7 @@ void DocumentExtractor::EmitRelationsOfPlaces(const Sentence& s, const std::vect
     std::vector<std::string> partners;  // in this list
     std::optional<std::string> last;    // the last place named
     bool after_comma = false, kind_word = false;
+    bool typed = false;  // the list names its kind ("tỉnh", "TP", "bang"): its members are places
     for (std::size_t i = w + 1; i < tokens.size(); ++i) {
       const Token& t = tokens[i];
       if (t.text == ","sv || t.fold == "và"sv) {
@@ -973,7 +1000,7 @@ void DocumentExtractor::EmitRelationsOfPlaces(const Sentence& s, const std::vect
       }
       if (t.word && (!t.capital || t.fold == "tp"sv)) {
         if (kKinds.count(t.fold)) {
-          kind_word = true;
+          kind_word = typed = true;
           continue;
         }
         break;
@@ -1007,6 +1034,10 @@ void DocumentExtractor::EmitRelationsOfPlaces(const Sentence& s, const std::vect
         // "TP Nam Ninh, Quảng Tây": the region of the place before.
         Emit(place(*last), "part_of", place(name), s, confidence);
       } else {
+        // An untyped name is a place only with its country after it: "với Gifu (Nhật Bản)"; else a company, a person.
+        const bool glossed = j + 1 < tokens.size() && tokens[j].text == "("sv && marks[j + 1] &&
+                             marks[j + 1]->kind == PhraseKind::kCountry;
+        if (!typed && !glossed) break;
         partners.push_back(name);
         Emit(Entity{EntityType::kProvince, subject, "", "", "", ""}, predicate, place(name), s, confidence);
       }

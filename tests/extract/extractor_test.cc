@@ -287,3 +287,23 @@ TEST_CASE("a date in brackets after 'hôm nay' dates the event", "[extractor]") 
   CHECK(Has(facts, "Lê Minh Khang attended Event 2024-05-12"));
   CHECK(Has(facts, "Lê Minh Khang spoke_at Event 2024-05-12"));
 }
+
+TEST_CASE("a firm's or city's own name after its head is part of the body, not a person", "[extractor]") {
+  auto facts = Extract(
+      "Ông Lưu Văn Tâm, Giám đốc Công ty Sao Khuê cho biết như vậy. Phó Chủ tịch UBND TP Vĩnh Yên Đặng Đức Hòa "
+      "khẳng định tiến độ. Bà Kiều Thị Mai, Phó Giám đốc Bệnh viện Đa khoa TP Buôn Ma Thuột nói thêm.");
+  CHECK(Has(facts, "Lưu Văn Tâm holds_position Giám đốc | Công ty Sao Khuê"));
+  CHECK(Has(facts, "Đặng Đức Hòa holds_position Phó Chủ tịch | UBND TP Vĩnh Yên"));
+  CHECK(Has(facts, "Kiều Thị Mai holds_position Phó Giám đốc | Bệnh viện Đa khoa TP Buôn Ma Thuột"));
+  for (const std::string& t : Triples(facts)) {
+    CHECK(t.rfind("Sao Khuê ", 0) == std::string::npos);
+    CHECK(t.rfind("Vĩnh Yên ", 0) == std::string::npos);
+  }
+}
+
+TEST_CASE("partners named without a kind or a country are no places", "[extractor]") {
+  auto facts = Extract(
+      "Năm 2023, TP Hải Phòng ký thỏa thuận hợp tác với Hanwha Aerospace và với thành phố Incheon (Hàn Quốc).");
+  CHECK(Has(facts, "Hải Phòng cooperates_with Incheon"));
+  for (const std::string& t : Triples(facts)) CHECK(t.find("Hanwha") == std::string::npos);
+}
