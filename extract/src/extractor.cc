@@ -627,7 +627,9 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
         continue;
       }
       // A place after a unit word: "xã Hưng Thạnh", "Huyện ủy Tháp Mười", "TP Nha Trang".
-      if (end > t && is_unit_word(end - 1) && tokens[end].word && tokens[end].capital && !marks[end] &&
+      // ("huyện Đức Thọ": a one-syllable country's name is a place's word here.)
+      if (end > t && is_unit_word(end - 1) && tokens[end].word && tokens[end].capital &&
+          (!marks[end] || (marks[end]->kind == PhraseKind::kCountry && marks[end]->length == 1)) &&
           !is_surname(end) && !IsAllCaps(tokens[end].text)) {
         end = place_end(end);
         place_closed = true;
@@ -663,6 +665,8 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
       }
       if (!tokens[end].word) break;
       if (tokens[end].capital) {
+        // "tổng thống Mỹ Trump": after a country or province, a lone capitalised word is a one-word name.
+        if (place_closed && !(end + 1 < limit && tokens[end + 1].word && tokens[end + 1].capital)) break;
         lower_run = 0;
         ++end;
         continue;
@@ -755,7 +759,14 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
     if (follows && parsed[k - 1].name && !parsed[k - 1].title_first) owner = k - 1;
     if (follows && !owner && attached_back[k - 1]) owner = attached_back[k - 1];
     if (owner) attached_back[k] = owner;
-    if (!owner && parsed[k].pure_title) {
+    // "Thừa ủy quyền của Thủ tướng, Bộ trưởng X B", "Thay mặt Chủ tịch nước, ...": the title names the
+    // principal, someone else than the person who follows.
+    bool governed = false;
+    for (std::size_t i = items[parsed[k].item].begin; i < parsed[k].begin; ++i) {
+      const std::string& f = tokens[i].fold;
+      governed = governed || f == "quyền"sv || f == "mặt"sv;
+    }
+    if (!owner && parsed[k].pure_title && !governed) {
       for (std::size_t a = k + 1; a < parsed.size(); ++a) {
         if (items[parsed[a].item].group_start) break;
         if (parsed[a].name) {

@@ -307,3 +307,16 @@ TEST_CASE("partners named without a kind or a country are no places", "[extracto
   CHECK(Has(facts, "Hải Phòng cooperates_with Incheon"));
   for (const std::string& t : Triples(facts)) CHECK(t.find("Hanwha") == std::string::npos);
 }
+
+TEST_CASE("a one-word foreign name ends a title; a principal's title is not the speaker's", "[extractor]") {
+  auto facts = Extract(
+      "Các lãnh đạo như tổng thống Mỹ Biden, thủ tướng Đức Olaf Scholz vẫn đứng ngoài. Thừa ủy quyền của Thủ tướng "
+      "Chính phủ, Bộ trưởng Công Thương Lê Quốc Hưng đã trả lời. Ông Võ Văn Hàm – Bí thư Huyện ủy, Chủ tịch UBND "
+      "huyện Đức Thọ cho biết như vậy.");
+  CHECK(Has(facts, "Olaf Scholz holds_position thủ tướng | Đức"));
+  CHECK(Has(facts, "Võ Văn Hàm holds_position Chủ tịch | UBND huyện Đức Thọ"));
+  const auto all = Triples(facts);
+  CHECK_FALSE(all.count("Olaf Scholz holds_position tổng thống | Mỹ Biden"));
+  CHECK_FALSE(all.count("Lê Quốc Hưng holds_position Thủ tướng | Chính phủ"));
+  CHECK(Has(facts, "Lê Quốc Hưng holds_position Bộ trưởng | Công Thương"));
+}
