@@ -57,7 +57,6 @@ void Gazetteer::Add(const std::string& phrase, PhraseInfo info) {
   std::uint32_t node = 0;
   for (const Token& t : tokens) {
     key += (key.empty() ? "" : " ") + t.fold;
-    prefixes.insert(key);
     const std::uint32_t word = AddWord(t.fold);
     auto [it, fresh] = trie.emplace((static_cast<std::uint64_t>(node) << 32) | word,
                                     static_cast<std::uint32_t>(node_phrases.size()));
@@ -69,8 +68,6 @@ void Gazetteer::Add(const std::string& phrase, PhraseInfo info) {
   for (const auto& existing : infos)
     if (existing.kind == info.kind) return;  // the first canonical form wins
   infos.push_back(std::move(info));
-  longest_phrase_words = std::max(longest_phrase_words, tokens.size());
-  first_words.insert(tokens.front().fold);
 }
 
 const PhraseInfo* Gazetteer::Find(const std::string& folded, PhraseKind kind) const {

@@ -33,9 +33,6 @@ class Gazetteer {
  public:
   // Phrases by their folded form ("bộ ngoại giao"); several kinds may share a form.
   std::unordered_map<std::string, std::vector<PhraseInfo>> phrases;
-  std::size_t longest_phrase_words = 1;
-  std::unordered_set<std::string> first_words;  // folded first word of every phrase
-  std::unordered_set<std::string> prefixes;     // every word prefix of every phrase, to stop a match early
   // The same phrases as a trie over word ids, the matcher's fast path: a
   // token's fold is hashed once, the steps after it are integer lookups.
   static constexpr std::uint32_t kNoWord = 0xFFFFFFFFu;
