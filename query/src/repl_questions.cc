@@ -140,7 +140,7 @@ Result<ResultTable> WhoTable(Repl::State& state, const Words& words) {
 
 Result<ResultTable> PathTable(Repl::State& state, const Words& words) {
   if (words.positional.size() != 2)
-    return Status::InvalidArgument("path takes two names; quote names with spaces: path \"Mai Sơn\" \"Nguyễn Trúc Sơn\"");
+    return Status::InvalidArgument("path takes two names; quote names with spaces: path \"Lò Văn Khánh\" \"Cầm Thị Hoa\"");
   auto hops = NumberOption(words, "--max-hops", 6, 1, 20);
   if (!hops.ok()) return hops.status();
   auto from = ResolveOne(*state.store, words.positional[0]);

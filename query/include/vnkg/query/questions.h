@@ -124,7 +124,7 @@ Result<std::vector<EventRow>> Events(const Store& store, const std::string& prov
 // ---------------------------------------------------------------------------
 // Graph questions
 
-// A display label for a vertex: its entity's label and type ("Mai Sơn (Person)").
+// A display label for a vertex: its entity's label and type ("Lò Văn Khánh (Person)").
 std::string VertexLabel(const KnowledgeGraph& g, Vertex v);
 
 // One hop of a path, resolved to entities (id 0: an entity implied by a
