@@ -308,7 +308,7 @@ TEST_CASE("partners named without a kind or a country are no places", "[extracto
   for (const std::string& t : Triples(facts)) CHECK(t.find("Hanwha") == std::string::npos);
 }
 
-TEST_CASE("a one-word foreign name ends a title; a principal's title is not the speaker's", "[extractor]") {
+TEST_CASE("a one-word foreign name ends a title, and a principal's title is not the speaker's", "[extractor]") {
   auto facts = Extract(
       "Các lãnh đạo như tổng thống Mỹ Biden, thủ tướng Đức Olaf Scholz vẫn đứng ngoài. Thừa ủy quyền của Thủ tướng "
       "Chính phủ, Bộ trưởng Công Thương Lê Quốc Hưng đã trả lời. Ông Võ Văn Hàm – Bí thư Huyện ủy, Chủ tịch UBND "
