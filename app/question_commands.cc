@@ -24,26 +24,6 @@ Result<std::unique_ptr<Store>> OpenForReading(const std::string& db) {
   return Store::Open(db.empty() ? DefaultDatabasePath() : db, Store::Mode::kReadOnly);
 }
 
-// The one entity a name means, or a message listing candidates or suggestions.
-Result<NamedEntity> ResolveOne(const Store& store, const std::string& name) {
-  auto resolution = ResolveName(store, name);
-  if (!resolution.ok()) return resolution.status();
-  if (resolution->matches.size() == 1) return resolution->matches.front();
-  std::string message;
-  if (resolution->matches.size() > 1) {
-    message = "'" + name + "' is ambiguous; it may mean:";
-    for (const auto& m : resolution->matches)
-      message += "\n  " + EntityLabel(m.entity) + " (" + std::string(EntityTypeName(m.entity.type)) + ")";
-  } else {
-    message = "no entity is named '" + name + "'";
-    if (!resolution->suggestions.empty()) {
-      message += "; did you mean:";
-      for (const auto& s : resolution->suggestions) message += "\n  " + EntityLabel(s.entity);
-    }
-  }
-  return Status::NotFound(message);
-}
-
 struct Common {
   std::string db;
 };
@@ -51,7 +31,7 @@ struct Common {
 int RunWho(const std::string& db, const std::string& name) {
   auto store = OpenForReading(db);
   if (!store.ok()) return Fail(store.status().message());
-  auto entity = ResolveOne(*store.value(), name);
+  auto entity = ResolveUnique(*store.value(), name);
   if (!entity.ok()) return Fail(entity.status().message());
   auto rows = Who(*store.value(), entity->id);
   if (!rows.ok()) return Fail(rows.status().message());
@@ -65,9 +45,9 @@ int RunWho(const std::string& db, const std::string& name) {
 int RunPath(const std::string& db, const std::string& a, const std::string& b, int max_hops) {
   auto store = OpenForReading(db);
   if (!store.ok()) return Fail(store.status().message());
-  auto from = ResolveOne(*store.value(), a);
+  auto from = ResolveUnique(*store.value(), a);
   if (!from.ok()) return Fail(from.status().message());
-  auto to = ResolveOne(*store.value(), b);
+  auto to = ResolveUnique(*store.value(), b);
   if (!to.ok()) return Fail(to.status().message());
   auto graph = KnowledgeGraph::Load(*store.value());
   if (!graph.ok()) return Fail(graph.status().message());
@@ -91,7 +71,7 @@ int RunPath(const std::string& db, const std::string& a, const std::string& b, i
 int RunNeighbors(const std::string& db, const std::string& name, int depth, std::size_t limit) {
   auto store = OpenForReading(db);
   if (!store.ok()) return Fail(store.status().message());
-  auto entity = ResolveOne(*store.value(), name);
+  auto entity = ResolveUnique(*store.value(), name);
   if (!entity.ok()) return Fail(entity.status().message());
   auto graph = KnowledgeGraph::Load(*store.value());
   if (!graph.ok()) return Fail(graph.status().message());

@@ -332,4 +332,24 @@ std::vector<TopRow> Top(const KnowledgeGraph& graph, Centrality by, std::optiona
   return out;
 }
 
+Result<NamedEntity> ResolveUnique(const Store& store, const std::string& name) {
+  auto resolution = ResolveName(store, name);
+  if (!resolution.ok()) return resolution.status();
+  if (resolution->matches.size() == 1) return resolution->matches.front();
+  std::string message;
+  if (resolution->matches.size() > 1) {
+    message = "'" + name + "' is ambiguous; it may mean:";
+    for (const auto& m : resolution->matches)
+      message += "\n  " + EntityLabel(m.entity) + " (" + std::string(EntityTypeName(m.entity.type)) + ")";
+  } else {
+    message = "no entity is named '" + name + "'";
+    if (!resolution->suggestions.empty()) {
+      message += "; did you mean:";
+      for (const auto& s : resolution->suggestions) message += "\n  " + EntityLabel(s.entity);
+    }
+  }
+  return Status::NotFound(message);
+}
+
+
 }  // namespace vnkg

@@ -87,26 +87,6 @@ Status NeedStore(const Repl::State& state) {
   return state.store ? Status::Ok() : Status::InvalidArgument("no database is open; .open DIR opens one");
 }
 
-// The one entity a name means, or an error listing candidates or suggestions.
-Result<NamedEntity> ResolveOne(const Store& store, const std::string& name) {
-  auto resolution = ResolveName(store, name);
-  if (!resolution.ok()) return resolution.status();
-  if (resolution->matches.size() == 1) return resolution->matches.front();
-  std::string message;
-  if (resolution->matches.size() > 1) {
-    message = "'" + name + "' is ambiguous; it may mean:";
-    for (const auto& m : resolution->matches)
-      message += "\n  " + EntityLabel(m.entity) + " (" + std::string(EntityTypeName(m.entity.type)) + ")";
-  } else {
-    message = "no entity is named '" + name + "'";
-    if (!resolution->suggestions.empty()) {
-      message += "; did you mean:";
-      for (const auto& s : resolution->suggestions) message += "\n  " + EntityLabel(s.entity);
-    }
-  }
-  return Status::NotFound(message);
-}
-
 Result<ResultTable> Bridges(Repl::State& state, const Words& words) {
   BridgeFilter filter;
   filter.province = Option(words, "--province");
@@ -127,7 +107,7 @@ Result<ResultTable> Bridges(Repl::State& state, const Words& words) {
 
 Result<ResultTable> WhoTable(Repl::State& state, const Words& words) {
   if (words.positional.empty()) return Status::InvalidArgument("who needs a name: who bui thanh son");
-  auto entity = ResolveOne(*state.store, JoinedName(words));
+  auto entity = ResolveUnique(*state.store, JoinedName(words));
   if (!entity.ok()) return entity.status();
   auto rows = Who(*state.store, entity->id);
   if (!rows.ok()) return rows.status();
@@ -143,9 +123,9 @@ Result<ResultTable> PathTable(Repl::State& state, const Words& words) {
     return Status::InvalidArgument("path takes two names; quote names with spaces: path \"Lò Văn Khánh\" \"Cầm Thị Hoa\"");
   auto hops = NumberOption(words, "--max-hops", 6, 1, 20);
   if (!hops.ok()) return hops.status();
-  auto from = ResolveOne(*state.store, words.positional[0]);
+  auto from = ResolveUnique(*state.store, words.positional[0]);
   if (!from.ok()) return from.status();
-  auto to = ResolveOne(*state.store, words.positional[1]);
+  auto to = ResolveUnique(*state.store, words.positional[1]);
   if (!to.ok()) return to.status();
   auto graph = LoadGraph(state);
   if (!graph.ok()) return graph.status();
@@ -174,7 +154,7 @@ Result<ResultTable> NeighborsTable(Repl::State& state, const Words& words) {
   if (!depth.ok()) return depth.status();
   auto limit = NumberOption(words, "--limit", 200, 1, 1000000);
   if (!limit.ok()) return limit.status();
-  auto entity = ResolveOne(*state.store, JoinedName(words));
+  auto entity = ResolveUnique(*state.store, JoinedName(words));
   if (!entity.ok()) return entity.status();
   auto graph = LoadGraph(state);
   if (!graph.ok()) return graph.status();

@@ -77,6 +77,12 @@ Result<Resolution> ResolveEntity(const Store& store, const std::string& name,
 Result<Resolution> ResolveName(const Store& store, const std::string& name,
                                std::optional<EntityType> type = std::nullopt);
 
+// The one entity `name` means. When it means none or several, a NotFound
+// whose message lists the candidates ("'X' is ambiguous; it may mean: ...")
+// or the closest names ("no entity is named 'X'; did you mean: ..."), ready
+// to show to a user.
+Result<NamedEntity> ResolveUnique(const Store& store, const std::string& name);
+
 // ---------------------------------------------------------------------------
 // Who
 
