@@ -14,29 +14,6 @@ std::uint64_t Fnv1a64(std::string_view s) {
   return h;
 }
 
-// N-Triples / Turtle string literal body (the same escapes serve both).
-std::string EscapeLiteral(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
 
 const std::string kRdfType(kRdfTypeIri);
 const std::string kRdfsLabel(kRdfsLabelIri);
@@ -55,7 +32,7 @@ class TripleWriter {
   void Iri(const std::string& s, const std::string& p, const std::string& o_iri) { Write(s, p, Term(o_iri)); }
   void Literal(const std::string& s, const std::string& p, std::string_view value) {
     std::string literal(1, '"');
-    literal += EscapeLiteral(value);
+    literal += EscapeRdfString(value);
     literal += '"';
     Write(s, p, literal);
   }
@@ -181,6 +158,29 @@ Result<std::uint64_t> ExportRdf(const Store& store, RdfSyntax syntax, std::ostre
   writer.Close();
   if (!out) return Status::IoError("writing the export failed (disk full or closed pipe?)");
   return writer.count();
+}
+
+std::string EscapeRdfString(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
 }
 
 }  // namespace vnkg

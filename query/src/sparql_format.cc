@@ -17,21 +17,6 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-// Turtle's string escapes: what TSV needs (no raw tab or newline in a cell).
-std::string EscapeString(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string CsvCell(const SparqlTerm& t) {
   if (t.kind == SparqlTerm::Kind::kUnbound) return "";
@@ -68,7 +53,7 @@ std::string SparqlTermToTsv(const SparqlTerm& t) {
   if (t.datatype == sparql::kXsdBoolean && (t.value == "true" || t.value == "false")) return t.value;
   // Built with += rather than operator+ chains: GCC 12 warns falsely (-Wrestrict) on those.
   std::string out(1, '"');
-  out += EscapeString(t.value);
+  out += EscapeRdfString(t.value);
   out += '"';
   if (!t.lang.empty()) {
     out += '@';

@@ -83,4 +83,8 @@ struct DotOptions {
 // entities drawn.
 Result<std::uint64_t> ExportDot(const Store& store, const DotOptions& options, std::ostream& out);
 
+// The body of an RDF string literal: `"` `\` and control characters escaped
+// (`\n`, `\t`, `\uXXXX`), valid in N-Triples, Turtle and SPARQL TSV results.
+std::string EscapeRdfString(std::string_view text);
+
 }  // namespace vnkg
