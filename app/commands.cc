@@ -19,6 +19,7 @@
 #include "vnkg/query/bridges.h"
 #include "vnkg/query/export.h"
 #include "vnkg/query/table.h"
+#include "vnkg/store/bulk.h"
 #include "vnkg/store/ingest.h"
 #include "vnkg/store/store.h"
 #include "query_command.h"
@@ -99,12 +100,26 @@ struct IngestArgs {
   std::string db;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   bool facts = false;
+  bool bulk = false;
   bool quiet = false;
 };
 
 int RunIngest(const IngestArgs& args) {
-  auto store = OpenStore(args.db, Store::Mode::kReadWrite);
-  if (!store.ok()) return Fail(store.status().message());
+  const std::string db = args.db.empty() ? DefaultDatabasePath() : args.db;
+  // One of the two sinks: the open database, or a bulk loader building a new one.
+  std::unique_ptr<Store> store;
+  std::unique_ptr<BulkLoader> loader;
+  if (args.bulk) {
+    auto created = BulkLoader::Create(db);
+    if (!created.ok()) return Fail(created.status().message());
+    loader = std::move(created.value());
+  } else {
+    auto opened = Store::Open(db, Store::Mode::kReadWrite);
+    if (!opened.ok()) return Fail(opened.status().message());
+    store = std::move(opened.value());
+  }
+  DocumentSink& sink = args.bulk ? static_cast<DocumentSink&>(*loader) : *store;
+
   ProgressBar bar;
   IngestOptions options;
   options.jobs = std::max(1, args.jobs);
@@ -116,26 +131,37 @@ int RunIngest(const IngestArgs& args) {
 
   Result<IngestSummary> summary = Status::Aborted("not run");
   if (args.facts) {
-    summary = IngestFactFiles(*store.value(), args.paths, options);
+    summary = IngestFactFiles(sink, args.paths, options);
   } else {
     auto extractor = MakeExtractor();
     if (!extractor.ok()) return Fail(extractor.status().message());
-    summary = IngestPaths(*store.value(), *extractor.value(), args.paths, options);
+    summary = IngestPaths(sink, *extractor.value(), args.paths, options);
   }
   bar.Finish();
   if (!summary.ok()) return Fail(summary.status().message());
-  const IngestSummary& s = summary.value();
-  auto stats = store.value()->Stats();
+  IngestSummary s = summary.value();
+  if (loader) {
+    const auto start = std::chrono::steady_clock::now();
+    auto finished = loader->Finish();
+    if (!finished.ok()) return Fail(finished.status().message());
+    s.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    loader.reset();
+    auto opened = Store::Open(db, Store::Mode::kReadOnly);
+    if (!opened.ok()) return Fail(opened.status().message());
+    store = std::move(opened.value());
+  }
+  auto stats = store->Stats();
   std::ostringstream line;
   line << "ingested " << s.documents << " documents (" << s.inserted << " new, " << s.replaced << " replaced, "
        << s.unchanged << " unchanged";
   if (s.skipped) line << ", " << s.skipped << " skipped";
-  line << "): " << s.facts << " facts extracted";
+  line << "): " << s.facts << " facts " << (args.facts ? "loaded" : "extracted");
   if (stats.ok())
     line << "; the graph has " << stats->documents << " documents, " << stats->facts << " facts, " << stats->entities
          << " entities";
   line << "; " << FormatDouble(s.seconds, 2) << " s";
   if (s.text_bytes && s.seconds > 0) line << ", " << FormatDouble(s.text_bytes / 1e6 / s.seconds, 1) << " MB/s";
+  if (args.facts && s.seconds > 0) line << ", " << FormatDouble(s.facts / s.seconds, 0) << " facts/s";
   std::cerr << line.str() << '\n';
   return g_exit_code = s.skipped ? kExitSkipped : kExitOk;
 }
@@ -333,8 +359,12 @@ void RegisterCommands(CLI::App& app) {
   ingest->add_option("--db", ingest_args->db, DbHelp());
   ingest->add_option("-j,--jobs", ingest_args->jobs, "extraction threads (default: the number of cores)");
   ingest->add_flag("--facts", ingest_args->facts, "the inputs are facts (JSON Lines from `vnkg extract`), not articles");
+  ingest->add_flag("--bulk", ingest_args->bulk,
+                   "build a new database (--db must not exist or be empty) from sorted SST files: faster for a "
+                   "large corpus; the database appears only when the load completes");
   ingest->add_flag("-q,--quiet", ingest_args->quiet, "no progress bar");
   ingest->footer("Example:\n  vnkg ingest examples/articles\n  zstdcat news.jsonl.zst | vnkg ingest -\n"
+                 "  vnkg ingest --bulk --db new.db news.jsonl.zst\n"
                  "Exit status 3 when some input was skipped (each skip is reported on stderr).");
   ingest->callback([ingest_args] { RunIngest(*ingest_args); });
 

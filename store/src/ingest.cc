@@ -35,24 +35,30 @@ void Count(IngestSummary& summary, IngestOutcome outcome) {
   }
 }
 
+// Runs work(i) for i in [0, n) on up to `jobs` threads (this one included).
+template <typename Work>
+void ParallelFor(std::size_t n, int jobs, Work&& work) {
+  std::atomic<std::size_t> next{0};
+  auto run = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) work(i);
+  };
+  const int threads = std::max(1, std::min<int>(jobs, static_cast<int>(n)));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(run);
+  run();
+  for (auto& thread : pool) thread.join();
+}
+
 // Extracts a batch on `jobs` threads; results[i] belongs to batch[i].
 std::vector<Extraction> ExtractBatch(const Extractor& extractor, const std::vector<Document>& batch, int jobs) {
   std::vector<Extraction> results(batch.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < batch.size();) results[i] = extractor.Extract(batch[i]);
-  };
-  const int threads = std::max(1, std::min<int>(jobs, static_cast<int>(batch.size())));
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& thread : pool) thread.join();
+  ParallelFor(batch.size(), jobs, [&](std::size_t i) { results[i] = extractor.Extract(batch[i]); });
   return results;
 }
 
 }  // namespace
 
-Result<IngestSummary> IngestPaths(Store& store, const Extractor& extractor, const std::vector<std::string>& paths,
+Result<IngestSummary> IngestPaths(DocumentSink& store, const Extractor& extractor, const std::vector<std::string>& paths,
                                   const IngestOptions& options) {
   const auto start = Clock::now();
   IngestSummary summary;
@@ -100,7 +106,7 @@ Result<IngestSummary> IngestPaths(Store& store, const Extractor& extractor, cons
   return summary;
 }
 
-Result<IngestSummary> IngestFactFiles(Store& store, const std::vector<std::string>& paths,
+Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std::string>& paths,
                                       const IngestOptions& options) {
   const auto start = Clock::now();
   IngestSummary summary;
@@ -117,25 +123,46 @@ Result<IngestSummary> IngestFactFiles(Store& store, const std::vector<std::strin
       issue(path, "cannot read; skipped");
       continue;
     }
-    std::string line;
-    for (std::uint64_t number = 1; std::getline(in, line); ++number) {
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      auto fact = FactFromJsonLine(line);
-      const std::string where = path + ":" + std::to_string(number);
-      if (!fact.ok()) {
-        issue(where, fact.status().message() + "; line skipped");
-        continue;
+    // Lines are parsed on `jobs` threads a block at a time, then grouped in
+    // input order, so the result does not depend on `jobs`.
+    constexpr std::size_t kBlockLines = 4096;
+    std::vector<std::string> lines;
+    std::vector<Result<Fact>> parsed;
+    std::uint64_t first_number = 1;
+    auto take_block = [&] {
+      parsed.assign(lines.size(), Status::Aborted("not parsed"));
+      ParallelFor(lines.size(), options.jobs, [&](std::size_t i) {
+        if (lines[i].find_first_not_of(" \t\r") != std::string::npos) parsed[i] = FactFromJsonLine(lines[i]);
+      });
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].find_first_not_of(" \t\r") == std::string::npos) continue;
+        Result<Fact>& fact = parsed[i];
+        const auto where = [&] { return path + ":" + std::to_string(first_number + i); };
+        if (!fact.ok()) {
+          issue(where(), fact.status().message() + "; line skipped");
+          continue;
+        }
+        if (fact->doc.empty()) {
+          issue(where(), "fact has no \"doc\"; line skipped");
+          continue;
+        }
+        auto [it, fresh] = by_doc.try_emplace(fact->doc);
+        if (fresh) order.push_back(fact->doc);
+        std::string& hashed = hash_input[fact->doc];
+        hashed += lines[i];
+        hashed += '\n';
+        it->second.push_back(std::move(fact.value()));
+        ++summary.facts;
       }
-      if (fact->doc.empty()) {
-        issue(where, "fact has no \"doc\"; line skipped");
-        continue;
-      }
-      auto [it, fresh] = by_doc.try_emplace(fact->doc);
-      if (fresh) order.push_back(fact->doc);
-      hash_input[fact->doc] += line + "\n";
-      it->second.push_back(std::move(fact.value()));
-      ++summary.facts;
+      first_number += lines.size();
+      lines.clear();
+    };
+    for (std::string line; std::getline(in, line);) {
+      lines.push_back(std::move(line));
+      if (lines.size() == kBlockLines) take_block();
     }
+    take_block();
+    if (in.bad()) issue(path + ":" + std::to_string(first_number), "read error; the rest of the file skipped");
   }
   for (const std::string& doc : order) {
     DocumentRecord record;

@@ -38,14 +38,14 @@ struct IngestSummary {
 
 // Ingests every document of `paths` (see document_reader.h for the kinds).
 // Stops at the first store error (what was committed before stays).
-Result<IngestSummary> IngestPaths(Store& store, const Extractor& extractor, const std::vector<std::string>& paths,
+Result<IngestSummary> IngestPaths(DocumentSink& store, const Extractor& extractor, const std::vector<std::string>& paths,
                                   const IngestOptions& options);
 
 // Loads facts computed elsewhere (the `--format facts` JSON Lines, e.g. from
 // `vnkg extract`): facts are grouped by their "doc" and each document is
 // stored as one batch, its content hash taken over its facts. Lines that do
 // not parse are reported with file and line and skipped.
-Result<IngestSummary> IngestFactFiles(Store& store, const std::vector<std::string>& paths,
+Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std::string>& paths,
                                       const IngestOptions& options);
 
 }  // namespace vnkg

@@ -89,7 +89,19 @@ struct StoreStats {
   std::uint64_t disk_bytes = 0;  // live SST + WAL files
 };
 
-class Store {
+// Where ingest puts documents: an open Store, or a BulkLoader (bulk.h)
+// building a new database.
+class DocumentSink {
+ public:
+  virtual ~DocumentSink() = default;
+  // Stores one document and its facts; see Store::PutDocument for the rules
+  // (same id + same content: kUnchanged; same id + new content: replaced).
+  virtual Result<IngestOutcome> PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) = 0;
+  // Makes what was put so far durable (what durable means: each sink says).
+  virtual Status Sync() = 0;
+};
+
+class Store : public DocumentSink {
  public:
   enum class Mode { kReadWrite, kReadOnly };
 
@@ -117,11 +129,11 @@ class Store {
   // the display form they are first stored with.
   // REQUIRES: Mode::kReadWrite; every fact.doc is record.id or empty
   // (kInvalidArgument otherwise).
-  virtual Result<IngestOutcome> PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) = 0;
+  Result<IngestOutcome> PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) override = 0;
 
   // Flushes and fsyncs the write-ahead log: everything stored so far survives
   // a power cut. REQUIRES: Mode::kReadWrite (kInvalidArgument otherwise).
-  virtual Status Sync() = 0;
+  Status Sync() override = 0;
 
   virtual Result<std::optional<DocumentRecord>> GetDocument(const std::string& id) const = 0;
   // Every document record, in id order.

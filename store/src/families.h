@@ -1,0 +1,36 @@
+// What the store's RocksDB database is made of, shared by the per-document
+// writer (rocks_store.cc) and the bulk loader (bulk_loader.cc), which must
+// build byte-identical databases.
+#pragma once
+
+#include <rocksdb/options.h>
+#include <rocksdb/status.h>
+
+#include <cstdint>
+#include <string>
+
+#include "vnkg/status.h"
+
+namespace vnkg::storage {
+
+// Column family names, in the order of Family.
+inline const char* const kFamilyNames[] = {"default", "meta", "terms",      "term_index", "spo",
+                                           "pos",     "osp",  "provenance", "documents"};
+enum Family { kDefault, kMeta, kTerms, kTermIndex, kSpo, kPos, kOsp, kProvenance, kDocuments, kFamilyCount };
+
+// Keys of the `meta` family.
+inline constexpr const char* kSchemaKey = "schema_version";
+inline constexpr const char* kNextIdKey = "next_term_id";
+inline constexpr const char* kCounterKeys[] = {"count_documents", "count_facts", "count_entities", "count_provenance"};
+enum Counter { kDocumentsCount, kFactsCount, kEntitiesCount, kProvenanceCount, kCounterCount };
+
+// The options of one column family: compression, filters, prefix extractor.
+rocksdb::ColumnFamilyOptions FamilyOptions(int family);
+
+// A RocksDB status as ours, `context` first in the message.
+Status FromRocks(const rocksdb::Status& s, const std::string& context);
+
+// 8-byte big-endian encoding of a number (ids, counters).
+std::string EncodeU64(std::uint64_t v);
+
+}  // namespace vnkg::storage
