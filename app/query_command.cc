@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 
+#include "vnkg/deadline.h"
 #include "vnkg/query/sparql.h"
 #include "vnkg/store/store.h"
 
@@ -18,6 +19,7 @@ struct QueryArgs {
   std::string query;
   std::string format = "table";
   std::size_t max_rows = SparqlOptions{}.max_rows;
+  double timeout = kDefaultTimeoutSeconds;
 };
 
 // Returns an error message, or empty when the query ran and printed.
@@ -38,9 +40,12 @@ std::string RunQuery(const QueryArgs& args) {
   // A malformed query is reported before the database is opened.
   if (Status parsed = ParseSparql(text); !parsed.ok())
     return (args.file.empty() ? "" : args.file + ": ") + parsed.message();
+  // The clock starts before the store opens: --timeout bounds what the user waits for.
+  CancelOnInterrupt();
+  SparqlOptions options;
+  options.deadline = Deadline::Seconds(args.timeout).CancelledBy(&InterruptFlag());
   auto store = Store::Open(args.db.empty() ? DefaultDatabasePath() : args.db, Store::Mode::kReadOnly);
   if (!store.ok()) return store.status().message();
-  SparqlOptions options;
   options.max_rows = args.max_rows;
   auto result = RunSparql(*store.value(), text, options);
   if (!result.ok()) return result.status().message();
@@ -64,6 +69,9 @@ void RegisterQueryCommand(CLI::App& app) {
       ->check(CLI::IsMember({"table", "tsv", "csv", "json"}));
   query->add_option("--max-rows", args->max_rows, "stop when an intermediate result exceeds this many solutions")
       ->capture_default_str();
+  query->add_option("--timeout", args->timeout, "stop after this many seconds (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   query->footer(
       "The graph is the RDF of `vnkg export --format ntriples` (see docs/facts.md, \"The RDF view\");\n"
       "prefixes vn: <urn:vnkg:>, rdf:, rdfs: and xsd: are predeclared.\n"
@@ -74,13 +82,16 @@ void RegisterQueryCommand(CLI::App& app) {
       "  vnkg query 'PREFIX vn: <urn:vnkg:>\n"
       "    SELECT ?name (COUNT(?event) AS ?n) WHERE { ?p a vn:Person ; rdfs:label ?name ; vn:attended ?event }\n"
       "    GROUP BY ?name ORDER BY DESC(?n) LIMIT 10'\n"
-      "  vnkg query --format tsv --file q.rq");
+      "  vnkg query --format tsv --file q.rq --timeout 120\n"
+      "A query stops, saying how far it got and printing no rows, when one step holds more than\n"
+      "--max-rows solutions or --timeout passes (exit status 1), or at Ctrl-C (exit status 130).");
   query->callback([args] {
     const std::string error = RunQuery(*args);
     if (!error.empty()) {
       std::cout.flush();
       std::cerr << "vnkg: " << error << '\n';
-      std::exit(1);
+      // 128 + SIGINT, what a shell reports for a process Ctrl-C ended.
+      std::exit(InterruptFlag().load() ? 130 : 1);
     }
   });
 }

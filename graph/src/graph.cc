@@ -1,6 +1,7 @@
 #include "vnkg/graph/graph.h"
 
 #include <algorithm>
+#include <cassert>
 #include <deque>
 #include <cstdint>
 
@@ -26,6 +27,15 @@ bool ForEachIncident(const GraphType& g, Vertex u, Visit&& visit) {
     if (visit(boost::source(*it, g), g[*it], false)) return true;
   return false;
 }
+
+// The value of a bounded walk run without a deadline: it cannot stop.
+template <typename T>
+T Unbounded(Result<T> result) {
+  assert(result.ok() && "a walk without a deadline never stops early");
+  return std::move(result).value();
+}
+
+std::string Count(std::size_t n, const char* what) { return std::to_string(n) + " " + what; }
 
 }  // namespace
 
@@ -69,13 +79,19 @@ KnowledgeGraph KnowledgeGraph::FromFacts(const std::vector<StoredFact>& facts) {
   return g;
 }
 
-Result<KnowledgeGraph> KnowledgeGraph::Load(const Store& store) {
+Result<KnowledgeGraph> KnowledgeGraph::Load(const Store& store) { return Load(store, Deadline()); }
+
+Result<KnowledgeGraph> KnowledgeGraph::Load(const Store& store, Deadline deadline) {
+  if (deadline.Check()) return deadline.Stop("loading the graph", "");
   // Streamed: the facts (with every provenance's evidence) are never all in memory at once.
   KnowledgeGraph g;
+  std::size_t facts = 0;
   VNKG_RETURN_IF_ERROR(store.ForEachFact([&](const StoredFact& f) {
     g.Add(f);
-    return true;
+    ++facts;
+    return !deadline.Poll();
   }));
+  if (deadline.stopped()) return deadline.Stop("loading the graph", Count(facts, "facts read"));
   return g;
 }
 
@@ -99,42 +115,59 @@ std::optional<std::vector<Hop>> ShortestPath(const KnowledgeGraph& kg, Vertex a,
 }
 
 std::optional<std::vector<Hop>> ShortestPath(const KnowledgeGraph& kg, Vertex a, Vertex b, const PathOptions& options) {
+  return Unbounded(ShortestPath(kg, a, b, options, Deadline()));
+}
+
+Result<std::optional<std::vector<Hop>>> ShortestPath(const KnowledgeGraph& kg, Vertex a, Vertex b,
+                                                     const PathOptions& options, Deadline deadline) {
   const int max_hops = options.max_hops;
   const GraphType& g = kg.graph();
   const std::size_t n = boost::num_vertices(g);
-  if (a >= n || b >= n) return std::nullopt;
-  if (a == b) return std::vector<Hop>{};
+  if (a >= n || b >= n) return std::optional<std::vector<Hop>>();
+  if (a == b) return std::optional<std::vector<Hop>>(std::vector<Hop>{});
+  if (deadline.Check()) return deadline.Stop("path search", Count(0, "vertices visited"));
   std::vector<int> distance(n, -1);
   std::vector<Hop> via(n);
   std::deque<Vertex> queue{a};
   distance[a] = 0;
   bool found = false;
+  std::size_t visited = 0;
   while (!queue.empty() && !found) {
     const Vertex u = queue.front();
     queue.pop_front();
+    ++visited;
     if (distance[u] >= max_hops) continue;
     if (u != a && options.max_through_degree &&
         boost::out_degree(u, g) + boost::in_degree(u, g) > options.max_through_degree)
       continue;  // reached, but not passed through
+    // Polled per edge, not per vertex: one hub may have a hundred thousand.
     found = ForEachIncident(g, u, [&](Vertex w, const EdgeData& e, bool forward) {
+      if (deadline.Poll()) return true;
       if (distance[w] >= 0) return false;
       distance[w] = distance[u] + 1;
       via[w] = Hop{u, w, e.predicate, forward, e.evidence, e.doc};
       queue.push_back(w);
       return w == b;
     });
+    if (deadline.stopped()) return deadline.Stop("path search", Count(visited, "vertices visited"));
   }
-  if (!found) return std::nullopt;
+  if (!found) return std::optional<std::vector<Hop>>();
   std::vector<Hop> path;
   for (Vertex v = b; v != a; v = via[v].from) path.push_back(via[v]);
   std::reverse(path.begin(), path.end());
-  return path;
+  return std::optional<std::vector<Hop>>(std::move(path));
 }
 
 std::vector<Reached> ExploreNeighborhood(const KnowledgeGraph& kg, Vertex center, int depth, std::size_t limit) {
+  return Unbounded(ExploreNeighborhood(kg, center, depth, limit, Deadline()));
+}
+
+Result<std::vector<Reached>> ExploreNeighborhood(const KnowledgeGraph& kg, Vertex center, int depth, std::size_t limit,
+                                                 Deadline deadline) {
   const GraphType& g = kg.graph();
   std::vector<Reached> out;
   if (center >= boost::num_vertices(g)) return out;
+  if (deadline.Check()) return deadline.Stop("neighbourhood search", Count(0, "vertices reached"));
   std::vector<int> distance(boost::num_vertices(g), -1);
   std::deque<Vertex> queue{center};
   distance[center] = 0;
@@ -143,13 +176,14 @@ std::vector<Reached> ExploreNeighborhood(const KnowledgeGraph& kg, Vertex center
     queue.pop_front();
     if (distance[u] >= depth) continue;
     ForEachIncident(g, u, [&](Vertex w, const EdgeData& e, bool forward) {
-      if (out.size() >= limit) return true;
+      if (out.size() >= limit || deadline.Poll()) return true;
       if (distance[w] >= 0) return false;
       distance[w] = distance[u] + 1;
       out.push_back(Reached{w, distance[w], Hop{u, w, e.predicate, forward, e.evidence, e.doc}});
       queue.push_back(w);
       return false;
     });
+    if (deadline.stopped()) return deadline.Stop("neighbourhood search", Count(out.size(), "vertices reached"));
   }
   return out;
 }
@@ -186,6 +220,11 @@ std::vector<int> Components(const KnowledgeGraph& kg, int* count) {
 }
 
 std::vector<double> Betweenness(const KnowledgeGraph& kg, std::size_t max_sources) {
+  return Unbounded(Betweenness(kg, max_sources, Deadline()));
+}
+
+Result<std::vector<double>> Betweenness(const KnowledgeGraph& kg, std::size_t max_sources, Deadline deadline) {
+  if (deadline.Check()) return deadline.Stop("betweenness", "");
   const GraphType& g = kg.graph();
   const std::size_t n = boost::num_vertices(g);
   // The simple undirected view as compressed rows: who sits on the
@@ -234,6 +273,14 @@ std::vector<double> Betweenness(const KnowledgeGraph& kg, std::size_t max_source
     }  // else alone, or a pair apart from the rest: on nobody's paths
   }
 
+  const std::size_t to_search =
+      static_cast<std::size_t>(std::count_if(searches.begin(), searches.end(), [](double x) { return x != 0; }));
+  std::size_t searched = 0;
+  const auto stopped = [&] {
+    return deadline.Stop("betweenness", std::to_string(searched) + " of " + std::to_string(to_search) + " searches done");
+  };
+  if (deadline.Check()) return stopped();
+
   std::vector<double> score(n, 0.0), sigma(n, 0.0), delta(n, 0.0);
   std::vector<int> distance(n, -1);
   std::vector<std::uint32_t> order;
@@ -246,6 +293,7 @@ std::vector<double> Betweenness(const KnowledgeGraph& kg, std::size_t max_source
     sigma[s] = 1;
     for (std::size_t head = 0; head < order.size(); ++head) {
       const std::uint32_t v = order[head];
+      if (deadline.Poll()) return stopped();  // per vertex: the rows are short, and each search is one pass
       for (std::uint32_t i = first[v]; i < first[v + 1]; ++i) {
         const std::uint32_t w = neighbours[i];
         if (distance[w] < 0) {
@@ -266,6 +314,7 @@ std::vector<double> Betweenness(const KnowledgeGraph& kg, std::size_t max_source
     }
     score[s] += leaf_searches[s] * static_cast<double>(order.size() - 2);
     for (std::uint32_t v : order) distance[v] = -1, sigma[v] = 0, delta[v] = 0;
+    ++searched;
   }
   // Each unordered pair was counted from both ends; a sample stands for all sources.
   const double scale = 0.5 * static_cast<double>(n) / static_cast<double>(std::max<std::size_t>(sources, 1));
@@ -276,13 +325,22 @@ std::vector<double> Betweenness(const KnowledgeGraph& kg, std::size_t max_source
 std::vector<std::pair<Vertex, double>> MostCentral(const KnowledgeGraph& kg, Centrality by,
                                                    std::optional<EntityType> type, std::size_t n,
                                                    std::size_t max_sources) {
+  return Unbounded(MostCentral(kg, by, type, n, max_sources, Deadline()));
+}
+
+Result<std::vector<std::pair<Vertex, double>>> MostCentral(const KnowledgeGraph& kg, Centrality by,
+                                                           std::optional<EntityType> type, std::size_t n,
+                                                           std::size_t max_sources, Deadline deadline) {
   const GraphType& g = kg.graph();
   const std::size_t size = boost::num_vertices(g);
   std::vector<double> score(size, 0.0);
   if (by == Centrality::kDegree) {
+    if (deadline.Check()) return deadline.Stop("ranking by degree", "");
     for (Vertex v = 0; v < size; ++v) score[v] = static_cast<double>(boost::out_degree(v, g) + boost::in_degree(v, g));
   } else {
-    score = Betweenness(kg, max_sources);
+    auto betweenness = Betweenness(kg, max_sources, deadline);
+    if (!betweenness.ok()) return betweenness.status();
+    score = std::move(betweenness).value();
   }
   std::vector<std::pair<Vertex, double>> ranked;
   for (Vertex v = 0; v < size; ++v)

@@ -135,20 +135,26 @@ std::string VertexLabel(const KnowledgeGraph& g, Vertex v) {
   return g.LabelOf(v) + " (" + std::string(EntityTypeName(g.EntityOf(v).type)) + ")";
 }
 
-Result<NameResolver> NameResolver::Build(const Store& store) {
+Result<NameResolver> NameResolver::Build(const Store& store) { return Build(store, Deadline()); }
+
+// Two scans of the whole store: on a big one, the first second of every question by name.
+Result<NameResolver> NameResolver::Build(const Store& store, Deadline deadline) {
+  if (deadline.Check()) return deadline.Stop("looking up names", "");
   NameResolver index;
   std::unordered_map<TermId, std::size_t> position;
   VNKG_RETURN_IF_ERROR(store.ForEachEntity([&](TermId id, const Entity& e) {
     position.emplace(id, index.entries_.size());
     index.entries_.push_back(Entry{NamedEntity{id, e, 0}, FoldLoose(EntityLabel(e))});
     index.by_loose_.emplace(index.entries_.back().loose, index.entries_.size() - 1);
-    return true;
+    return !deadline.Poll();
   }));
+  if (deadline.stopped()) return deadline.Stop("looking up names", std::to_string(index.entries_.size()) + " entities read");
   VNKG_RETURN_IF_ERROR(store.Match(TriplePattern{}, [&](TermId s, TermId, TermId o) {
     if (auto it = position.find(s); it != position.end()) ++index.entries_[it->second].named.facts;
     if (auto it = position.find(o); it != position.end()) ++index.entries_[it->second].named.facts;
-    return true;
+    return !deadline.Poll();
   }));
+  if (deadline.stopped()) return deadline.Stop("looking up names", "counting facts");
   return index;
 }
 
@@ -204,7 +210,9 @@ Result<Resolution> ResolveName(const Store& store, const std::string& name, std:
   return ResolveEntity(store, name, type);
 }
 
-Result<std::vector<WhoRow>> Who(const Store& store, TermId entity) {
+Result<std::vector<WhoRow>> Who(const Store& store, TermId entity) { return Who(store, entity, Deadline()); }
+
+Result<std::vector<WhoRow>> Who(const Store& store, TermId entity, Deadline deadline) {
   std::vector<std::pair<TermId, TermId>> edges;
   VNKG_RETURN_IF_ERROR(store.Match(TriplePattern{entity, std::nullopt, std::nullopt}, [&](TermId, TermId p, TermId o) {
     edges.emplace_back(p, o);
@@ -213,6 +221,9 @@ Result<std::vector<WhoRow>> Who(const Store& store, TermId entity) {
   WhoContext context(store);
   std::vector<WhoRow> rows;
   for (auto [p, o] : edges) {
+    // Each row is several store reads: worth a look at the clock every time.
+    if (deadline.Check())
+      return deadline.Stop("who", std::to_string(rows.size()) + " of " + std::to_string(edges.size()) + " facts read");
     auto row = MakeWhoRow(store, context, entity, p, o);
     if (!row.ok()) return row.status();
     rows.push_back(std::move(row.value()));
@@ -233,6 +244,12 @@ std::vector<std::string> SourceDocuments(const std::vector<WhoRow>& rows) {
 
 Result<std::vector<EventRow>> Events(const Store& store, const std::string& province, const std::string& from,
                                      const std::string& to) {
+  return Events(store, province, from, to, Deadline());
+}
+
+Result<std::vector<EventRow>> Events(const Store& store, const std::string& province, const std::string& from,
+                                     const std::string& to, Deadline deadline) {
+  if (deadline.Check()) return deadline.Stop("events", "");
   auto organized = store.FindPredicate("organized");
   auto bridges = store.FindPredicate("has_bridge_point");
   auto located = store.FindPredicate("located_in");
@@ -247,8 +264,9 @@ Result<std::vector<EventRow>> Events(const Store& store, const std::string& prov
     if (!from.empty() && e.date.substr(0, from.size()) < from.substr(0, e.date.size())) return true;
     if (!to.empty() && e.date.substr(0, to.size()) > to) return true;
     events.push_back({id, e});
-    return true;
+    return !deadline.Poll();
   }));
+  if (deadline.stopped()) return deadline.Stop("events", "reading entities");
   const std::string wanted_province = FoldLoose(province);
   // Every lookup below collects names; a failing one ends the question.
   Status failure;
@@ -262,6 +280,8 @@ Result<std::vector<EventRow>> Events(const Store& store, const std::string& prov
   };
   std::vector<EventRow> rows;
   for (const NamedEntity& event : events) {
+    if (deadline.Check())
+      return deadline.Stop("events", std::to_string(rows.size()) + " of " + std::to_string(events.size()) + " events read");
     EventRow row{event.entity.date, event.entity.name, {}, {}, {}, event.id};
     bool in_province = wanted_province.empty();
     if (organized.value())
@@ -300,23 +320,35 @@ Result<Connection> Path(const KnowledgeGraph& graph, TermId a, TermId b, int max
 }
 
 Result<Connection> Path(const KnowledgeGraph& graph, TermId a, TermId b, const PathOptions& options) {
+  return Path(graph, a, b, options, Deadline());
+}
+
+Result<Connection> Path(const KnowledgeGraph& graph, TermId a, TermId b, const PathOptions& options, Deadline deadline) {
   const auto va = graph.VertexOf(a), vb = graph.VertexOf(b);
   if (!va) return NotInGraph(a);
   if (!vb) return NotInGraph(b);
   Connection out;
-  const auto hops = ShortestPath(graph, *va, *vb, options);
-  if (!hops) return out;
+  auto hops = ShortestPath(graph, *va, *vb, options, deadline);
+  if (!hops.ok()) return hops.status();
+  if (!hops.value()) return out;
   out.found = true;
-  for (const Hop& hop : *hops) out.steps.push_back(StepOf(graph, hop));
+  for (const Hop& hop : *hops.value()) out.steps.push_back(StepOf(graph, hop));
   return out;
 }
 
 Result<NeighborList> Neighbors(const KnowledgeGraph& graph, TermId center, int depth, std::size_t limit) {
+  return Neighbors(graph, center, depth, limit, Deadline());
+}
+
+Result<NeighborList> Neighbors(const KnowledgeGraph& graph, TermId center, int depth, std::size_t limit,
+                               Deadline deadline) {
   const auto v = graph.VertexOf(center);
   if (!v) return NotInGraph(center);
   NeighborList out;
   // One more than asked for tells whether the limit cut anything off.
-  auto reached = ExploreNeighborhood(graph, *v, depth, limit + 1);
+  auto explored = ExploreNeighborhood(graph, *v, depth, limit + 1, deadline);
+  if (!explored.ok()) return explored.status();
+  std::vector<Reached>& reached = explored.value();
   out.truncated = reached.size() > limit;
   if (out.truncated) reached.resize(limit);
   for (const Reached& r : reached)
@@ -326,14 +358,28 @@ Result<NeighborList> Neighbors(const KnowledgeGraph& graph, TermId center, int d
 
 std::vector<TopRow> Top(const KnowledgeGraph& graph, Centrality by, std::optional<EntityType> type, std::size_t n,
                         std::size_t max_sources) {
+  auto top = Top(graph, by, type, n, max_sources, Deadline());
+  return top.ok() ? std::move(top).value() : std::vector<TopRow>{};  // cannot fail: no deadline
+}
+
+Result<std::vector<TopRow>> Top(const KnowledgeGraph& graph, Centrality by, std::optional<EntityType> type,
+                                std::size_t n, std::size_t max_sources, Deadline deadline) {
+  auto ranked = MostCentral(graph, by, type, n, max_sources, deadline);
+  if (!ranked.ok()) return ranked.status();
   std::vector<TopRow> out;
-  for (auto [v, score] : MostCentral(graph, by, type, n, max_sources))
-    out.push_back(TopRow{graph.IdOf(v), graph.EntityOf(v), score});
+  for (auto [v, score] : ranked.value()) out.push_back(TopRow{graph.IdOf(v), graph.EntityOf(v), score});
   return out;
 }
 
 Result<NamedEntity> ResolveUnique(const Store& store, const std::string& name) {
-  auto resolution = ResolveName(store, name);
+  return ResolveUnique(store, name, Deadline());
+}
+
+Result<NamedEntity> ResolveUnique(const Store& store, const std::string& name, Deadline deadline) {
+  if (FoldLoose(name).empty()) return Status::InvalidArgument("an empty name names nothing");
+  auto index = NameResolver::Build(store, deadline);
+  if (!index.ok()) return index.status();
+  auto resolution = index->Resolve(name);
   if (!resolution.ok()) return resolution.status();
   if (resolution->matches.size() == 1) return resolution->matches.front();
   std::string message;

@@ -12,10 +12,7 @@
 
 namespace vnkg {
 
-std::atomic<bool>& ReplInterruptFlag() {
-  static std::atomic<bool> flag{false};
-  return flag;
-}
+std::atomic<bool>& ReplInterruptFlag() { return InterruptFlag(); }
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
@@ -192,6 +189,11 @@ void Repl::set_timer(bool on) { state_->timer = on; }
 bool Repl::timer() const { return state_->timer; }
 void Repl::set_max_rows(std::size_t n) { state_->max_rows = n; }
 std::size_t Repl::max_rows() const { return state_->max_rows; }
+void Repl::set_timeout(double seconds) { state_->timeout = seconds > 0 ? seconds : 0; }
+double Repl::timeout() const { return state_->timeout; }
+Deadline Repl::StatementDeadline() const {
+  return Deadline::Seconds(state_->timeout).CancelledBy(&ReplInterruptFlag()).SettingName(".timeout");
+}
 std::ostream& Repl::err() { return *state_->options.err; }
 std::ostream& Repl::out() {
   return state_->redirect.is_open() ? static_cast<std::ostream&>(state_->redirect) : *state_->options.out;
@@ -237,6 +239,7 @@ Status WithPlace(const Status& status, const std::string& place) {
     case Status::Code::kBusy: return Status::Busy(message);
     case Status::Code::kUnsupported: return Status::Unsupported(message);
     case Status::Code::kAborted: return Status::Aborted(message);
+    case Status::Code::kDeadlineExceeded: return Status::DeadlineExceeded(message);
   }
   return Status::InvalidArgument(message);
 }
@@ -281,12 +284,13 @@ Status Repl::ExecuteLine(std::string_view raw_line) {
         return names;
       }());
     const auto start = std::chrono::steady_clock::now();
+    const Deadline deadline = StatementDeadline();
     if (!s.sparql) {
       auto runner = s.options.sparql(*s.store);
       if (!runner.ok()) return runner.status();
       s.sparql = std::move(runner.value());
     }
-    auto table = s.sparql(query);
+    auto table = s.sparql(query, deadline);
     if (!table.ok()) return table.status();
     EmitResult(*this, table.value(), std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     return Status::Ok();
@@ -307,7 +311,7 @@ Status Repl::ExecuteLine(std::string_view raw_line) {
   }
 
   const auto start = std::chrono::steady_clock::now();
-  auto table = RunQuestion(s, name, args);
+  auto table = RunQuestion(s, name, args, StatementDeadline());
   if (!table.ok()) return table.status();
   EmitResult(*this, table.value(), std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   return Status::Ok();

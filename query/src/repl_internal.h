@@ -26,6 +26,7 @@ struct Repl::State {
   OutputMode mode = OutputMode::kTable;
   bool timer = false;
   std::size_t max_rows = 50;
+  double timeout = kDefaultTimeoutSeconds;  // per statement; 0: none
   std::ofstream redirect;  // open while .output/.once sends results to a file
   bool redirect_once = false;
   bool quit = false;
@@ -40,15 +41,17 @@ struct ReplAccess {
   static const Repl::State& state(const Repl& repl) { return *repl.state_; }
 };
 
-// A question command by name ("bridges", "who", ...) with its arguments.
+// A question command by name ("bridges", "who", ...) with its arguments,
+// stopping at `deadline` (the statement's .timeout and Ctrl-C).
 // kNotFound when `name` is no question command. (repl_questions.cc)
-Result<ResultTable> RunQuestion(Repl::State& state, const std::string& name, const std::vector<std::string>& args);
+Result<ResultTable> RunQuestion(Repl::State& state, const std::string& name, const std::vector<std::string>& args,
+                                const Deadline& deadline);
 // The options each question command takes, for completion and messages.
 std::vector<std::string> QuestionOptions(std::string_view command);
 
-// The graph of the open store, loaded once and kept; Ctrl-C while loading
-// gives kAborted and keeps nothing.
-Result<const KnowledgeGraph*> LoadGraph(Repl::State& state);
+// The graph of the open store, loaded once and kept; Ctrl-C or the
+// statement's deadline while loading gives its error and keeps nothing.
+Result<const KnowledgeGraph*> LoadGraph(Repl::State& state, const Deadline& deadline);
 
 // Writes a result in the current mode with its footer ("3 rows", the time
 // with .timer on), then ends a .once redirection.

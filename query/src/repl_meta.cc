@@ -60,6 +60,23 @@ Status MaxRows(Repl& repl, const std::vector<std::string>& args) {
   return Status::Ok();
 }
 
+Status Timeout(Repl& repl, const std::vector<std::string>& args) {
+  VNKG_RETURN_IF_ERROR(NeedArgs(args, 0, 1, ".timeout [SECONDS]"));
+  if (args.empty()) {
+    if (repl.timeout() > 0) repl.out() << repl.timeout() << " s\n";
+    else repl.out() << "none\n";
+    return Status::Ok();
+  }
+  double seconds = -1;
+  const std::string& text = args[0];
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  if (AsciiLower(text) == "none" || AsciiLower(text) == "off") seconds = 0;
+  else if (error != std::errc() || end != text.data() + text.size() || !(seconds >= 0))
+    return Status::InvalidArgument(".timeout takes seconds (0 or none: no limit), not '" + text + "'");
+  repl.set_timeout(seconds);
+  return Status::Ok();
+}
+
 Status Output(Repl& repl, const std::vector<std::string>& args) {
   VNKG_RETURN_IF_ERROR(NeedArgs(args, 0, 1, ".output [FILE]"));
   return repl.RedirectOutput(args.empty() ? "" : args[0], false);
@@ -171,6 +188,8 @@ constexpr MetaCommand kMetaCommands[] = {
     {".mode", "table|json|csv|tsv", "how results are written (no argument: the current mode)", Mode},
     {".timer", "on|off", "show how long each statement took", Timer},
     {".maxrows", "N", "show at most N rows of a table (0: all; files and csv/json/tsv get all)", MaxRows},
+    {".timeout", "[SECONDS]", "stop a statement running longer than this (default 30; 0: never; Ctrl-C always stops it)",
+     Timeout},
     {".output", "[FILE]", "write results to FILE from now on (no FILE: back to the terminal)", Output},
     {".once", "FILE", "write the next result to FILE", Once},
     {".read", "FILE", "run the lines of FILE as if typed; stops at its first error", Read},

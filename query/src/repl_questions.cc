@@ -87,7 +87,7 @@ Status NeedStore(const Repl::State& state) {
   return state.store ? Status::Ok() : Status::InvalidArgument("no database is open; .open DIR opens one");
 }
 
-Result<ResultTable> Bridges(Repl::State& state, const Words& words) {
+Result<ResultTable> Bridges(Repl::State& state, const Words& words, const Deadline&) {
   BridgeFilter filter;
   filter.province = Option(words, "--province");
   filter.date = Option(words, "--date");
@@ -105,11 +105,11 @@ Result<ResultTable> Bridges(Repl::State& state, const Words& words) {
   return table;
 }
 
-Result<ResultTable> WhoTable(Repl::State& state, const Words& words) {
+Result<ResultTable> WhoTable(Repl::State& state, const Words& words, const Deadline& deadline) {
   if (words.positional.empty()) return Status::InvalidArgument("who needs a name: who bui thanh son");
-  auto entity = ResolveUnique(*state.store, JoinedName(words));
+  auto entity = ResolveUnique(*state.store, JoinedName(words), deadline);
   if (!entity.ok()) return entity.status();
-  auto rows = Who(*state.store, entity->id);
+  auto rows = Who(*state.store, entity->id, deadline);
   if (!rows.ok()) return rows.status();
   ResultTable table;
   table.title = EntityLabel(entity->entity) + " (" + std::string(EntityTypeName(entity->entity.type)) + ")";
@@ -118,21 +118,25 @@ Result<ResultTable> WhoTable(Repl::State& state, const Words& words) {
   return table;
 }
 
-Result<ResultTable> PathTable(Repl::State& state, const Words& words) {
+Result<ResultTable> PathTable(Repl::State& state, const Words& words, const Deadline& deadline) {
   if (words.positional.size() != 2)
     return Status::InvalidArgument("path takes two names; quote names with spaces: path \"Lò Văn Khánh\" \"Cầm Thị Hoa\"");
-  auto hops = NumberOption(words, "--max-hops", 6, 1, 20);
+  auto hops = NumberOption(words, "--max-hops", kDefaultMaxHops, 1, 20);
   if (!hops.ok()) return hops.status();
-  auto from = ResolveUnique(*state.store, words.positional[0]);
+  auto from = ResolveUnique(*state.store, words.positional[0], deadline);
   if (!from.ok()) return from.status();
-  auto to = ResolveUnique(*state.store, words.positional[1]);
+  auto to = ResolveUnique(*state.store, words.positional[1], deadline);
   if (!to.ok()) return to.status();
-  auto graph = LoadGraph(state);
+  auto graph = LoadGraph(state, deadline);
   if (!graph.ok()) return graph.status();
   const KnowledgeGraph& g = *graph.value();
   auto va = g.VertexOf(from->id), vb = g.VertexOf(to->id);
   std::optional<std::vector<Hop>> path;
-  if (va && vb) path = ShortestPath(g, *va, *vb, static_cast<int>(hops.value()));
+  if (va && vb) {
+    auto found = ShortestPath(g, *va, *vb, PathOptions{static_cast<int>(hops.value()), 0}, deadline);
+    if (!found.ok()) return found.status();
+    path = std::move(found).value();
+  }
   ResultTable table;
   table.header = {"hop", "from", "link", "to", "evidence", "source"};
   if (!path) {
@@ -148,29 +152,33 @@ Result<ResultTable> PathTable(Repl::State& state, const Words& words) {
   return table;
 }
 
-Result<ResultTable> NeighborsTable(Repl::State& state, const Words& words) {
+Result<ResultTable> NeighborsTable(Repl::State& state, const Words& words, const Deadline& deadline) {
   if (words.positional.empty()) return Status::InvalidArgument("neighbors needs a name: neighbors \"Bến Tre\" --depth 2");
   auto depth = NumberOption(words, "--depth", 2, 1, 6);
   if (!depth.ok()) return depth.status();
   auto limit = NumberOption(words, "--limit", 200, 1, 1000000);
   if (!limit.ok()) return limit.status();
-  auto entity = ResolveUnique(*state.store, JoinedName(words));
+  auto entity = ResolveUnique(*state.store, JoinedName(words), deadline);
   if (!entity.ok()) return entity.status();
-  auto graph = LoadGraph(state);
+  auto graph = LoadGraph(state, deadline);
   if (!graph.ok()) return graph.status();
   const KnowledgeGraph& g = *graph.value();
   ResultTable table;
   table.title = "within " + std::to_string(depth.value()) + " hops of " + EntityLabel(entity->entity);
   table.header = {"hops", "entity", "type"};
-  if (auto v = g.VertexOf(entity->id))
-    for (auto [w, distance] : Neighborhood(g, *v, static_cast<int>(depth.value()), static_cast<std::size_t>(limit.value())))
-      table.rows.push_back({std::to_string(distance), EntityLabel(g.EntityOf(w)), std::string(EntityTypeName(g.EntityOf(w).type))});
+  if (auto v = g.VertexOf(entity->id)) {
+    auto reached = ExploreNeighborhood(g, *v, static_cast<int>(depth.value()), static_cast<std::size_t>(limit.value()), deadline);
+    if (!reached.ok()) return reached.status();
+    for (const Reached& r : reached.value())
+      table.rows.push_back({std::to_string(r.distance), EntityLabel(g.EntityOf(r.vertex)),
+                            std::string(EntityTypeName(g.EntityOf(r.vertex).type))});
+  }
   return table;
 }
 
-Result<ResultTable> EventsTable(Repl::State& state, const Words& words) {
+Result<ResultTable> EventsTable(Repl::State& state, const Words& words, const Deadline& deadline) {
   if (!words.positional.empty()) return Status::InvalidArgument("events takes only options: --province, --from, --to");
-  auto rows = Events(*state.store, Option(words, "--province"), Option(words, "--from"), Option(words, "--to"));
+  auto rows = Events(*state.store, Option(words, "--province"), Option(words, "--from"), Option(words, "--to"), deadline);
   if (!rows.ok()) return rows.status();
   ResultTable table;
   table.header = {"date", "event", "organized by", "bridge points", "held in"};
@@ -179,7 +187,7 @@ Result<ResultTable> EventsTable(Repl::State& state, const Words& words) {
   return table;
 }
 
-Result<ResultTable> TopTable(Repl::State& state, const Words& words) {
+Result<ResultTable> TopTable(Repl::State& state, const Words& words, const Deadline& deadline) {
   if (!words.positional.empty()) return Status::InvalidArgument("top takes only options: --by, --type, -n");
   const std::string by = Option(words, "--by", "degree");
   if (by != "degree" && by != "betweenness") return Status::InvalidArgument("--by is degree or betweenness, not '" + by + "'");
@@ -190,13 +198,15 @@ Result<ResultTable> TopTable(Repl::State& state, const Words& words) {
     type = ParseEntityType(name);
     if (!type) return Status::InvalidArgument("unknown entity type '" + name + "' (Person, Organization, Province, Place, Event, ...)");
   }
-  auto graph = LoadGraph(state);
+  auto graph = LoadGraph(state, deadline);
   if (!graph.ok()) return graph.status();
   const KnowledgeGraph& g = *graph.value();
+  auto ranked = MostCentral(g, by == "betweenness" ? Centrality::kBetweenness : Centrality::kDegree, type,
+                            static_cast<std::size_t>(n.value()), kDefaultBetweennessSources, deadline);
+  if (!ranked.ok()) return ranked.status();
   ResultTable table;
   table.header = {by, "entity", "type"};
-  for (auto [v, score] : MostCentral(g, by == "betweenness" ? Centrality::kBetweenness : Centrality::kDegree, type,
-                                     static_cast<std::size_t>(n.value()))) {
+  for (auto [v, score] : ranked.value()) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, by == "betweenness" ? "%.1f" : "%.0f", score);
     table.rows.push_back({buffer, EntityLabel(g.EntityOf(v)), std::string(EntityTypeName(g.EntityOf(v).type))});
@@ -217,23 +227,17 @@ std::vector<std::string> QuestionOptions(std::string_view command) {
   return {};
 }
 
-Result<const KnowledgeGraph*> LoadGraph(Repl::State& state) {
+Result<const KnowledgeGraph*> LoadGraph(Repl::State& state, const Deadline& deadline) {
   if (state.graph) return &*state.graph;
-  // Facts are gathered here rather than by KnowledgeGraph::Load so that
-  // Ctrl-C can stop the scan, the long part on a big store.
-  std::vector<StoredFact> facts;
-  Status scanned = state.store->ForEachFact([&](const StoredFact& fact) {
-    facts.push_back(fact);
-    return !ReplInterrupted();
-  });
-  if (!scanned.ok()) return scanned;
-  if (ReplInterrupted()) return Cancelled();
-  state.graph = KnowledgeGraph::FromFacts(facts);
+  auto loaded = KnowledgeGraph::Load(*state.store, deadline);
+  if (!loaded.ok()) return loaded.status();
+  state.graph = std::move(loaded).value();
   return &*state.graph;
 }
 
-Result<ResultTable> RunQuestion(Repl::State& state, const std::string& name, const std::vector<std::string>& args) {
-  using Runner = Result<ResultTable> (*)(Repl::State&, const Words&);
+Result<ResultTable> RunQuestion(Repl::State& state, const std::string& name, const std::vector<std::string>& args,
+                                const Deadline& deadline) {
+  using Runner = Result<ResultTable> (*)(Repl::State&, const Words&, const Deadline&);
   static const std::map<std::string, Runner, std::less<>> kRunners = {
       {"bridges", Bridges}, {"who", WhoTable},       {"path", PathTable},
       {"neighbors", NeighborsTable}, {"events", EventsTable}, {"top", TopTable},
@@ -246,7 +250,7 @@ Result<ResultTable> RunQuestion(Repl::State& state, const std::string& name, con
   auto words = ParseWords(name, args);
   if (!words.ok()) return words.status();
   VNKG_RETURN_IF_ERROR(NeedStore(state));
-  return runner->second(state, words.value());
+  return runner->second(state, words.value(), deadline);
 }
 
 }  // namespace vnkg

@@ -32,9 +32,9 @@ SparqlEngineFactory DefaultSparqlEngine() {
     auto created = SparqlEngine::Create(store);
     if (!created.ok()) return created.status();
     std::shared_ptr<const SparqlEngine> engine(std::move(created.value()));
-    return SparqlRunner([engine](const std::string& query) -> Result<ResultTable> {
+    return SparqlRunner([engine](const std::string& query, const Deadline& deadline) -> Result<ResultTable> {
       SparqlOptions options;
-      options.interrupted = [] { return ReplInterrupted(); };
+      options.deadline = deadline;  // .timeout and Ctrl-C
       auto result = engine->Run(query, options);
       if (!result.ok()) return result.status();
       ResultTable table;

@@ -245,6 +245,7 @@ int RunReplSession(const ReplSessionOptions& options) {
   repl_options.err = &std::cerr;
   repl_options.interactive = terminal;
   Repl repl(std::move(repl_options));
+  repl.set_timeout(options.timeout);
 
   Status opened = options.db.empty() ? Status::Ok() : repl.Open(options.db);
   if (!terminal) {

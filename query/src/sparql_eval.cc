@@ -142,7 +142,7 @@ int OrderCompare(const Val& a, const Val& b) {
 class Evaluator {
  public:
   Evaluator(const Query& q, const View& view, const Store& store, const SparqlOptions& options)
-      : q_(q), view_(view), store_(store), options_(options), width_(q.variables.size()) {}
+      : q_(q), view_(view), store_(store), options_(options), width_(q.variables.size()), deadline_(options.deadline) {}
 
   Result<SparqlResult> Run();
 
@@ -169,6 +169,16 @@ class Evaluator {
       stop_ = Status::Aborted("the query needs more than " + std::to_string(options_.max_rows) +
                               " intermediate solutions; make its patterns more specific or raise the limit "
                               "(vnkg query --max-rows)");
+      return false;
+    }
+    return Tick();
+  }
+  // For loops that make no rows (rejected matches, filters, sorting keys):
+  // a query may spin there as long as in one that grows.
+  bool Tick() {
+    if (!stop_.ok()) return false;
+    if (deadline_.Poll()) {
+      stop_ = deadline_.Stop("query", std::to_string(produced_) + " intermediate solutions computed");
       return false;
     }
     if ((++ticks_ & 0xFFF) == 0 && options_.interrupted && options_.interrupted()) {
@@ -292,6 +302,7 @@ class Evaluator {
     for (const Pattern& pat : order) {
       Rows next;
       for (const Row& row : rows) {
+        if (!Tick()) return stop_;  // rows that match nothing cost a seek each, and make no row to count
         Vid q[3];
         for (int i = 0; i < 3; ++i) q[i] = pat.v[i] >= 0 ? row[pat.v[i]] : pat.c[i];
         Status st = MatchAny(q[0], q[1], q[2], [&](Vid a, Vid b, Vid c) {
@@ -301,9 +312,10 @@ class Evaluator {
             const int v = pat.v[i];
             if (v < 0) continue;
             if (!r[v]) r[v] = got[i];
-            else if (r[v] != got[i]) return true;  // ?x ?p ?x and the like
+            else if (r[v] != got[i]) return Tick();  // ?x ?p ?x and the like
           }
           next.push_back(std::move(r));
+          ++produced_;
           return Check(next.size());
         });
         if (!st.ok()) return st;
@@ -350,14 +362,22 @@ class Evaluator {
       return k;
     };
     std::unordered_map<Row, std::vector<const Row*>, RowHash> table;
-    for (const Row& r : right) table[key_of(r)].push_back(&r);
+    for (const Row& r : right) {
+      if (!Tick()) return stop_;
+      table[key_of(r)].push_back(&r);
+    }
     Rows out;
     for (const Row& l : left) {
+      if (!Tick()) return stop_;
       auto it = table.find(key_of(l));
       if (it == table.end()) continue;
       for (const Row* r : it->second) {
-        if (!Compatible(l, *r)) continue;
+        if (!Compatible(l, *r)) {
+          if (!Tick()) return stop_;
+          continue;
+        }
         out.push_back(Merge(l, *r));
+        ++produced_;
         if (!Check(out.size())) return stop_;
       }
     }
@@ -420,6 +440,7 @@ class Evaluator {
       }
       case Node::Kind::kExtend:
         for (Row& r : rows) {
+          if (!Tick()) return stop_;
           Val v = Eval(n.expr, r, nullptr);
           if (v.ok) r[n.var] = Intern(v.t);
         }
@@ -438,14 +459,20 @@ class Evaluator {
             if (!Passes(n.filters, merged)) return;
             matched = true;
             out.push_back(std::move(merged));
+            ++produced_;
           };
           if (safe) {
             Rows one{l};
             VNKG_RETURN_IF_ERROR(Eval(*n.right, one));
-            for (Row& m : one) take(std::move(m));
+            for (Row& m : one) {
+              if (!Tick()) return stop_;
+              take(std::move(m));
+            }
           } else {
-            for (const Row& r : right)
+            for (const Row& r : right) {
+              if (!Tick()) return stop_;
               if (Compatible(l, r)) take(Merge(l, r));
+            }
           }
           if (!matched) out.push_back(l);
           if (!Check(out.size())) return stop_;
@@ -605,6 +632,7 @@ class Evaluator {
       for (const Row& r : rows) groups[0].push_back(&r);
     } else {
       for (const Row& r : rows) {
+        if (!Tick()) return stop_;
         Row key;
         for (int v : q_.group_by) key.push_back(r[v]);
         auto [it, fresh] = index.emplace(key, groups.size());
@@ -614,6 +642,7 @@ class Evaluator {
     }
     Rows out;
     for (std::size_t g = 0; g < groups.size(); ++g) {
+      if (!Tick()) return stop_;
       Row r(width_, 0);
       for (std::size_t k = 0; k < q_.group_by.size(); ++k) r[q_.group_by[k]] = keys[g][k];
       for (const Projection& p : q_.projection) {
@@ -638,9 +667,12 @@ class Evaluator {
   std::map<std::string, std::unique_ptr<icu::RegexPattern>> regexes_;
   Status stop_;
   std::uint64_t ticks_ = 0;
+  Deadline deadline_;
+  std::uint64_t produced_ = 0;  // solutions made by all steps: how far a stopped query got
 };
 
 Result<SparqlResult> Evaluator::Run() {
+  if (deadline_.Check()) return deadline_.Stop("query", "");
   Rows rows = Unit();
   VNKG_RETURN_IF_ERROR(Eval(*q_.where, rows));
   if (q_.aggregated) {
@@ -649,6 +681,7 @@ Result<SparqlResult> Evaluator::Run() {
     for (const Projection& p : q_.projection) {
       if (!p.expr) continue;
       for (Row& r : rows) {
+        if (!Tick()) return stop_;
         Val v = Eval(*p.expr, r, nullptr);
         if (v.ok) r[p.var] = Intern(v.t);
       }
@@ -656,8 +689,10 @@ Result<SparqlResult> Evaluator::Run() {
   }
   if (!q_.order_by.empty()) {
     std::vector<std::vector<Val>> keys(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i)
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (!Tick()) return stop_;
       for (const OrderKey& k : q_.order_by) keys[i].push_back(Eval(k.expr, rows[i], nullptr));
+    }
     std::vector<std::size_t> idx(rows.size());
     for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
     std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
@@ -677,6 +712,7 @@ Result<SparqlResult> Evaluator::Run() {
   std::unordered_set<Row, RowHash> seen;
   std::uint64_t skipped = 0;
   for (const Row& r : rows) {
+    if (!Tick()) return stop_;
     Row p;
     for (const Projection& item : q_.projection) p.push_back(r[item.var]);
     if (q_.distinct && !seen.insert(p).second) continue;

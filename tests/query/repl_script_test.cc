@@ -74,7 +74,7 @@ TEST_CASE("script: SPARQL runs over several lines up to a semicolon", "[repl]") 
   int engines_made = 0;
   Session s(db.path, [&](const Store&) -> Result<SparqlRunner> {
     ++engines_made;
-    return SparqlRunner([&](const std::string& query) -> Result<ResultTable> {
+    return SparqlRunner([&](const std::string& query, const Deadline&) -> Result<ResultTable> {
       seen = query;
       ResultTable table;
       table.header = {"s"};

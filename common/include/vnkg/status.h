@@ -24,6 +24,7 @@ class [[nodiscard]] Status {
     kBusy,             // another process holds the writer lock
     kUnsupported,      // a recognised but unimplemented feature
     kAborted,          // cancelled (Ctrl-C) or a resource limit was reached
+    kDeadlineExceeded, // a time limit (--timeout) passed before the work was done
   };
 
   Status() = default;  // OK
@@ -36,6 +37,7 @@ class [[nodiscard]] Status {
   static Status Busy(std::string m) { return Status(Code::kBusy, std::move(m)); }
   static Status Unsupported(std::string m) { return Status(Code::kUnsupported, std::move(m)); }
   static Status Aborted(std::string m) { return Status(Code::kAborted, std::move(m)); }
+  static Status DeadlineExceeded(std::string m) { return Status(Code::kDeadlineExceeded, std::move(m)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

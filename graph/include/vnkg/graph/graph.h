@@ -16,6 +16,12 @@
 //
 // A KnowledgeGraph is an immutable value once built: safe to read from many
 // threads at once.
+//
+// Bounds: every walk here has a size limit (hops, depth, result count,
+// sampled sources), and the overloads taking a Deadline also stop when it
+// passes or its cancel flag (Ctrl-C) is set. A stopped walk is an error
+// (Deadline::Stop: kDeadlineExceeded or kAborted, saying how far it got),
+// never a shorter answer: "no connection" means the search finished.
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
@@ -26,6 +32,7 @@
 #include <utility>
 #include <vector>
 
+#include "vnkg/deadline.h"
 #include "vnkg/status.h"
 #include "vnkg/store/store.h"
 
@@ -60,6 +67,9 @@ class KnowledgeGraph {
   static KnowledgeGraph FromFacts(const std::vector<StoredFact>& facts);
   // Loads every fact of the store (Store::ForEachFact). Errors: the store's.
   static Result<KnowledgeGraph> Load(const Store& store);
+  // The same, stopping when `deadline` passes (reading every fact is the
+  // long part of a question on a big store).
+  static Result<KnowledgeGraph> Load(const Store& store, Deadline deadline);
 
   const GraphType& graph() const { return graph_; }
   std::size_t size() const { return boost::num_vertices(graph_); }
@@ -111,6 +121,11 @@ struct PathOptions {
 };
 // ShortestPath with options.
 std::optional<std::vector<Hop>> ShortestPath(const KnowledgeGraph& g, Vertex a, Vertex b, const PathOptions& options);
+// The same within a deadline: the value is nullopt only when the search
+// finished without a connection. Errors: Deadline::Stop ("path search
+// stopped ...; N vertices visited").
+Result<std::optional<std::vector<Hop>>> ShortestPath(const KnowledgeGraph& g, Vertex a, Vertex b,
+                                                     const PathOptions& options, Deadline deadline);
 
 // A vertex reached from a neighbourhood's center: how far, and by which edge
 // from a vertex one step nearer (via.from).
@@ -124,6 +139,9 @@ struct Reached {
 // (ties in discovery order), at most `limit` of them (center excluded).
 // Empty when center is out of range.
 std::vector<Reached> ExploreNeighborhood(const KnowledgeGraph& g, Vertex center, int depth, std::size_t limit);
+// The same within a deadline. Errors: Deadline::Stop ("neighbourhood search stopped ...").
+Result<std::vector<Reached>> ExploreNeighborhood(const KnowledgeGraph& g, Vertex center, int depth, std::size_t limit,
+                                                 Deadline deadline);
 // The same, as (vertex, distance) pairs.
 std::vector<std::pair<Vertex, int>> Neighborhood(const KnowledgeGraph& g, Vertex center, int depth, std::size_t limit);
 
@@ -154,11 +172,18 @@ enum class Centrality {
 // people on top as the exact ranking (positions beyond ~10 may differ).
 inline constexpr std::size_t kDefaultBetweennessSources = 2048;
 std::vector<double> Betweenness(const KnowledgeGraph& g, std::size_t max_sources = kDefaultBetweennessSources);
+// The same within a deadline (exact betweenness on a big graph takes hours).
+// Errors: Deadline::Stop ("betweenness stopped ...; k of K searches done").
+Result<std::vector<double>> Betweenness(const KnowledgeGraph& g, std::size_t max_sources, Deadline deadline);
 
 // The `n` most central vertices (of `type` when given), highest first, ties
 // in vertex order. `max_sources`: as for Betweenness (ignored for degree).
 std::vector<std::pair<Vertex, double>> MostCentral(const KnowledgeGraph& g, Centrality by,
                                                    std::optional<EntityType> type, std::size_t n,
                                                    std::size_t max_sources = kDefaultBetweennessSources);
+// The same within a deadline. Errors: those of Betweenness.
+Result<std::vector<std::pair<Vertex, double>>> MostCentral(const KnowledgeGraph& g, Centrality by,
+                                                           std::optional<EntityType> type, std::size_t n,
+                                                           std::size_t max_sources, Deadline deadline);
 
 }  // namespace vnkg

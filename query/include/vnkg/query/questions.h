@@ -4,6 +4,10 @@
 //
 // Each takes the store (read-only use; safe from many threads, as the Store
 // is) and, where it walks connections, a KnowledgeGraph loaded from it.
+//
+// The overloads taking a Deadline stop when it passes or Ctrl-C sets its
+// flag, with its error (kDeadlineExceeded or kAborted, see vnkg/deadline.h)
+// rather than a partial answer; the others run to the end.
 #pragma once
 
 #include <cstddef>
@@ -12,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "vnkg/deadline.h"
 #include "vnkg/graph/graph.h"
 #include "vnkg/status.h"
 #include "vnkg/store/store.h"
@@ -47,6 +52,7 @@ class NameResolver {
   // Scans every entity (Store::ForEachEntity) and every fact (Store::Match).
   // Errors: the store's.
   static Result<NameResolver> Build(const Store& store);
+  static Result<NameResolver> Build(const Store& store, Deadline deadline);
 
   // Finds the entities whose label (EntityLabel) is `name`, comparing
   // FoldLoose keys: case, diacritics and tone placement ignored ("bui thanh
@@ -82,6 +88,7 @@ Result<Resolution> ResolveName(const Store& store, const std::string& name,
 // or the closest names ("no entity is named 'X'; did you mean: ..."), ready
 // to show to a user.
 Result<NamedEntity> ResolveUnique(const Store& store, const std::string& name);
+Result<NamedEntity> ResolveUnique(const Store& store, const std::string& name, Deadline deadline);
 
 // ---------------------------------------------------------------------------
 // Who
@@ -107,6 +114,7 @@ struct WhoRow {
 // relation and label. An id with no facts gives no rows.
 // Errors: the store's (kNotFound / kCorruption for an unknown or bad id in a triple).
 Result<std::vector<WhoRow>> Who(const Store& store, TermId entity);
+Result<std::vector<WhoRow>> Who(const Store& store, TermId entity, Deadline deadline);
 
 // The documents behind some Who rows, sorted, distinct.
 std::vector<std::string> SourceDocuments(const std::vector<WhoRow>& rows);
@@ -126,6 +134,8 @@ struct EventRow {
 // (FoldLoose match; empty: any); by date. Errors: the store's.
 Result<std::vector<EventRow>> Events(const Store& store, const std::string& province, const std::string& from,
                                      const std::string& to);
+Result<std::vector<EventRow>> Events(const Store& store, const std::string& province, const std::string& from,
+                                     const std::string& to, Deadline deadline);
 
 // ---------------------------------------------------------------------------
 // Graph questions
@@ -153,6 +163,8 @@ struct Connection {
 Result<Connection> Path(const KnowledgeGraph& graph, TermId a, TermId b, int max_hops = kDefaultMaxHops);
 // The same with options (hop limit, hubs not passed through).
 Result<Connection> Path(const KnowledgeGraph& graph, TermId a, TermId b, const PathOptions& options);
+// The same within a deadline: found == false only when the search finished.
+Result<Connection> Path(const KnowledgeGraph& graph, TermId a, TermId b, const PathOptions& options, Deadline deadline);
 
 struct NeighborRow {
   TermId id = 0;  // 0: implied by a structural link
@@ -169,6 +181,8 @@ struct NeighborList {
 // Entities within `depth` hops of `center` (either direction), at most `limit`.
 // Errors: kNotFound when center is not in the graph.
 Result<NeighborList> Neighbors(const KnowledgeGraph& graph, TermId center, int depth, std::size_t limit = 1000);
+Result<NeighborList> Neighbors(const KnowledgeGraph& graph, TermId center, int depth, std::size_t limit,
+                               Deadline deadline);
 
 struct TopRow {
   TermId id = 0;
@@ -181,5 +195,7 @@ struct TopRow {
 // graph has more vertices than that (see Betweenness); 0: always exact.
 std::vector<TopRow> Top(const KnowledgeGraph& graph, Centrality by, std::optional<EntityType> type, std::size_t n,
                         std::size_t max_sources = kDefaultBetweennessSources);
+Result<std::vector<TopRow>> Top(const KnowledgeGraph& graph, Centrality by, std::optional<EntityType> type,
+                                std::size_t n, std::size_t max_sources, Deadline deadline);
 
 }  // namespace vnkg

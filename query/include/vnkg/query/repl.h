@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vnkg/deadline.h"
 #include "vnkg/status.h"
 #include "vnkg/store/store.h"
 
@@ -29,10 +30,11 @@ namespace vnkg {
 
 // ------------------------------------------------------------ cancellation
 // Set by the SIGINT handler RunInteractive installs and polled by the REPL's
-// long loops (graph loading, scans, .sleep), which then stop with
-// Status::Code::kAborted. Process-wide because a signal handler can reach
-// nothing else. RunInteractive clears it once a statement has finished (or
-// been cancelled); RunScript stops between lines when it is set.
+// long loops (graph loading, scans, searches, SPARQL, .sleep), which then stop
+// with Status::Code::kAborted. Process-wide because a signal handler can reach
+// nothing else: it is vnkg::InterruptFlag() (deadline.h), which each
+// statement's Deadline watches. RunInteractive clears it once a statement has
+// finished (or been cancelled); RunScript stops between lines when it is set.
 std::atomic<bool>& ReplInterruptFlag();
 inline bool ReplInterrupted() { return ReplInterruptFlag().load(std::memory_order_relaxed); }
 
@@ -113,8 +115,9 @@ struct QueryCommandInfo {
 std::span<const QueryCommandInfo> QueryCommands();
 
 // Answers one SPARQL query (the text up to, without, its ';'). Implementations
-// should poll ReplInterrupted() in long loops.
-using SparqlRunner = std::function<Result<ResultTable>(const std::string& query)>;
+// should stop when `deadline` says so (it carries .timeout and Ctrl-C) and
+// return its Deadline::Stop status, as the default engine does.
+using SparqlRunner = std::function<Result<ResultTable>(const std::string& query, const Deadline& deadline)>;
 // Makes the runner for one store. The REPL calls it on the first SPARQL
 // statement after each Open and keeps the runner until the next Open, so an
 // engine may index the store once; the store outlives the runner.
@@ -173,6 +176,13 @@ class Repl {
   bool timer() const;
   void set_max_rows(std::size_t n);  // 0: all
   std::size_t max_rows() const;
+  // Each statement (question or SPARQL query, graph loading included) stops
+  // with kDeadlineExceeded after this many seconds; 0: no limit. Ctrl-C
+  // stops it whatever the limit. Default kDefaultTimeoutSeconds.
+  void set_timeout(double seconds);
+  double timeout() const;
+  // The deadline of a statement starting now: the timeout and Ctrl-C.
+  Deadline StatementDeadline() const;
   // Results go to `path` (empty: back to the default output); once: for the
   // next result only.
   Status RedirectOutput(const std::string& path, bool once);
@@ -205,6 +215,7 @@ struct ReplSessionOptions {
   std::string db;            // opened read-only at start
   std::string rc_path = DefaultRcPath();            // run first if it exists
   std::string history_path = DefaultHistoryPath();  // interactive only
+  double timeout = kDefaultTimeoutSeconds;          // Repl::set_timeout before the rc file runs
 };
 
 // A whole `vnkg repl`: on a terminal, RunInteractive on std::cin/cout (an

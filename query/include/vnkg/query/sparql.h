@@ -18,8 +18,10 @@
 //    column, the offending line, and a caret under the place;
 //  - kUnsupported for a recognised SPARQL feature outside the subset (ASK,
 //    CONSTRUCT, DESCRIBE, property paths, subqueries, SUM, ...), naming it;
-//  - kAborted when an intermediate result grows past max_rows, or when
-//    `interrupted` returns true.
+//  - kAborted when an intermediate result grows past max_rows, when
+//    `interrupted` returns true, or when Ctrl-C sets the deadline's flag;
+//  - kDeadlineExceeded when the deadline passes ("query stopped after 1.0 s
+//    (--timeout); N intermediate solutions computed").
 #pragma once
 
 #include <cstddef>
@@ -30,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vnkg/deadline.h"
 #include "vnkg/status.h"
 #include "vnkg/store/store.h"
 
@@ -56,6 +59,8 @@ struct SparqlOptions {
   std::size_t max_rows = 1'000'000;
   // Polled in long loops; returning true stops the query with kAborted.
   std::function<bool()> interrupted;
+  // Polled in the same loops (cheaply, see Deadline::Poll); none by default.
+  Deadline deadline;
 };
 
 // Checks the syntax and the supported subset without running anything.
