@@ -5,8 +5,11 @@ On the corpus (../shared/corpus/news.jsonl.zst) and on 10 %, 25 %, 50 % slices
 of it, measures: ingest throughput (MB/s of article text, documents/s,
 facts/s), extraction-only throughput (one core), peak RSS, database size
 against input size, export speed, and query latencies (p50, p99, in-process,
-by `vnkg bench-queries`). Baselines in the same run: rapper parsing the
-exported N-Triples, sqlite3 loading the facts as CSV into an indexed table.
+by `vnkg_bench_queries`), `ingest --bulk`, and loading facts computed
+elsewhere (`ingest --facts`, with and without --bulk). Baselines in the same
+run: rapper parsing the exported N-Triples, sqlite3 loading the same facts as
+CSV into a table indexed three ways. A gnuplot chart of time and memory
+against corpus size goes beside the JSON (scaling.png).
 Each figure is the median of --runs runs. Prints one table and writes JSON.
 
     python3 bench/run.py --vnkg build/app/vnkg [--runs 3] [--slices 10,25,50,100]
@@ -56,6 +59,54 @@ def text_bytes(path):
     return n
 
 
+def facts_to_csv(facts_path, csv_path):
+    """The facts as CSV rows for the sqlite3 baseline (not timed)."""
+    import csv
+
+    def entity(e):
+        return "|".join(str(e.get(k) or "") for k in ("type", "name", "date", "province", "title", "organization"))
+
+    with open(facts_path, encoding="utf-8") as fh, open(csv_path, "w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out)
+        for line in fh:
+            f = json.loads(line)
+            w.writerow([entity(f["subject"]), f["predicate"], entity(f["object"]), f.get("doc", ""),
+                        f.get("sentence_offset", 0), f.get("evidence", "")])
+
+
+def chart(results, png):
+    """Time and peak memory against corpus size, with gnuplot (if installed)."""
+    if not shutil.which("gnuplot"):
+        print("bench: gnuplot not installed; no chart", file=sys.stderr)
+        return None
+    data = png + ".dat"
+    with open(data, "w") as fh:
+        for r in results["slices"]:
+            fh.write(f"{r['text_bytes']/1e6:.1f} {r['ingest_seconds']:.3f} {r['bulk_ingest_seconds']:.3f} "
+                     f"{r['extract_seconds']:.3f} {r['peak_rss_mib']:.1f} {r['bulk_peak_rss_mib']:.1f}\n")
+    script = f"""
+set terminal pngcairo size 900,520 font ",11"
+set output '{png}'
+set title 'vnkg on slices of the corpus (medians of {results["runs"]} runs, {results["jobs"]} jobs)'
+set xlabel 'article text (MB)'
+set ylabel 'seconds'
+set y2label 'peak RSS (MiB)'
+set ytics nomirror
+set y2tics
+set yrange [0:*]
+set y2range [0:*]
+set key top left
+set grid
+plot '{data}' using 1:2 with linespoints lw 2 title 'ingest (s)', \
+     '' using 1:3 with linespoints lw 2 title 'ingest --bulk (s)', \
+     '' using 1:4 with linespoints lw 2 title 'extract, one core (s)', \
+     '' using 1:5 axes x1y2 with linespoints dt 2 lw 2 title 'ingest peak RSS (MiB)', \
+     '' using 1:6 axes x1y2 with linespoints dt 3 lw 2 title 'bulk peak RSS (MiB)'
+"""
+    subprocess.run(["gnuplot"], input=script.encode(), check=True)
+    return png
+
+
 def median(values):
     return statistics.median(values) if values else float("nan")
 
@@ -102,11 +153,53 @@ def main():
                 s_export, _, _ = run_measured([vnkg, "export", "--db", keep_db, "--format", "facts"], stdout=out)
             facts = sum(1 for _ in open(os.path.join(work, "facts.jsonl"), encoding="utf-8"))
 
+            bulk_s, bulk_rss = [], []
+            for r in range(a.runs):
+                db = os.path.join(work, f"bulk{pct}-{r}")
+                s, rss, _ = run_measured([vnkg, "ingest", "-q", "--bulk", "--jobs", str(a.jobs), "--db", db, path])
+                bulk_s.append(s)
+                bulk_rss.append(rss)
+                shutil.rmtree(db, ignore_errors=True)
+
+            # Extraction alone (one process, one core): its output is the
+            # facts file the load figures below read.
+            facts_file = os.path.join(work, "extracted.jsonl")
             extract_s = []
             for _ in range(a.runs):
-                with open(path, "rb") as inp:
-                    s, _, _ = run_measured([vnkg, "extract"], stdin=inp)
+                with open(path, "rb") as inp, open(facts_file, "wb") as out:
+                    s, _, _ = run_measured([vnkg, "extract"], stdin=inp, stdout=out)
                 extract_s.append(s)
+            fact_lines = sum(1 for _ in open(facts_file, "rb"))
+
+            # Loading facts computed elsewhere (--facts), per-document and bulk.
+            load_s, load_bulk_s = [], []
+            for r in range(a.runs):
+                for bulk, times in ((False, load_s), (True, load_bulk_s)):
+                    db = os.path.join(work, f"facts{pct}-{r}")
+                    cmd = [vnkg, "ingest", "-q", "--facts", "--jobs", str(a.jobs), "--db", db, facts_file]
+                    times.append(run_measured(cmd[:3] + ["--bulk"] + cmd[3:] if bulk else cmd)[0])
+                    shutil.rmtree(db, ignore_errors=True)
+
+            # Baseline: sqlite3 loading the same facts as CSV into a table
+            # with the three orderings vnkg keeps (SPO, POS, OSP) as indexes.
+            sqlite_s = None
+            if shutil.which("sqlite3"):
+                csv_path = os.path.join(work, "facts.csv")
+                facts_to_csv(facts_file, csv_path)
+                times = []
+                for r in range(a.runs):
+                    db = os.path.join(work, f"sqlite{pct}-{r}.db")
+                    script = ("CREATE TABLE facts(subject TEXT, predicate TEXT, object TEXT, doc TEXT, sentence INTEGER, evidence TEXT);\n"
+                              ".mode csv\n"
+                              f".import '{csv_path}' facts\n"
+                              "CREATE INDEX spo ON facts(subject, predicate, object);\n"
+                              "CREATE INDEX pos ON facts(predicate, object, subject);\n"
+                              "CREATE INDEX osp ON facts(object, subject, predicate);\n")
+                    start = time.perf_counter()
+                    subprocess.run(["sqlite3", db], input=script.encode(), check=True)
+                    times.append(time.perf_counter() - start)
+                    os.remove(db)
+                sqlite_s = median(times)
 
             nt = os.path.join(work, "g.nt")
             with open(nt, "wb") as out:
@@ -117,7 +210,17 @@ def main():
                 rapper_s = median([run_measured(["rapper", "-q", "-i", "ntriples", "-c", nt])[0] for _ in range(a.runs)])
 
             t = median(ingest_s)
+            tb = median(bulk_s)
             row.update({
+                "bulk_ingest_seconds": tb,
+                "bulk_ingest_mb_s": tbytes / 1e6 / tb,
+                "bulk_peak_rss_mib": max(bulk_rss),
+                "bulk_speedup": t / tb,
+                "fact_lines": fact_lines,
+                "facts_load_lines_s": fact_lines / median(load_s),
+                "facts_bulk_load_lines_s": fact_lines / median(load_bulk_s),
+                "sqlite_csv_rows_s": fact_lines / sqlite_s if sqlite_s else None,
+                "extract_seconds": median(extract_s),
                 "ingest_seconds": t,
                 "ingest_mb_s": tbytes / 1e6 / t,
                 "ingest_docs_s": docs / t,
@@ -147,16 +250,34 @@ def main():
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     with open(a.out, "w") as fh:
         json.dump(results, fh, indent=2)
-    head = ["slice", "docs", "text MB", "ingest s", "MB/s", "docs/s", "facts/s", "RSS MiB", "db/input", "extract MB/s/core", "nt triples/s", "rapper triples/s"]
+    head = ["slice", "docs", "text MB", "ingest s", "MB/s", "docs/s", "facts/s", "RSS MiB", "db/input",
+            "bulk s", "bulk MB/s", "bulk x", "extract MB/s/core", "nt triples/s", "rapper triples/s"]
     print(" | ".join(head))
     print(" | ".join("---" for _ in head))
     for r in results["slices"]:
         print(" | ".join(str(x) for x in [
             f"{r['slice_pct']}%", r["documents"], f"{r['text_bytes']/1e6:.1f}", f"{r['ingest_seconds']:.2f}",
             f"{r['ingest_mb_s']:.1f}", f"{r['ingest_docs_s']:.0f}", f"{r['ingest_facts_s']:.0f}",
-            f"{r['peak_rss_mib']:.0f}", f"{r['db_to_input']:.3f}", f"{r['extract_mb_s_one_core']:.1f}",
+            f"{r['peak_rss_mib']:.0f}", f"{r['db_to_input']:.3f}",
+            f"{r['bulk_ingest_seconds']:.2f}", f"{r['bulk_ingest_mb_s']:.1f}", f"{r['bulk_speedup']:.2f}",
+            f"{r['extract_mb_s_one_core']:.1f}",
             f"{r['export_ntriples_triples_s']:.0f}",
             f"{r['rapper_triples_s']:.0f}" if r["rapper_triples_s"] else "-"]))
+    head = ["slice", "fact lines", "--facts lines/s", "--facts --bulk lines/s", "sqlite3 CSV rows/s",
+            "--facts / sqlite3", "bulk / sqlite3"]
+    print()
+    print(" | ".join(head))
+    print(" | ".join("---" for _ in head))
+    for r in results["slices"]:
+        sq = r["sqlite_csv_rows_s"]
+        print(" | ".join(str(x) for x in [
+            f"{r['slice_pct']}%", r["fact_lines"], f"{r['facts_load_lines_s']:.0f}", f"{r['facts_bulk_load_lines_s']:.0f}",
+            f"{sq:.0f}" if sq else "-",
+            f"{r['facts_load_lines_s']/sq:.2f}" if sq else "-",
+            f"{r['facts_bulk_load_lines_s']/sq:.2f}" if sq else "-"]))
+    png = chart(results, os.path.join(os.path.dirname(os.path.abspath(a.out)), "scaling.png"))
+    if png:
+        print(f"chart: {png}", file=sys.stderr)
     for r in results["slices"]:
         if "queries" in r:
             print("\nquery latencies (ms), whole slice", r["slice_pct"], "%:")
