@@ -19,6 +19,7 @@
 #include "vnkg/query/bridges.h"
 #include "vnkg/query/export.h"
 #include "vnkg/query/table.h"
+#include "vnkg/extract/legacy_encoding.h"
 #include "vnkg/store/bulk.h"
 #include "vnkg/store/ingest.h"
 #include "vnkg/store/store.h"
@@ -102,9 +103,20 @@ struct IngestArgs {
   bool facts = false;
   bool bulk = false;
   bool quiet = false;
+  std::string encoding;
 };
 
+// An unknown --encoding is refused before anything is opened or created.
+bool CheckEncoding(const std::string& encoding) {
+  if (encoding.empty()) return true;
+  auto decoder = LegacyDecoder::Open(encoding);
+  if (decoder.ok()) return true;
+  Fail(decoder.status().message());
+  return false;
+}
+
 int RunIngest(const IngestArgs& args) {
+  if (!CheckEncoding(args.encoding)) return g_exit_code;
   const std::string db = args.db.empty() ? DefaultDatabasePath() : args.db;
   // One of the two sinks: the open database, or a bulk loader building a new one.
   std::unique_ptr<Store> store;
@@ -123,6 +135,7 @@ int RunIngest(const IngestArgs& args) {
   ProgressBar bar;
   IngestOptions options;
   options.jobs = std::max(1, args.jobs);
+  options.encoding = args.encoding;
   options.on_issue = [&](const ReadIssue& issue) {
     bar.Clear();
     ReportIssue(issue);
@@ -170,13 +183,16 @@ int RunIngest(const IngestArgs& args) {
 struct ExtractArgs {
   std::vector<std::string> paths;
   float min_confidence = 0.0f;
+  std::string encoding;
 };
 
 int RunExtract(const ExtractArgs& args) {
+  if (!CheckEncoding(args.encoding)) return g_exit_code;
   auto extractor = MakeExtractor();
   if (!extractor.ok()) return Fail(extractor.status().message());
   std::uint64_t skipped = 0;
   ReadCallbacks callbacks;
+  callbacks.encoding = args.encoding;
   callbacks.on_issue = [&](const ReadIssue& issue) {
     if (issue.skipped) ++skipped;
     ReportIssue(issue);
@@ -362,6 +378,7 @@ void RegisterCommands(CLI::App& app) {
   ingest->add_flag("--bulk", ingest_args->bulk,
                    "build a new database (--db must not exist or be empty) from sorted SST files: faster for a "
                    "large corpus; the database appears only when the load completes");
+  ingest->add_option("--encoding", ingest_args->encoding, "the inputs' encoding when not UTF-8: windows-1258, tcvn3 or viscii (legacy Vietnamese)");
   ingest->add_flag("-q,--quiet", ingest_args->quiet, "no progress bar");
   ingest->footer("Example:\n  vnkg ingest examples/articles\n  zstdcat news.jsonl.zst | vnkg ingest -\n"
                  "  vnkg ingest --bulk --db new.db news.jsonl.zst\n"
@@ -372,6 +389,7 @@ void RegisterCommands(CLI::App& app) {
   CLI::App* extract = app.add_subcommand("extract", "Print the facts of articles as JSON Lines, without a database");
   extract->add_option("paths", extract_args->paths, "inputs as for ingest (default: - for stdin)");
   extract->add_option("--min-confidence", extract_args->min_confidence, "leave out facts below this confidence (0-1)");
+  extract->add_option("--encoding", extract_args->encoding, "the inputs' encoding when not UTF-8: windows-1258, tcvn3 or viscii (legacy Vietnamese)");
   extract->footer("Example:\n  vnkg extract < articles.jsonl > facts.jsonl\n"
                   "A pure filter: run it on many machines, then `vnkg ingest --facts facts.jsonl`.");
   extract->callback([extract_args] { RunExtract(*extract_args); });

@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "vnkg/extract/legacy_encoding.h"
+
 namespace vnkg {
 namespace {
 
@@ -131,7 +133,18 @@ bool ConvertUtf16WithBom(std::string& data) {
 
 class Reader {
  public:
-  explicit Reader(const ReadCallbacks& callbacks) : cb_(callbacks) {}
+  Reader(const ReadCallbacks& callbacks, LegacyDecoder* decoder) : cb_(callbacks), decoder_(decoder) {}
+
+  // Legacy-encoded bytes -> UTF-8 (a no-op without --encoding); bytes the
+  // encoding does not define are reported and replaced.
+  void Decode(std::string& data, const std::string& where, const char* unit) {
+    if (!decoder_) return;
+    Utf8Text decoded = decoder_->Decode(data);
+    if (decoded.first_invalid >= 0)
+      Issue(where, "byte " + std::to_string(decoded.first_invalid) + " of the " + unit + " is not " + decoder_->name() +
+                       "; replaced with U+FFFD, document kept", false);
+    data = std::move(decoded.text);
+  }
 
   void Issue(std::string where, std::string message, bool skipped) {
     if (skipped) ++skipped_;
@@ -163,6 +176,7 @@ class Reader {
     }
     Progress(data.size());
     if (ConvertUtf16WithBom(data)) Issue(path, "UTF-16 with a byte order mark; converted to UTF-8", false);
+    else Decode(data, path, "file");
     if (data.empty() || data.find_first_not_of(" \t\r\n") == std::string::npos) {
       Issue(path, "empty file; skipped", true);
       return true;
@@ -184,6 +198,7 @@ class Reader {
     // The JSON parser rejects invalid UTF-8 outright; repair first so that one
     // bad byte costs a warning, not the record.
     std::string repaired = line;
+    Decode(repaired, where, "line");
     if (std::int64_t bad = RepairUtf8(repaired); bad >= 0)
       Issue(where, "invalid UTF-8 or NUL byte at byte " + std::to_string(bad) +
                        " of the line; replaced with U+FFFD (NUL dropped), record kept", false);
@@ -287,6 +302,7 @@ class Reader {
       return ReadJsonLines(in, "stdin");
     }
     Progress(data.size());
+    Decode(data, "stdin", "input");
     Document doc;
     doc.id = "stdin";
     doc.text = std::move(data);
@@ -307,6 +323,7 @@ class Reader {
 
  private:
   const ReadCallbacks& cb_;
+  LegacyDecoder* decoder_;  // null: the input is UTF-8
   std::uint64_t done_ = 0, total_ = 0;
   std::uint64_t skipped_ = 0;
 };
@@ -413,7 +430,13 @@ std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& paths,
 
 Status ReadDocuments(const std::vector<std::string>& paths, const ReadCallbacks& callbacks) {
   if (!callbacks.on_document) return Status::InvalidArgument("ReadDocuments needs on_document");
-  Reader reader(callbacks);
+  std::unique_ptr<LegacyDecoder> decoder;
+  if (!callbacks.encoding.empty()) {
+    auto opened = LegacyDecoder::Open(callbacks.encoding);
+    if (!opened.ok()) return opened.status();
+    decoder = std::move(opened.value());
+  }
+  Reader reader(callbacks, decoder.get());
   const std::vector<std::string> files = ExpandInputPaths(paths, callbacks.on_issue);
   std::uint64_t total = 0;
   for (const std::string& file : files) {

@@ -93,6 +93,7 @@ Result<IngestSummary> IngestPaths(DocumentSink& store, const Extractor& extracto
     if (options.on_issue) options.on_issue(issue);
   };
   callbacks.on_progress = options.on_progress;
+  callbacks.encoding = options.encoding;
   callbacks.on_document = [&](Document&& doc) {
     batch.push_back(std::move(doc));
     if (batch.size() < std::max<std::size_t>(1, options.batch_documents)) return true;

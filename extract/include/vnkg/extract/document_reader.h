@@ -36,6 +36,11 @@ struct ReadCallbacks {
   std::function<void(const ReadIssue&)> on_issue;
   // Input bytes consumed so far (compressed bytes for .zst) and the total.
   std::function<void(std::uint64_t done, std::uint64_t total)> on_progress;
+  // The inputs' encoding when it is not UTF-8: a legacy Vietnamese encoding
+  // such as "windows-1258" or "tcvn3" (see legacy_encoding.h); JSON Lines are
+  // decoded a line at a time. Empty: UTF-8 (UTF-16 with a byte order mark is
+  // recognised either way).
+  std::string encoding;
 };
 
 // The files `paths` name, expanded (directories walked); unknown extensions
@@ -44,7 +49,8 @@ std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& paths,
                                           const std::function<void(const ReadIssue&)>& on_issue);
 
 // Reads every document of `paths` (after ExpandInputPaths). Returns an error
-// only when reading cannot go on at all (the callbacks asked to stop is OK).
+// only when reading cannot go on at all (the callbacks asked to stop is OK),
+// e.g. kInvalidArgument for an encoding without a converter.
 Status ReadDocuments(const std::vector<std::string>& paths, const ReadCallbacks& callbacks);
 
 // Checks UTF-8 and repairs it: invalid sequences become U+FFFD and NUL bytes

@@ -22,6 +22,7 @@ namespace vnkg {
 struct IngestOptions {
   int jobs = 1;                      // extraction threads (>= 1)
   std::size_t batch_documents = 256; // documents extracted together before committing
+  std::string encoding;              // ReadCallbacks::encoding (empty: UTF-8)
   std::function<void(const ReadIssue&)> on_issue;                     // bad input, reported as found
   std::function<void(std::uint64_t done, std::uint64_t total)> on_progress;  // input bytes
 };
