@@ -151,7 +151,11 @@ int RunIngest(const IngestArgs& args) {
     summary = IngestPaths(sink, *extractor.value(), args.paths, options);
   }
   bar.Finish();
-  if (!summary.ok()) return Fail(summary.status().message());
+  if (!summary.ok())
+    return Fail(summary.status().message() +
+                (args.bulk ? "\n(no database was made; the bulk load is all or nothing)"
+                           : "\n(documents stored before this one are kept; run the same command again "
+                             "once the cause is fixed, and it completes the graph)"));
   IngestSummary s = summary.value();
   if (loader) {
     const auto start = std::chrono::steady_clock::now();

@@ -72,6 +72,8 @@ class BulkLoader::Impl {
     db_options_.create_missing_column_families = true;
     db_options_.max_background_jobs = 2;
     db_options_.keep_log_file_num = 3;
+    fs::create_directories(staging_);
+    db_options_.info_log = OpenInfoLog(staging_);
     std::vector<rocksdb::ColumnFamilyDescriptor> families;
     for (int f = 0; f < kFamilyCount; ++f) families.emplace_back(kFamilyNames[f], FamilyOptions(f));
     VNKG_RETURN_IF_ERROR(

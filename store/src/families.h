@@ -7,6 +7,7 @@
 #include <rocksdb/status.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "vnkg/status.h"
@@ -29,6 +30,14 @@ rocksdb::ColumnFamilyOptions FamilyOptions(int family);
 
 // A RocksDB status as ours, `context` first in the message.
 Status FromRocks(const rocksdb::Status& s, const std::string& context);
+
+// RocksDB's informational log, written to `dir`/LOG (truncated at each open)
+// by plain stdio: RocksDB's own log writer asserts when an append follows a
+// failed one, so a full disk would abort the process instead of returning
+// the write error. This one drops what it cannot write.
+std::shared_ptr<rocksdb::Logger> OpenInfoLog(const std::string& dir);
+// A log that writes nothing, for read-only opens.
+std::shared_ptr<rocksdb::Logger> DiscardingInfoLog();
 
 // 8-byte big-endian encoding of a number (ids, counters).
 std::string EncodeU64(std::uint64_t v);

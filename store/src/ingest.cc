@@ -76,8 +76,7 @@ Result<IngestSummary> IngestPaths(DocumentSink& store, const Extractor& extracto
       summary.text_bytes += batch[i].title.size() + batch[i].text.size();
       auto outcome = store.PutDocument(RecordFor(batch[i], results[i].facts.size()), results[i].facts);
       if (!outcome.ok()) {
-        failure = Status::IoError("storing document '" + batch[i].id + "' (" + batch[i].origin +
-                                  "): " + outcome.status().message());
+        failure = Status::IoError(batch[i].origin + ": " + outcome.status().message());
         return false;
       }
       Count(summary, outcome.value());

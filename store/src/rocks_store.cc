@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdarg>
+#include <cstdio>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -40,7 +42,16 @@ bool IsLockHeld(const rocksdb::Status& s) {
   if (!s.IsIOError()) return false;
   std::string text = s.ToString();
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text.find("lock") != std::string::npos;
+  // Not "LOCK: Permission denied": that is a directory we may not write.
+  return text.find("lock") != std::string::npos &&
+         (text.find("resource temporarily unavailable") != std::string::npos ||
+          text.find("lock hold by current process") != std::string::npos);
+}
+
+bool IsPermissionDenied(const rocksdb::Status& s) {
+  std::string text = s.ToString();
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text.find("permission denied") != std::string::npos || text.find("read-only file system") != std::string::npos;
 }
 
 // What the WRITER file says about the process that holds the lock.
@@ -89,7 +100,10 @@ class RocksStore final : public Store {
     if (db_) {
       for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
       if (mode_ == Mode::kReadWrite) {
-        db_->FlushWAL(true);
+        // After a failed write (disk full, say) RocksDB has stopped writing;
+        // syncing its log then trips an assertion inside RocksDB itself.
+        // What was written before the failure is already in the log.
+        if (!write_failed_) db_->FlushWAL(true);
         // Removed while the lock is still ours (delete db_ releases it), so a
         // writer that follows can never lose its own WRITER file to us.
         std::error_code ec;
@@ -109,12 +123,18 @@ class RocksStore final : public Store {
     for (int f = 0; f < kFamilyCount; ++f) families.emplace_back(kFamilyNames[f], FamilyOptions(f));
 
     VNKG_RETURN_IF_ERROR(mode_ == Mode::kReadWrite ? PrepareDirectoryForWriting() : CheckDatabaseExists());
+    // Readers leave the directory alone: RocksDB's default would rotate the
+    // writer's LOG away, and fail on a read-only filesystem.
+    options.info_log = mode_ == Mode::kReadWrite ? OpenInfoLog(dir_) : DiscardingInfoLog();
     rocksdb::Status s = mode_ == Mode::kReadWrite
                             ? rocksdb::DB::Open(options, dir_, families, &handles_, &db_)
                             : rocksdb::DB::OpenForReadOnly(options, dir_, families, &handles_, &db_);
     if (mode_ == Mode::kReadWrite && IsLockHeld(s))
       return Status::Busy("database " + dir_ + " is being written by " + ReadWriterFile(dir_) +
                           "; wait for it to finish, or open it read-only (stats, export, bridges) meanwhile");
+    if (mode_ == Mode::kReadWrite && IsPermissionDenied(s))
+      return Status::IoError("cannot write to the database " + dir_ + " (" + s.ToString() +
+                             "); reading it works: stats, export, query");
     if (!s.ok()) return FromRocks(s, "opening " + dir_);
     VNKG_RETURN_IF_ERROR(CheckSchema());
     VNKG_RETURN_IF_ERROR(LoadCounters());
@@ -126,6 +146,7 @@ class RocksStore final : public Store {
   Result<IngestOutcome> PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) override;
   Status Sync() override {
     if (mode_ != Mode::kReadWrite) return Status::InvalidArgument("the database " + dir_ + " is open read-only");
+    if (write_failed_) return Status::IoError("the database " + dir_ + " stopped taking writes after an earlier error");
     VNKG_RETURN_IF_ERROR(FromRocks(db_->FlushWAL(true), "syncing " + dir_));
     // Memtables to SST files too: otherwise every read-only open replays the
     // whole write-ahead log (seconds on a corpus-sized database).
@@ -299,6 +320,7 @@ class RocksStore final : public Store {
       rocksdb::DBOptions options;
       options.create_if_missing = true;
       options.create_missing_column_families = true;
+      options.info_log = DiscardingInfoLog();
       std::vector<rocksdb::ColumnFamilyDescriptor> families;
       for (int f = 0; f < kFamilyCount; ++f) families.emplace_back(kFamilyNames[f], FamilyOptions(f));
       std::vector<rocksdb::ColumnFamilyHandle*> handles;
@@ -443,6 +465,7 @@ class RocksStore final : public Store {
   rocksdb::DB* db_ = nullptr;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   TermId next_id_ = 1;  // only the writer reads or changes it
+  bool write_failed_ = false;  // a write failed: RocksDB takes no more
   // The meta counters, mirrored: atomic because Stats() may run on a reader
   // thread while the writer commits.
   std::atomic<std::uint64_t> counters_[kCounterCount] = {0, 0, 0, 0};
@@ -601,7 +624,11 @@ Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, cons
     counters[c] = static_cast<std::uint64_t>(static_cast<std::int64_t>(counters_[c].load()) + delta[c]);
     batch.Put(handles_[kMeta], kCounterKeys[c], EncodeU64(counters[c]));
   }
-  VNKG_RETURN_IF_ERROR(FromRocks(db_->Write(WriteOptions(), &batch), "storing document " + record.id + " in " + dir_));
+  if (Status written = FromRocks(db_->Write(WriteOptions(), &batch), "storing document " + record.id + " in " + dir_);
+      !written.ok()) {
+    write_failed_ = true;
+    return written;
+  }
   // Only after the batch is in does memory follow it.
   next_id_ = next_id;
   for (int c = 0; c < kCounterCount; ++c) counters_[c] = counters[c];
@@ -646,6 +673,32 @@ std::string EncodeU64(std::uint64_t v) {
   PutId(s, v);
   return s;
 }
+
+namespace {
+class StdioLogger final : public rocksdb::Logger {
+ public:
+  explicit StdioLogger(std::FILE* file) : rocksdb::Logger(rocksdb::InfoLogLevel::INFO_LEVEL), file_(file) {}
+  ~StdioLogger() override {
+    if (file_) std::fclose(file_);
+  }
+  using rocksdb::Logger::Logv;
+  void Logv(const char* format, va_list ap) override {
+    if (!file_) return;
+    std::vfprintf(file_, format, ap);
+    std::fputc('\n', file_);
+    std::fflush(file_);  // errors (a full disk) are dropped with the line
+  }
+
+ private:
+  std::FILE* file_;
+};
+}  // namespace
+
+std::shared_ptr<rocksdb::Logger> OpenInfoLog(const std::string& dir) {
+  return std::make_shared<StdioLogger>(std::fopen((dir + "/LOG").c_str(), "w"));
+}
+
+std::shared_ptr<rocksdb::Logger> DiscardingInfoLog() { return std::make_shared<StdioLogger>(nullptr); }
 
 }  // namespace storage
 
