@@ -96,7 +96,12 @@ Result<Fact> FactFromJsonLine(std::string_view line) {
   fact.evidence = StringField(j, "evidence");
   fact.date = StringField(j, "date");
   fact.by = StringField(j, "by");
-  if (auto it = j.find("confidence"); it != j.end() && it->is_number()) fact.confidence = it->get<float>();
+  // Only a confidence in 0..1 is one (fact.h); any other number (1e99 would
+  // be inf as a float, exported as null) is ignored like an unknown extra field.
+  if (auto it = j.find("confidence"); it != j.end() && it->is_number()) {
+    const double confidence = it->get<double>();
+    if (confidence >= 0.0 && confidence <= 1.0) fact.confidence = static_cast<float>(confidence);
+  }
   return fact;
 }
 

@@ -156,6 +156,22 @@ TEST_CASE("malformed fact lines say what is wrong", "[facts_json]") {
   CHECK(bad_predicate.status().message().find("likes") != std::string::npos);
 }
 
+// Found by fuzz/fuzz_jsonl: "confidence": 1e99 became inf as a float, and the
+// export wrote it back as "confidence":null.
+TEST_CASE("a confidence outside 0..1 is ignored, so the export never writes null", "[facts_json]") {
+  const std::string head = R"({"subject":{"type":"Person","name":"A"},"predicate":"chaired",)"
+                           R"("object":{"type":"Place","name":"B"},"confidence":)";
+  for (const char* bad : {"1e99", "-1e99", "1.5", "-0.25"}) {
+    auto fact = FactFromJsonLine(head + bad + "}");
+    REQUIRE(fact.ok());
+    CHECK(fact->confidence == 1.0f);
+    CHECK(FactToJsonLine(fact.value()).find("\"confidence\":1.0") != std::string::npos);
+  }
+  auto kept = FactFromJsonLine(head + "0.25}");
+  REQUIRE(kept.ok());
+  CHECK(kept->confidence == 0.25f);
+}
+
 TEST_CASE("the first invalid UTF-8 byte is found past runs of ASCII", "[reader]") {
   CHECK(FirstInvalidUtf8("") == -1);
   CHECK(FirstInvalidUtf8("Hà Tĩnh và Quảng Bình, hai tỉnh miền Trung") == -1);
