@@ -385,6 +385,49 @@ std::int64_t RepairUtf8(std::string& text) {
   return first_problem;
 }
 
+namespace {
+// Every file of a known kind under `dir`. Symlinked directories are not
+// entered (a link loop cannot trap the walk); a directory that cannot be read
+// is reported and the walk goes on beside it.
+void WalkDirectory(const std::string& dir, std::vector<std::string>& found,
+                   const std::function<void(const std::string&, const std::string&)>& issue) {
+  std::vector<std::string> pending = {dir};
+  while (!pending.empty()) {
+    const std::string current = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(current, ec), end;
+    if (ec) {
+      issue(current, "cannot read directory: " + ec.message() + "; skipped");
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      std::error_code entry_ec;
+      if (it->is_symlink(entry_ec)) {
+        std::error_code target_ec;
+        const fs::file_status target = fs::status(it->path(), target_ec);
+        if (fs::is_directory(target)) continue;  // not followed
+        if (!fs::exists(target)) {
+          const std::string name = it->path().string();
+          if (KindOf(name) != InputKind::kUnknown)
+            issue(name, "symbolic link to nothing (" +
+                            (target_ec ? target_ec.message() : std::string("no such file or directory")) + "); skipped");
+          continue;
+        }
+      }
+      if (it->is_directory(entry_ec)) {
+        pending.push_back(it->path().string());
+        continue;
+      }
+      if (!it->is_regular_file(entry_ec)) continue;
+      const std::string name = it->path().string();
+      if (KindOf(name) != InputKind::kUnknown) found.push_back(name);
+    }
+    if (ec) issue(current, "while listing: " + ec.message() + "; the rest of this directory skipped");
+  }
+}
+}  // namespace
+
 std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& paths,
                                           const std::function<void(const ReadIssue&)>& on_issue) {
   std::vector<std::string> files;
@@ -398,8 +441,9 @@ std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& paths,
     }
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-      issue(path, "no such file or directory");
+    if (!fs::exists(status)) {
+      // ELOOP for a symlink cycle, EACCES for a parent we may not search.
+      issue(path, ec && ec != std::errc::no_such_file_or_directory ? ec.message() : "no such file or directory");
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -407,21 +451,7 @@ std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& paths,
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) {
-      issue(path, "cannot read directory: " + ec.message());
-      continue;
-    }
-    for (; it != end; it.increment(ec)) {
-      if (ec) {
-        issue(path, "while walking: " + ec.message());
-        break;
-      }
-      std::error_code file_ec;
-      if (!it->is_regular_file(file_ec)) continue;
-      const std::string name = it->path().string();
-      if (KindOf(name) != InputKind::kUnknown) found.push_back(name);
-    }
+    WalkDirectory(path, found, issue);
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }

@@ -1443,7 +1443,56 @@ Extraction DocumentExtractor::Run() {
 Extractor::Extractor(std::shared_ptr<const Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {}
 Extractor::~Extractor() = default;
 
+namespace {
+
+// Where a part of at most `limit` bytes starting at `from` should end: after
+// the last paragraph break (else line break, else sentence end, else space)
+// in its second half, so that no sentence is cut when the text allows.
+std::size_t PartEnd(const std::string& text, std::size_t from, std::size_t limit) {
+  if (text.size() - from <= limit) return text.size();
+  const std::size_t hard = from + limit, floor = from + limit / 2;
+  for (const char* separator : {"\n\n", "\n", ". ", " "}) {
+    const std::size_t at = text.rfind(separator, hard - std::strlen(separator));
+    if (at != std::string::npos && at >= floor) return at + std::strlen(separator);
+  }
+  std::size_t end = hard;  // no separator: cut between UTF-8 characters
+  while (end > floor && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+}  // namespace
+
 Extraction Extractor::Extract(const Document& document) const {
+  if (document.text.size() > kExtractPartBytes) {
+    // A "document" this long is a dump, not an article: its parts are read
+    // one at a time so that memory stays bounded (the whole text at once
+    // took ~30 bytes a byte), at the cost of context across parts.
+    Extraction out;
+    std::size_t parts = 0;
+    for (std::size_t from = 0; from < document.text.size(); ++parts) {
+      const std::size_t end = PartEnd(document.text, from, kExtractPartBytes);
+      Document part;
+      part.id = document.id;
+      part.title = document.title;
+      part.date = document.date;
+      part.url = document.url;
+      part.origin = document.origin;
+      part.text = document.text.substr(from, end - from);
+      Extraction got = Extract(part);
+      for (Fact& fact : got.facts) {
+        fact.sentence_offset += static_cast<std::uint32_t>(from);
+        out.facts.push_back(std::move(fact));
+      }
+      for (ExtractWarning& warning : got.warnings) out.warnings.push_back(std::move(warning));
+      from = end;
+    }
+    const std::string id = document.id.empty() ? document.origin : document.id;
+    out.warnings.push_back({"document " + id + ": " + std::to_string(document.text.size() / (1024 * 1024)) +
+                            " MiB of text, read in " + std::to_string(parts) + " parts of at most " +
+                            std::to_string(kExtractPartBytes / (1024 * 1024)) +
+                            " MiB; facts whose context spans two parts may be missed"});
+    return out;
+  }
   const std::int64_t bad_text = FirstInvalidUtf8(document.text);
   const std::int64_t bad_title = FirstInvalidUtf8(document.title);
   if (bad_text < 0 && bad_title < 0) return DocumentExtractor(*gazetteer_, document).Run();

@@ -1,6 +1,8 @@
 // The extractor on sentences written for these tests (invented people and
 // events in the genre's forms), one hard case each.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "vnkg/extract/extractor.h"
@@ -319,4 +321,32 @@ TEST_CASE("a one-word foreign name ends a title, and a principal's title is not 
   CHECK_FALSE(all.count("Olaf Scholz holds_position tổng thống | Mỹ Biden"));
   CHECK_FALSE(all.count("Lê Quốc Hưng holds_position Thủ tướng | Chính phủ"));
   CHECK(Has(facts, "Lê Quốc Hưng holds_position Bộ trưởng | Công Thương"));
+}
+
+TEST_CASE("a text over the part size is read in parts, offsets into the whole text", "[extractor]") {
+  std::ifstream in(VNKG_SOURCE_DIR "/examples/articles/001_31a8f32666ae666d.txt");
+  const std::string article((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(article.size() > 1000);
+  Document doc;
+  doc.id = "long";
+  while (doc.text.size() <= kExtractPartBytes + kExtractPartBytes / 2) doc.text += article + "\n\n";
+  const Extraction whole = TheExtractor().Extract(doc);
+  Document one;
+  one.id = "long";
+  one.text = article;
+  const std::size_t per_article = TheExtractor().Extract(one).facts.size();
+  REQUIRE(per_article > 0);
+  // Two parts, each finding what one copy says (repeats within a part are one fact).
+  CHECK(whole.facts.size() == 2 * per_article);
+  REQUIRE_FALSE(whole.warnings.empty());
+  CHECK(whole.warnings.back().message.find("read in 2 parts of at most 4 MiB") != std::string::npos);
+  std::size_t in_second_part = 0;
+  for (const Fact& fact : whole.facts) {
+    // Each offset points into the whole text at a copy of the article.
+    REQUIRE(fact.sentence_offset < doc.text.size());
+    const std::size_t in_article = fact.sentence_offset % (article.size() + 2);
+    CHECK(doc.text.compare(fact.sentence_offset, 40, article, in_article, 40) == 0);
+    if (fact.sentence_offset >= kExtractPartBytes / 2) ++in_second_part;
+  }
+  CHECK(in_second_part == per_article);
 }

@@ -32,6 +32,11 @@ struct Extraction {
   std::vector<ExtractWarning> warnings;
 };
 
+// Texts longer than this are read in parts of at most this many bytes, cut at
+// paragraph (else line, sentence, word) boundaries, each part with the
+// document's title and date; a warning says so. Articles are far shorter.
+inline constexpr std::size_t kExtractPartBytes = std::size_t{4} << 20;
+
 // Reads one document. Thread-safe: many threads may call Extract with the same
 // Extractor at once. Never fails on text: unreadable parts produce warnings.
 class Extractor {
