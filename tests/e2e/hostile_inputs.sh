@@ -48,6 +48,22 @@ expect_status 3 "$VNKG_BIN" ingest -q --db "$SCRATCH/loop.db" "$in/loop-a.txt" "
 expect_contains "$SCRATCH/loop.err" "loop-a.txt: Too many levels of symbolic links"
 expect_contains "$SCRATCH/loop.err" "1 new"
 
+# A truncated .jsonl.zst: the records before the damage are ingested, the file is named.
+zstd -q -c "$VNKG_SHARED/corpus/dev.jsonl" >"$SCRATCH/whole.jsonl.zst"
+head -c $(($(stat -c %s "$SCRATCH/whole.jsonl.zst") * 2 / 3)) "$SCRATCH/whole.jsonl.zst" >"$SCRATCH/cut.jsonl.zst"
+expect_status 3 "$VNKG_BIN" ingest -q --db "$SCRATCH/cut.db" "$SCRATCH/cut.jsonl.zst" 2>"$SCRATCH/cut.err"
+expect_contains "$SCRATCH/cut.err" "cut.jsonl.zst: zstd stream ends early (truncated file?)"
+stored=$("$VNKG_BIN" stats --db "$SCRATCH/cut.db" | awk '/^documents/ {print $2}')
+[ "$stored" -ge 5 ] && [ "$stored" -lt 100 ] || fail "expected the records before the damage, got $stored"
+
+# NUL bytes inside an article: dropped, named with the byte offset, document kept.
+art=$(ls "$VNKG_SOURCE"/examples/articles/000_*.txt)
+{ head -n 1 "$art"; printf '\0\0'; tail -n +2 "$art"; } >"$SCRATCH/nul.txt"
+at=$(head -n 1 "$art" | wc -c)
+expect_status 0 "$VNKG_BIN" ingest -q --db "$SCRATCH/nul.db" "$SCRATCH/nul.txt" 2>"$SCRATCH/nul.err"
+expect_contains "$SCRATCH/nul.err" "nul.txt: invalid UTF-8 or NUL byte at byte $at of the text"
+expect_contains "$SCRATCH/nul.err" "1 new"
+
 # One JSON Lines record of 100 MB between two ordinary ones: all three are
 # stored; the big one is read in parts, and the user is told.
 python3 - "$VNKG_SHARED/corpus/dev.jsonl" "$SCRATCH/big.jsonl" <<'PY'
