@@ -4,6 +4,9 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <future>
+#include <memory>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -65,24 +68,48 @@ Result<IngestSummary> IngestPaths(DocumentSink& store, const Extractor& extracto
   Status failure;
   std::vector<Document> batch;
 
-  auto commit_batch = [&]() -> bool {
-    std::vector<Extraction> results = ExtractBatch(extractor, batch, options.jobs);
-    for (std::size_t i = 0; i < batch.size(); ++i) {
+  // A pipeline of two stages: while `jobs` threads extract batch k, this
+  // thread commits batch k-1 and reads batch k+1, so reading, parsing and
+  // writing no longer leave the extraction threads idle. Batches are
+  // committed in input order, so the graph does not depend on `jobs`.
+  struct Extracting {
+    std::unique_ptr<std::vector<Document>> documents;  // stable address for the worker
+    std::future<std::vector<Extraction>> results;
+  };
+  std::optional<Extracting> in_flight;
+
+  auto commit = [&](Extracting& extracting) -> bool {
+    const std::vector<Document>& docs = *extracting.documents;
+    std::vector<Extraction> results = extracting.results.get();
+    for (std::size_t i = 0; i < docs.size(); ++i) {
       for (const ExtractWarning& warning : results[i].warnings) {
         ++summary.warnings;
-        if (options.on_issue) options.on_issue(ReadIssue{batch[i].origin, warning.message, false});
+        if (options.on_issue) options.on_issue(ReadIssue{docs[i].origin, warning.message, false});
       }
       summary.facts += results[i].facts.size();
-      summary.text_bytes += batch[i].title.size() + batch[i].text.size();
-      auto outcome = store.PutDocument(RecordFor(batch[i], results[i].facts.size()), results[i].facts);
+      summary.text_bytes += docs[i].title.size() + docs[i].text.size();
+      auto outcome = store.PutDocument(RecordFor(docs[i], results[i].facts.size()), results[i].facts);
       if (!outcome.ok()) {
-        failure = Status::IoError(batch[i].origin + ": " + outcome.status().message());
+        failure = Status::IoError(docs[i].origin + ": " + outcome.status().message());
         return false;
       }
       Count(summary, outcome.value());
     }
-    batch.clear();
     return true;
+  };
+  // Starts extracting `batch`, then commits the batch before it.
+  auto hand_over = [&]() -> bool {
+    Extracting next;
+    next.documents = std::make_unique<std::vector<Document>>(std::move(batch));
+    batch.clear();
+    const std::vector<Document>* docs = next.documents.get();
+    next.results = std::async(std::launch::async, [&extractor, docs, jobs = options.jobs] {
+      return ExtractBatch(extractor, *docs, jobs);
+    });
+    bool ok = true;
+    if (in_flight) ok = commit(*in_flight);
+    in_flight = std::move(next);
+    return ok;
   };
 
   ReadCallbacks callbacks;
@@ -96,10 +123,13 @@ Result<IngestSummary> IngestPaths(DocumentSink& store, const Extractor& extracto
   callbacks.on_document = [&](Document&& doc) {
     batch.push_back(std::move(doc));
     if (batch.size() < std::max<std::size_t>(1, options.batch_documents)) return true;
-    return commit_batch();
+    return hand_over();
   };
-  VNKG_RETURN_IF_ERROR(ReadDocuments(paths, callbacks));
-  if (failure.ok() && !batch.empty()) commit_batch();
+  Status read = ReadDocuments(paths, callbacks);
+  if (read.ok() && failure.ok() && !batch.empty()) hand_over();
+  if (read.ok() && failure.ok() && in_flight) commit(*in_flight);
+  in_flight.reset();  // waits for an extraction still running
+  VNKG_RETURN_IF_ERROR(read);
   if (!failure.ok()) return failure;
   VNKG_RETURN_IF_ERROR(store.Sync());
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
