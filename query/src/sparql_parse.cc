@@ -374,6 +374,32 @@ class Parser {
     throw ParseError{Status::Code::kUnsupported, "unsupported SPARQL feature: " + feature, offset};
   }
 
+  // The height of the query's tree is bounded: the parser, the evaluator and
+  // the destructors recurse once a level, so a few thousand '(' or a chain of
+  // thousands of '||' or UNIONs overflowed the stack (fuzz/fuzz_sparql). A
+  // Nesting lives for one group, expression or '!' and counts one level for
+  // it and one for each link of a chain built inside it (Deeper), so depth_ is
+  // at least the height of the tree above the current token. Written queries
+  // stay far below the limit.
+  static constexpr int kMaxDepth = 256;
+  int depth_ = 0;
+  class Nesting {
+   public:
+    explicit Nesting(Parser& p) : p_(p), saved_(p.depth_) {}
+    ~Nesting() { p_.depth_ = saved_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+    void Deeper() {
+      if (++p_.depth_ > kMaxDepth)
+        p_.Unsupported("more than " + std::to_string(kMaxDepth) +
+                       " levels of nesting (parentheses, groups, '!', or chains of ||, && or UNION)");
+    }
+
+   private:
+    Parser& p_;
+    int saved_;
+  };
+
   // ---------------------------------------------------------------- names
   int Var(const std::string& name) {
     auto it = var_index_.find(name);
@@ -573,6 +599,8 @@ class Parser {
 
   // '{' ... '}' translated as in SPARQL 1.1 section 18.2.2.
   std::unique_ptr<Node> GroupGraphPattern() {
+    Nesting nesting(*this);
+    nesting.Deeper();
     const std::size_t open = Cur().offset;
     ExpectPunct("{");
     if (IsWord("SELECT")) Unsupported("subqueries");
@@ -590,6 +618,7 @@ class Parser {
       } else if (IsWord("OPTIONAL")) {
         Advance();
         if (!IsPunct("{")) Expected("'{' after OPTIONAL");
+        nesting.Deeper();
         auto a = GroupGraphPattern();
         auto lj = Make(Node::Kind::kLeftJoin, std::move(g), nullptr);
         if (a->kind == Node::Kind::kFilter) {  // the OPTIONAL's filters see both sides
@@ -601,6 +630,7 @@ class Parser {
       } else if (IsWord("BIND")) {
         const std::size_t at = Cur().offset;
         Advance();
+        nesting.Deeper();
         ExpectPunct("(");
         Expr e = Expression(false);
         ExpectWord("AS");
@@ -617,9 +647,11 @@ class Parser {
         ext->expr = std::move(e);
         g = std::move(ext);
       } else if (IsPunct("{")) {
+        nesting.Deeper();
         auto a = GroupGraphPattern();
         while (AcceptWord("UNION")) {
           if (!IsPunct("{")) Expected("'{' after UNION");
+          nesting.Deeper();
           a = Make(Node::Kind::kUnion, std::move(a), GroupGraphPattern());
         }
         g = JoinWith(std::move(g), std::move(a));
@@ -634,6 +666,7 @@ class Parser {
       } else if (IsWord("UNION")) {
         Expected("a '{...}' group before UNION");
       } else {
+        nesting.Deeper();
         g = JoinWith(std::move(g), TriplesBlock(open_triples));
         continue;  // TriplesBlock consumed its own '.'
       }
@@ -765,13 +798,22 @@ class Parser {
   }
 
   Expr Expression(bool aggregates) {
+    Nesting nesting(*this);
+    nesting.Deeper();
     Expr left = And(aggregates);
-    while (AcceptPunct("||")) left = Binary(Op::kOr, std::move(left), And(aggregates));
+    while (AcceptPunct("||")) {
+      nesting.Deeper();
+      left = Binary(Op::kOr, std::move(left), And(aggregates));
+    }
     return left;
   }
   Expr And(bool aggregates) {
+    Nesting nesting(*this);  // the && chain's links are levels too
     Expr left = Relational(aggregates);
-    while (AcceptPunct("&&")) left = Binary(Op::kAnd, std::move(left), Relational(aggregates));
+    while (AcceptPunct("&&")) {
+      nesting.Deeper();
+      left = Binary(Op::kAnd, std::move(left), Relational(aggregates));
+    }
     return left;
   }
   static Expr Binary(Op op, Expr a, Expr b) {
@@ -799,6 +841,8 @@ class Parser {
   }
   Expr Unary(bool aggregates) {
     if (AcceptPunct("!")) {
+      Nesting nesting(*this);
+      nesting.Deeper();
       Expr e;
       e.op = Op::kNot;
       e.args.push_back(Unary(aggregates));

@@ -127,6 +127,38 @@ TEST_CASE("features outside the subset are named as unsupported", "[sparql]") {
   }
 }
 
+// Found by fuzz/fuzz_sparql: "SELECT ((((...", about a thousand '(' deep,
+// overflowed the stack (the parser and the evaluator recurse once a level);
+// so did long chains of || or UNION in the release build.
+TEST_CASE("deep nesting and long chains are refused as unsupported, not a crash", "[sparql]") {
+  const auto repeat = [](const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  const std::string filter = "SELECT ?s WHERE { ?s ?p ?o FILTER(";
+  const std::string too_deep[] = {
+      "SELECT (" + repeat("(", 100000) + "?s" + repeat(")", 100000) + " AS ?x) WHERE { ?s ?p ?o }",
+      filter + repeat("!", 100000) + "BOUND(?s)) }",
+      filter + repeat("?s = ?o || ", 30000) + "true) }",
+      filter + repeat("?s = ?o && ", 30000) + "true) }",
+      "SELECT ?s WHERE { ?s ?p ?o " + repeat("{ ?s ?p ?o } UNION ", 20000) + "{ ?s ?p ?o } }",
+      "SELECT ?s WHERE " + repeat("{ ", 50000) + repeat("} ", 50000),
+      "SELECT ?s WHERE { " + repeat("OPTIONAL { ?s ?p ?o } ", 20000) + "}",
+  };
+  for (const std::string& q : too_deep) {
+    INFO(q.substr(0, 60));
+    Status s = Check(q);
+    CHECK(s.code() == Status::Code::kUnsupported);
+    CHECK_THAT(s.message(), Catch::Contains("levels of nesting"));
+  }
+  // What people write is far below the limit.
+  CHECK(Check(filter + repeat("(", 60) + "?s = ?o" + repeat(")", 60) + ") }").ok());
+  CHECK(Check(filter + repeat("?s = ?o || ", 100) + "true) }").ok());
+  CHECK(Check("SELECT ?s WHERE { ?s ?p ?o " + repeat("{ ?s ?p ?o } UNION ", 100) + "{ ?s ?p ?o } }").ok());
+  CHECK(Check("SELECT ?s WHERE " + repeat("{ ", 40) + "?s ?p ?o " + repeat("} ", 40)).ok());
+}
+
 TEST_CASE("TSV terms follow the W3C results format", "[sparql]") {
   using K = SparqlTerm::Kind;
   CHECK(SparqlTermToTsv({K::kIri, "urn:vnkg:Person", "", ""}) == "<urn:vnkg:Person>");
