@@ -94,8 +94,10 @@ set y2label 'peak RSS (MiB)'
 set ytics nomirror
 set y2tics
 set yrange [0:*]
-set y2range [0:*]
+set y2range [0:1024]
 set key top left
+set arrow from graph 0, second 1000 to graph 1, second 1000 nohead dt 4 lc rgb 'gray40'
+set label 'RSS target (1 GiB)' at graph 0.75, second 960 tc rgb 'gray40'
 set grid
 plot '{data}' using 1:2 with linespoints lw 2 title 'ingest (s)', \
      '' using 1:3 with linespoints lw 2 title 'ingest --bulk (s)', \
