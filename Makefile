@@ -8,7 +8,7 @@ VNKG := $(BUILD_DIR)/app/vnkg
 # The database `make run` builds; see README for the default of `vnkg` itself.
 RUN_DB ?= $(BUILD_DIR)/examples.db
 
-.PHONY: all deps configure build run test check bench clean
+.PHONY: all deps configure build run test check bench clean fuzz
 ASAN_DIR ?= build-asan
 
 all: build
@@ -39,7 +39,36 @@ check: deps
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)
+
+# libFuzzer targets (fuzz/), in a clang build of their own with ASan and UBSan.
+# Each runs FUZZ_SECONDS on its corpus in $(FUZZ_DIR)/corpus/ (the seeds from
+# fuzz/make_seeds.py, plus what earlier runs found); all three run, and any
+# crash, leak, UB, timeout or broken invariant fails the target with its input
+# saved in $(FUZZ_DIR)/artifacts/. Full logs in $(FUZZ_DIR)/logs/.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := fuzz_document_reader fuzz_jsonl fuzz_sparql
+# Longest input per target: over the longest seed article; JSON Lines of a few
+# records; a query several times the longest test query.
+FUZZ_MAX_LEN_fuzz_document_reader := 16384
+FUZZ_MAX_LEN_fuzz_jsonl := 8192
+FUZZ_MAX_LEN_fuzz_sparql := 4096
+
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNKG_FUZZ=ON -DBUILD_TESTING=OFF
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target $(FUZZ_TARGETS)
+	python3 fuzz/make_seeds.py $(FUZZ_DIR)/corpus
+	@mkdir -p $(FUZZ_DIR)/artifacts $(FUZZ_DIR)/logs
+	@failed=""; \
+	$(foreach t,$(FUZZ_TARGETS), \
+	  echo "== $(t): $(FUZZ_SECONDS) s"; \
+	  if $(FUZZ_DIR)/fuzz/$(t) $(FUZZ_DIR)/corpus/$(t) -dict=$(FUZZ_DIR)/corpus/$(t).dict \
+	      -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=$(FUZZ_MAX_LEN_$(t)) -timeout=30 \
+	      -artifact_prefix=$(FUZZ_DIR)/artifacts/$(t)- -print_final_stats=1 > $(FUZZ_DIR)/logs/$(t).log 2>&1; \
+	  then grep -E '^(Done|stat::number_of_executed_units|stat::new_units_added)' $(FUZZ_DIR)/logs/$(t).log; \
+	  else failed="$$failed $(t)"; tail -n 80 $(FUZZ_DIR)/logs/$(t).log; fi;) \
+	if [ -n "$$failed" ]; then echo "fuzz: failed:$$failed (inputs in $(FUZZ_DIR)/artifacts/)" >&2; exit 1; fi
 
 # Benchmarks (not part of `make test`): the corpus and slices of it; prints a
 # table and writes build/bench/results.json. See docs/performance.md.

@@ -2,6 +2,8 @@
 # Installs what vnkg needs to build and test, from Debian 12's packages.
 # As root: apt-get installs whatever is missing. Otherwise: prints the exact
 # apt-get line and exits 1. Quiet when everything is already installed.
+# clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) are for
+# `make fuzz` only.
 set -euo pipefail
 
 packages=(
@@ -9,6 +11,7 @@ packages=(
   librocksdb-dev libicu-dev libboost-graph-dev libcli11-dev catch2
   nlohmann-json3-dev libzstd-dev libedit-dev
   raptor2-utils rasqal-utils graphviz tmux
+  clang libclang-rt-14-dev
 )
 
 missing=()
