@@ -3,7 +3,8 @@
 # As root: apt-get installs whatever is missing. Otherwise: prints the exact
 # apt-get line and exits 1. Quiet when everything is already installed.
 # clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) are for
-# `make fuzz` only.
+# `make fuzz` only; sqlite3 (a baseline) and gnuplot-nox (the chart) for
+# `make bench` only.
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,7 @@ packages=(
   librocksdb-dev libicu-dev libboost-graph-dev libcli11-dev catch2
   nlohmann-json3-dev libzstd-dev libedit-dev
   raptor2-utils rasqal-utils graphviz tmux
+  sqlite3 gnuplot-nox
   clang libclang-rt-14-dev
 )
 
