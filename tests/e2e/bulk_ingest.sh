@@ -50,12 +50,16 @@ expect_contains "$SCRATCH/refused.err" "not empty"
 
 # kill -9 during a bulk load: no database at --db; the next load cleans up
 # the staging directory and succeeds.
-for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do cat "$SCRATCH/input.jsonl"; done >"$SCRATCH/big.jsonl"
+# Distinct ids, so that every copy is extracted and stored (a repeat would be
+# "unchanged" and cost nothing): long enough to be killed mid-way anywhere.
+for i in $(seq 1 40); do sed "s/\"id\": \"/\"id\": \"copy$i-/" "$SCRATCH/input.jsonl"; done >"$SCRATCH/big.jsonl"
 "$VNKG_BIN" ingest -q --bulk --db "$SCRATCH/killed.db" "$SCRATCH/big.jsonl" 2>/dev/null &
 pid=$!
-sleep 0.5
-kill -9 "$pid" 2>/dev/null || true
+for _ in $(seq 1 200); do [ -d "$SCRATCH/killed.db.bulk-$pid" ] && break; sleep 0.02; done
+sleep 0.3
+kill -9 "$pid" 2>/dev/null || fail "the bulk load ended before it could be killed; make big.jsonl bigger"
 wait "$pid" 2>/dev/null || true
+[ -d "$SCRATCH/killed.db.bulk-$pid" ] || fail "no staging directory seen: was the load killed mid-way?"
 [ ! -e "$SCRATCH/killed.db" ] || fail "a killed bulk load left $SCRATCH/killed.db"
 "$VNKG_BIN" ingest -q --bulk --db "$SCRATCH/killed.db" "$SCRATCH/input.jsonl" 2>/dev/null
 ls -d "$SCRATCH"/killed.db.bulk-* 2>/dev/null && fail "staging directories left behind"
