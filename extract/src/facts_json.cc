@@ -83,9 +83,15 @@ Result<Fact> FactFromJsonLine(std::string_view line) {
   if (j.is_discarded()) return Status::InvalidArgument("not valid JSON");
   if (!j.is_object()) return Status::InvalidArgument("not a JSON object");
   Fact fact;
-  auto subject = EntityFromJson(j.value("subject", json()), "subject");
+  // By reference: json::value() would copy each sub-object.
+  static const json kMissing;
+  const auto member = [&j](const char* key) -> const json& {
+    auto it = j.find(key);
+    return it == j.end() ? kMissing : *it;
+  };
+  auto subject = EntityFromJson(member("subject"), "subject");
   if (!subject.ok()) return subject.status();
-  auto object = EntityFromJson(j.value("object", json()), "object");
+  auto object = EntityFromJson(member("object"), "object");
   if (!object.ok()) return object.status();
   fact.subject = std::move(subject.value());
   fact.object = std::move(object.value());
