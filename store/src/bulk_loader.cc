@@ -74,10 +74,8 @@ class BulkLoader::Impl {
     db_options_.keep_log_file_num = 3;
     fs::create_directories(staging_);
     db_options_.info_log = OpenInfoLog(staging_);
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    for (int f = 0; f < kFamilyCount; ++f) families.emplace_back(kFamilyNames[f], FamilyOptions(f));
-    VNKG_RETURN_IF_ERROR(
-        FromRocks(rocksdb::DB::Open(db_options_, staging_, families, &handles_, &db_), "creating a database in " + staging_));
+    VNKG_RETURN_IF_ERROR(FromRocks(rocksdb::DB::Open(db_options_, staging_, FamilyDescriptors(), &handles_, &db_),
+                                   "creating a database in " + staging_));
     return FromRocks(db_->Put(rocksdb::WriteOptions(), handles_[kMeta], kSchemaKey, std::to_string(kSchemaVersion)),
                      "writing the schema version in " + staging_);
   }

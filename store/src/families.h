@@ -3,12 +3,14 @@
 // build byte-identical databases.
 #pragma once
 
+#include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <rocksdb/status.h>
 
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "vnkg/status.h"
 
@@ -27,6 +29,8 @@ enum Counter { kDocumentsCount, kFactsCount, kEntitiesCount, kProvenanceCount, k
 
 // The options of one column family: compression, filters, prefix extractor.
 rocksdb::ColumnFamilyOptions FamilyOptions(int family);
+// Every family with its options, in Family order, for DB::Open.
+std::vector<rocksdb::ColumnFamilyDescriptor> FamilyDescriptors();
 
 // A RocksDB status as ours, `context` first in the message.
 Status FromRocks(const rocksdb::Status& s, const std::string& context);

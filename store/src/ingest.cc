@@ -157,16 +157,16 @@ Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std
     // input order, so the result does not depend on `jobs`.
     constexpr std::size_t kBlockLines = 4096;
     std::vector<std::string> lines;
-    std::vector<Result<Fact>> parsed;
     std::uint64_t first_number = 1;
     auto take_block = [&] {
-      parsed.assign(lines.size(), Status::Aborted("not parsed"));
+      // nullopt: a blank line, passed over.
+      std::vector<std::optional<Result<Fact>>> parsed(lines.size());
       ParallelFor(lines.size(), options.jobs, [&](std::size_t i) {
         if (lines[i].find_first_not_of(" \t\r") != std::string::npos) parsed[i] = FactFromJsonLine(lines[i]);
       });
       for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i].find_first_not_of(" \t\r") == std::string::npos) continue;
-        Result<Fact>& fact = parsed[i];
+        if (!parsed[i]) continue;
+        Result<Fact>& fact = *parsed[i];
         const auto where = [&] { return path + ":" + std::to_string(first_number + i); };
         if (!fact.ok()) {
           issue(where(), fact.status().message() + "; line skipped");

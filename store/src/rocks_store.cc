@@ -38,10 +38,15 @@ std::string Hex64(std::uint64_t v) {
 // RocksDB refuses a second open of the same database with an IOError that
 // mentions the LOCK file ("While lock file: .../LOCK: Resource temporarily
 // unavailable", or "lock hold by current process" within one process).
-bool IsLockHeld(const rocksdb::Status& s) {
-  if (!s.IsIOError()) return false;
+std::string LowerCaseText(const rocksdb::Status& s) {
   std::string text = s.ToString();
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+bool IsLockHeld(const rocksdb::Status& s) {
+  if (!s.IsIOError()) return false;
+  const std::string text = LowerCaseText(s);
   // Not "LOCK: Permission denied": that is a directory we may not write.
   return text.find("lock") != std::string::npos &&
          (text.find("resource temporarily unavailable") != std::string::npos ||
@@ -49,8 +54,7 @@ bool IsLockHeld(const rocksdb::Status& s) {
 }
 
 bool IsPermissionDenied(const rocksdb::Status& s) {
-  std::string text = s.ToString();
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string text = LowerCaseText(s);
   return text.find("permission denied") != std::string::npos || text.find("read-only file system") != std::string::npos;
 }
 
@@ -119,8 +123,7 @@ class RocksStore final : public Store {
     options.create_missing_column_families = mode_ == Mode::kReadWrite;
     options.max_background_jobs = 2;
     options.keep_log_file_num = 3;
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    for (int f = 0; f < kFamilyCount; ++f) families.emplace_back(kFamilyNames[f], FamilyOptions(f));
+    const auto families = FamilyDescriptors();
 
     VNKG_RETURN_IF_ERROR(mode_ == Mode::kReadWrite ? PrepareDirectoryForWriting() : CheckDatabaseExists());
     // Readers leave the directory alone: RocksDB's default would rotate the
@@ -321,8 +324,7 @@ class RocksStore final : public Store {
       options.create_if_missing = true;
       options.create_missing_column_families = true;
       options.info_log = DiscardingInfoLog();
-      std::vector<rocksdb::ColumnFamilyDescriptor> families;
-      for (int f = 0; f < kFamilyCount; ++f) families.emplace_back(kFamilyNames[f], FamilyOptions(f));
+      const auto families = FamilyDescriptors();
       std::vector<rocksdb::ColumnFamilyHandle*> handles;
       rocksdb::DB* db = nullptr;
       rocksdb::Status s = rocksdb::DB::Open(options, staging, families, &handles, &db);
@@ -659,6 +661,12 @@ rocksdb::ColumnFamilyOptions FamilyOptions(int family) {
   }
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   return options;
+}
+
+std::vector<rocksdb::ColumnFamilyDescriptor> FamilyDescriptors() {
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  for (int f = 0; f < kFamilyCount; ++f) families.emplace_back(kFamilyNames[f], FamilyOptions(f));
+  return families;
 }
 
 Status FromRocks(const rocksdb::Status& s, const std::string& context) {
