@@ -151,6 +151,16 @@ struct DocumentView {
   std::string dateline_province; // "BẮC GIANG - ..."
   int dominant_year = 0;         // the year the article speaks of most
   int teaser_year = 0;           // the same, in its teasers of other articles
+  // History is not news: a year written in a full date well before the
+  // latest full date of the article (or its record's date) is history
+  // ("ngày 6/12/1953 ... quyết định" beside "19/5/1890-19/5/2017"); and a
+  // year guessed from the article's words is no guess at all when the article
+  // speaks of a later year as a present (not a plan): "thành lập năm 1961 ...
+  // các năm 1989, 1999 và 2005" says nothing of this year's news.
+  int latest_full_date_year = 0;
+  int latest_news_year = 0;
+  bool IsHistory(int written_year) const { return latest_full_date_year && written_year < latest_full_date_year - 1; }
+  bool IsStale(int guessed_year) const { return latest_news_year && guessed_year < latest_news_year - 1; }
 };
 
 // ------------------------------------------------------------------ dates
@@ -464,13 +474,14 @@ std::string DocumentExtractor::ResolveYear(const DayMonth& dm, const std::vector
   {
     std::map<int, int> own;
     CountNewsYears(tokens, own);
-    if (own.size() == 1 && (!view_.dominant_year || std::abs(own.begin()->first - view_.dominant_year) <= 1))
+    if (own.size() == 1 && (!view_.dominant_year || std::abs(own.begin()->first - view_.dominant_year) <= 1) &&
+        !view_.IsStale(own.begin()->first))
       return IsoDate(own.begin()->first, dm.month, dm.day);
   }
   // Else the year the article speaks of most (plans "đến năm 2030" and range
   // ends aside), the latest on a tie.
   const int latest = teaser && view_.teaser_year ? view_.teaser_year : view_.dominant_year;
-  if (latest) return IsoDate(latest, dm.month, dm.day);
+  if (latest && (teaser || !view_.IsStale(latest))) return IsoDate(latest, dm.month, dm.day);
   return "";
 }
 
@@ -749,6 +760,8 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
   // else to the next named entry of the group (stacked titles).
   // "Ông A, Bộ trưởng Bộ X, Trưởng Ban Y": each title after the first goes to A too.
   std::vector<std::optional<std::size_t>> attached_back(parsed.size());
+  std::vector<std::size_t> own_begin(parsed.size());  // before titles attached to an entry widen it
+  for (std::size_t k = 0; k < parsed.size(); ++k) own_begin[k] = parsed[k].begin;
   for (std::size_t k = 0; k < parsed.size(); ++k) {
     if (parsed[k].name || parsed[k].title_spans.empty()) continue;
     std::optional<std::size_t> owner;
@@ -766,13 +779,40 @@ std::vector<PersonMention> DocumentExtractor::FindPeople(const Sentence& sentenc
       const std::string& f = tokens[i].fold;
       governed = governed || f == "quyền"sv || f == "mặt"sv;
     }
-    if (!owner && parsed[k].pure_title && !governed) {
+    // Stacked titles go forward only along a comma-separated run of items that
+    // are titles from their start ("Ủy viên Bộ Chính trị, Bí thư Thành ủy, Chủ tịch
+    // UBND tỉnh X Nguyễn Văn A"): never across "và" / "cùng", never from inside a
+    // clause ("trong cuộc gặp với Tổng thư ký LHQ, Thủ tướng A"), and a title that
+    // names a foreign country ("Thủ tướng Nhật Bản, Thủ tướng A") is its own holder's.
+    // A list may be introduced inside the first item: "Tham dự có Ủy viên Bộ Chính trị, Bí thư ... A",
+    // "trao Kỷ niệm chương cho Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A".
+    auto starts_item = [&](std::size_t a) {
+      const std::size_t b = own_begin[a];
+      if (b == items[parsed[a].item].begin) return true;
+      if (a != k) return false;
+      const std::string& before = tokens[b - 1].fold;
+      return before == "có"sv || before == "cho"sv || before == "gồm"sv || before == "là"sv;
+    };
+    auto comma_after = [&](std::size_t a) {
+      const std::size_t end = items[parsed[a].item].end;
+      return end < tokens.size() && tokens[end].text == ","sv && parsed[a].end == end;
+    };
+    auto names_country = [&](std::size_t a) {
+      for (auto [b, e] : parsed[a].title_spans)
+        for (std::size_t i = b; i < e; ++i)
+          if (marks[i] && marks[i]->kind == PhraseKind::kCountry) return true;
+      return false;
+    };
+    if (!owner && parsed[k].pure_title && !governed && starts_item(k) && !names_country(k)) {
       for (std::size_t a = k + 1; a < parsed.size(); ++a) {
-        if (items[parsed[a].item].group_start) break;
+        if (items[parsed[a].item].group_start || !comma_after(a - 1) || parsed[a].item != parsed[a - 1].item + 1 ||
+            !starts_item(a))
+          break;
         if (parsed[a].name) {
           if (parsed[a].title_first) owner = a;
           break;
         }
+        if (!parsed[a].pure_title || names_country(a)) break;
       }
     }
     if (owner) {
@@ -1063,6 +1103,24 @@ Extraction DocumentExtractor::Run() {
   Segment();
   view_.dominant_year = DominantYear(false);
   view_.teaser_year = DominantYear(true);
+  {
+    // Full dates ("16-5-2019", "19/5/1890-19/5/2017") are the news's and its
+    // history's; plans name years, rarely days ("vào đầu năm 2021").
+    for (const Sentence& s : view_.sentences) {
+      if (s.kind == SegmentKind::kTeaser) continue;
+      for (const Token& t : s.tokens)
+        if (t.digits)
+          if (auto dm = ParseDateToken(t.text); dm && dm->year)
+            view_.latest_full_date_year = std::max(view_.latest_full_date_year, dm->year);
+    }
+    std::map<int, int> years;
+    for (const Sentence& s : view_.sentences)
+      if (s.kind != SegmentKind::kTeaser) CountNewsYears(s.tokens, years);
+    view_.latest_news_year = years.empty() ? 0 : years.rbegin()->first;
+    int published;
+    if (doc_.date.size() >= 4 && ParseInt(doc_.date.substr(0, 4), published))
+      view_.latest_full_date_year = std::max(view_.latest_full_date_year, published);
+  }
   // Provinces the article speaks of, and its dateline ("BẮC GIANG - Ngày 6/1, ...").
   for (Sentence& s : view_.sentences) s.marks = MarkTokens(s.tokens, &s.ids);
   for (const Sentence& s : view_.sentences) {
@@ -1136,7 +1194,9 @@ Extraction DocumentExtractor::Run() {
               (e.kind == SegmentKind::kTeaser) == (s.kind == SegmentKind::kTeaser))
             date = e.entity.date;
       // A date years away from what the article is about is history ("30/4/1975"), not its event.
-      if (dm->year && view_.dominant_year && std::abs(dm->year - view_.dominant_year) > 1) date.clear();
+      if (dm->year && ((view_.dominant_year && std::abs(dm->year - view_.dominant_year) > 1) ||
+                       (s.kind != SegmentKind::kTeaser && view_.IsHistory(dm->year))))
+        date.clear();
       if (!date.empty()) {
         // The event's name: from its head word to the end of the clause.
         std::size_t from = head ? *head : 0;
