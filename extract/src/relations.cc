@@ -1,0 +1,256 @@
+// Stage 7, relations; see relations.h.
+#include "relations.h"
+
+#include <algorithm>
+#include <set>
+
+#include "sentences.h"
+#include "vnkg/extract/text.h"
+
+namespace vnkg::stage {
+
+using namespace std::string_view_literals;
+
+void EmitOffices(DocumentContext& ctx, const Sentence& s, const std::vector<PersonMention>& people,
+                 const std::string& date, float confidence) {
+  const Gazetteer& g = ctx.g;
+  for (const PersonMention& p : people) {
+    const Entity person{EntityType::kPerson, NormalizeText(p.name), "", "", "", ""};
+    for (const auto& [title, org] : p.positions) {
+      Entity position{EntityType::kPosition, "", "", "", NormalizeText(title), NormalizeText(org)};
+      ctx.Emit(person, "holds_position", position, s, confidence, date);
+      if (!org.empty()) {
+        // A provincial body is in its province.
+        const std::vector<Token> org_tokens = Tokenize(org, 0);
+        const auto org_marks = MarkTokens(g, org_tokens);
+        for (std::size_t i = 0; i < org_tokens.size(); ++i)
+          if (org_marks[i] && org_marks[i]->kind == PhraseKind::kProvince) {
+            ctx.Emit(Entity{EntityType::kOrganization, NormalizeText(org), "", "", "", ""}, "located_in",
+                     Entity{EntityType::kProvince, org_marks[i]->info->canonical, "", "", "", ""}, s, confidence * 0.9f);
+            break;
+          }
+      }
+    }
+  }
+}
+
+void EmitOrganizers(DocumentContext& ctx, const Sentence& s, const Entity& event, const std::string& local_province,
+                    float confidence) {
+  const Gazetteer& g = ctx.g;
+  const std::vector<Token>& tokens = s.tokens;
+  const auto& marks = s.marks;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].fold != "tổ"sv || tokens[i + 1].fold != "chức"sv) continue;
+    // "X tổ chức" (X right before, past "đã", "sẽ", "vừa") or "do X tổ chức".
+    std::size_t end = i;
+    while (end > 0 && (tokens[end - 1].fold == "đã"sv || tokens[end - 1].fold == "sẽ"sv || tokens[end - 1].fold == "vừa"sv))
+      --end;
+    std::size_t begin = end;
+    for (bool inside_name = true; inside_name;) {
+      while (begin > 0 && tokens[begin - 1].text != ","sv && tokens[begin - 1].fold != "do"sv &&
+             tokens[begin - 1].text != "-"sv && tokens[begin - 1].text != ";"sv)
+        --begin;
+      // A comma inside a body's name ("Bộ Văn hóa, Thể thao và Du lịch") does not end it.
+      inside_name = false;
+      for (std::size_t m = 0; begin > 0 && m + 1 < begin; ++m)
+        if (marks[m] && m + marks[m]->length >= begin && (marks[m]->kind == PhraseKind::kBody ||
+                                                          marks[m]->kind == PhraseKind::kOrgHead)) {
+          begin = m;
+          inside_name = true;
+          break;
+        }
+    }
+    while (begin < end && marks[begin] && marks[begin]->kind == PhraseKind::kHonorific) ++begin;
+    auto starts_body = [&](std::size_t at) {
+      return at < end && marks[at] &&
+             (marks[at]->kind == PhraseKind::kBody || marks[at]->kind == PhraseKind::kOrgHead) && tokens[at].capital;
+    };
+    // "Ban Chỉ đạo X và UBND tỉnh Y tổ chức": each body organized it.
+    for (std::size_t part = begin; starts_body(part);) {
+      std::size_t part_end = part + 1;
+      while (part_end < end && !((tokens[part_end].fold == "và"sv || tokens[part_end].fold == "cùng"sv) &&
+                                 starts_body(part_end + 1)))
+        ++part_end;
+      std::string org;
+      for (std::size_t t = part; t < part_end; ++t) org += (t > part && tokens[t].text != ","sv ? " " : "") + tokens[t].text;
+      org = CompleteOrganization(g, org, local_province);
+      ctx.Emit(Entity{EntityType::kOrganization, NormalizeText(org), "", "", "", ""}, "organized", event, s,
+               confidence);
+      part = part_end + 1;
+    }
+    break;
+  }
+}
+
+void EmitEventPlace(DocumentContext& ctx, const Sentence& s, const Entity& event, float confidence) {
+  const std::vector<Token>& tokens = s.tokens;
+  const auto& marks = s.marks;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+    if (tokens[i].fold == "tại"sv && marks[i + 1] && marks[i + 1]->kind == PhraseKind::kProvince &&
+        !(i >= 2 && tokens[i - 1].fold == "cầu"sv)) {
+      ctx.Emit(event, "located_in", Entity{EntityType::kProvince, marks[i + 1]->info->canonical, "", "", "", ""}, s,
+               confidence);
+      break;
+    }
+}
+
+// Awards: "trao <award> cho A; B", given by the person before the verb.
+void EmitAwards(DocumentContext& ctx, const Sentence& s, const std::vector<PersonMention>& people,
+                std::size_t award_at, const std::string& date, AwardMemory& memory, float confidence) {
+  const Gazetteer& g = ctx.g;
+  const std::vector<Token>& tokens = s.tokens;
+  std::map<std::string, std::string>& awards_by_head = memory.awards_by_head;
+  std::string& last_giver = memory.last_giver;
+  std::size_t i = award_at;
+  std::size_t length = 0;
+  MatchesCue(g, tokens, i, "award_verb", length);
+  std::size_t start = i + length, cho = start;
+  while (cho < tokens.size() && tokens[cho].fold != "cho"sv) ++cho;
+  if (cho < tokens.size() && cho > start && tokens[start].capital) {
+    std::string award = SpanText(s, start, cho);
+    std::string head;
+    std::size_t t = start;
+    while (t < cho && tokens[t].word) head += (head.empty() ? "" : " ") + tokens[t++].fold;
+    if (t < cho) awards_by_head[head] = award;
+    else if (auto it = awards_by_head.find(head); it != awards_by_head.end()) award = it->second;
+    std::string giver;
+    for (const PersonMention& p : people)
+      if (p.end <= i) giver = NormalizeText(p.name);
+    if (giver.empty()) giver = last_giver;
+    last_giver = giver;
+    std::size_t stop = tokens.size();
+    for (std::size_t n = cho + 1; n < tokens.size(); ++n) {
+      std::size_t l;
+      if (MatchesCue(g, tokens, n, "award_verb", l)) {
+        stop = n;
+        break;
+      }
+    }
+    for (const PersonMention& p : people)
+      if (p.begin > cho && p.begin < stop)
+        ctx.Emit(Entity{EntityType::kPerson, NormalizeText(p.name), "", "", "", ""}, "received_award",
+                 Entity{EntityType::kAward, NormalizeText(award), "", "", "", ""}, s, confidence, date, giver);
+  }
+}
+
+// Foreign partners and neighbours: "thỏa thuận ... với tỉnh X (Lào), TP Y, Z (Trung Quốc)",
+// "đường biên giới chung với hai tỉnh X và Y, nước CHDCND Lào".
+void EmitRelationsOfPlaces(DocumentContext& ctx, const Sentence& s) {
+  const std::vector<Token>& tokens = s.tokens;
+  const auto& marks = s.marks;
+  // Every partner and neighbour is named after "với": most sentences have none.
+  if (std::none_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.fold == "với"sv; })) return;
+  // Cue phrases, word by word on the folded tokens (no second fold of the sentence).
+  auto has_phrase = [&](std::initializer_list<const char*> words) {
+    const std::size_t n = words.size();
+    for (std::size_t i = 0; i + n <= tokens.size(); ++i) {
+      std::size_t k = 0;
+      for (const char* w : words) {
+        if (tokens[i + k].fold != w) break;
+        ++k;
+      }
+      if (k == n) return true;
+    }
+    return false;
+  };
+  const bool border = has_phrase({"biên", "giới", "chung", "với"});
+  const bool cooperation = has_phrase({"thỏa", "thuận"}) || has_phrase({"bản", "ghi", "nhớ"}) ||
+                           has_phrase({"hợp", "tác", "với"}) || has_phrase({"kết", "nghĩa", "với"});
+  if (!border && !cooperation) return;
+  // The Vietnamese side: a province named before "với", else the article's.
+  std::string subject;
+  std::size_t first_with = tokens.size();
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (tokens[i].fold == "với"sv) {
+      first_with = i;
+      break;
+    }
+  for (std::size_t i = 0; i < first_with; ++i)
+    if (marks[i] && marks[i]->kind == PhraseKind::kProvince) {
+      subject = marks[i]->info->canonical;
+      break;
+    }
+  if (subject.empty()) subject = ArticleProvince(ctx.view);
+  if (subject.empty()) return;
+  const float confidence = ConfidenceOf(s.kind) * 0.9f;
+  const char* predicate = border ? "borders" : "cooperates_with";
+  auto place = [](const std::string& name) { return Entity{EntityType::kPlace, name, "", "", "", ""}; };
+  static const std::set<std::string> kKinds = {"tỉnh", "tp", "tp.", "thành", "phố", "bang", "vùng", "hai", "các",
+                                               "quận", "huyện", "thủ", "đô", "nước", "khu", "vực", "địa", "phương",
+                                               "ba"};
+
+  for (std::size_t w = first_with; w < tokens.size(); ++w) {
+    if (tokens[w].fold != "với"sv) continue;
+    std::vector<std::string> partners;  // in this list
+    std::optional<std::string> last;    // the last place named
+    bool after_comma = false, kind_word = false;
+    bool typed = false;  // the list names its kind ("tỉnh", "TP", "bang"): its members are places
+    for (std::size_t i = w + 1; i < tokens.size(); ++i) {
+      const Token& t = tokens[i];
+      if (t.text == ","sv || t.fold == "và"sv) {
+        after_comma = t.text == ","sv;
+        kind_word = false;
+        continue;
+      }
+      if (t.text == "("sv) {
+        // "(Lào)": the country of the place just named.
+        std::size_t j = i + 1;
+        if (j < tokens.size() && marks[j] && marks[j]->kind == PhraseKind::kCountry && last) {
+          ctx.Emit(place(*last), "part_of", place(marks[j]->info->canonical), s, confidence);
+          last = marks[j]->info->canonical;
+          i = j + marks[j]->length;  // at ")"
+          continue;
+        }
+        break;
+      }
+      if (t.word && (!t.capital || t.fold == "tp"sv)) {
+        if (kKinds.count(t.fold)) {
+          kind_word = typed = true;
+          continue;
+        }
+        break;
+      }
+      if (!t.word) break;
+      if (t.fold == "bản"sv || t.fold == "thỏa"sv || t.fold == "hiệp"sv) break;  // "... và Bản ghi nhớ với ..."
+      if (marks[i] && marks[i]->kind == PhraseKind::kCountry) {
+        // ", nước CHDCND Lào" after the places: all of them are in it.
+        const std::string country = marks[i]->info->canonical;
+        if (partners.empty()) {
+          ctx.Emit(Entity{EntityType::kProvince, subject, "", "", "", ""}, predicate, place(country), s, confidence);
+        } else if (!kind_word && !after_comma) {
+          break;
+        } else {
+          for (const auto& p : partners) ctx.Emit(place(p), "part_of", place(country), s, confidence);
+        }
+        i += marks[i]->length - 1;
+        last = country;
+        continue;
+      }
+      if (marks[i] && marks[i]->kind == PhraseKind::kProvince) break;  // a Vietnamese province: not foreign
+      if (marks[i] && (marks[i]->kind == PhraseKind::kOrgHead || marks[i]->kind == PhraseKind::kBody)) break;  // a company or body
+      std::size_t j = i;
+      while (j < tokens.size() && tokens[j].word && tokens[j].capital && !(marks[j] && j > i)) ++j;
+      const std::string name = [&] {
+        std::string n;
+        for (std::size_t k = i; k < j; ++k) n += (k > i ? " " : "") + tokens[k].text;
+        return n;
+      }();
+      if (after_comma && !kind_word && last) {
+        // "TP Nam Ninh, Quảng Tây": the region of the place before.
+        ctx.Emit(place(*last), "part_of", place(name), s, confidence);
+      } else {
+        // An untyped name is a place only with its country after it: "với Gifu (Nhật Bản)"; else a company, a person.
+        const bool glossed = j + 1 < tokens.size() && tokens[j].text == "("sv && marks[j + 1] &&
+                             marks[j + 1]->kind == PhraseKind::kCountry;
+        if (!typed && !glossed) break;
+        partners.push_back(name);
+        ctx.Emit(Entity{EntityType::kProvince, subject, "", "", "", ""}, predicate, place(name), s, confidence);
+      }
+      last = name;
+      after_comma = kind_word = false;
+      i = j - 1;
+    }
+  }
+}
+
+}  // namespace vnkg::stage
