@@ -76,18 +76,23 @@ bench: build
 	python3 bench/run.py --vnkg $(VNKG) --corpus ../shared/corpus/news.jsonl.zst --out $(BUILD_DIR)/bench/results.json
 
 # The fact diff of a change to the extractor (scripts/factdiff.py): builds
-# BASE (a git revision, default HEAD) beside the working tree, runs both
+# BASE (a git revision, default HEAD) in a worktree of its own under
+# build/factdiff (kept, so the next diff rebuilds only what changed), runs both
 # `vnkg extract` over the whole corpus and prints the facts gained and lost
 # per predicate, with samples and their evidence. Read it before committing a rule.
 BASE ?= HEAD
 CORPUS ?= ../shared/corpus/news.jsonl.zst
 FACTDIFF_DIR := $(BUILD_DIR)/factdiff
 factdiff: build
-	rm -rf $(FACTDIFF_DIR)/src && mkdir -p $(FACTDIFF_DIR)/src
-	git archive $(BASE) | tar -x -C $(FACTDIFF_DIR)/src
+	git worktree prune
+	@rev=$$(git rev-parse --verify '$(BASE)^{commit}') || exit 1; \
+	if [ -e $(FACTDIFF_DIR)/src/.git ]; then git -C $(FACTDIFF_DIR)/src checkout -q --detach $$rev; \
+	else git worktree add -q --detach $(FACTDIFF_DIR)/src $$rev; fi
 	cmake -S $(FACTDIFF_DIR)/src -B $(FACTDIFF_DIR)/build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
 	cmake --build $(FACTDIFF_DIR)/build -j $(JOBS) --target vnkg >/dev/null
-	python3 scripts/factdiff.py --base $(FACTDIFF_DIR)/build/app/vnkg --new $(VNKG) --corpus $(CORPUS) $(FACTDIFF_ARGS)
+	@# The current build is copied so that a rebuild during the run does not change it.
+	cp $(VNKG) $(FACTDIFF_DIR)/vnkg-new
+	python3 scripts/factdiff.py --base $(FACTDIFF_DIR)/build/app/vnkg --new $(FACTDIFF_DIR)/vnkg-new --corpus $(CORPUS) $(FACTDIFF_ARGS)
 
 # The sanity report on the whole corpus (scripts/sanity_report.py): the
 # people with the most distinct offices, the events with the most sources,

@@ -69,6 +69,7 @@ void ReadSentence(DocumentContext& ctx, const EventTimeline& timeline, std::size
   }
   if (cues.award_at) EmitAwards(ctx, s, people, *cues.award_at, date, awards, confidence);
   EmitRelationsOfPlaces(ctx, s);
+  EmitPartOf(ctx, s);
 }
 
 Extraction ReadDocument(const Gazetteer& g, const Document& doc) {

@@ -41,6 +41,22 @@ std::optional<std::pair<std::size_t, std::size_t>> NameAt(const Gazetteer& g, co
   // All-capital words are abbreviations or headlines, not names ("UBND", "BẮC GIANG").
   for (std::size_t k = i; k < j; ++k)
     if (IsAllCaps(tokens[k].text)) return std::nullopt;
+  // Foreign names cut by spaced punctuation in the source ("Prayuth Chan - o - cha",
+  // "Moon Jae - in", "Peter O ' Neill") go on: a short unaccented lower-case piece
+  // after a dash that is no title or word of the gazetteer, or a capitalised piece after an apostrophe. Vietnamese
+  // names (a family name first) never do, so "A - phó giám đốc" stays apart.
+  if (!g.surnames.count(first))
+    while (j + 1 < tokens.size()) {
+      const Token& piece = tokens[j + 1];
+      const bool ascii = std::all_of(piece.text.begin(), piece.text.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      const bool dash_piece = tokens[j].text == "-"sv && piece.word && !piece.capital && ascii && piece.text.size() <= 4 &&
+                              !marks[j + 1] && g.WordId(piece.fold) == Gazetteer::kNoWord &&
+                              !(j + 2 < tokens.size() && marks[j + 2]);
+      const bool apostrophe_piece = tokens[j].text == "'"sv && piece.word && piece.capital && !marks[j + 1];
+      if (!dash_piece && !apostrophe_piece) break;
+      j += 2;
+    }
   return std::make_pair(i, j);
 }
 
@@ -126,12 +142,19 @@ class PeopleReader {
     bool lower_after_head = false;  // those words follow a body's head word ("Ban chỉ đạo", "Hội phụ nữ")
     std::size_t head_end = 0;       // just after the last body head word read ("Hội đồng" in "Hội đồng quản trị")
     bool firm_head = false;         // that head names a firm or institution by a proper name ("Công ty", "Bệnh viện")
+    // The span follows its holder's name ("A, giám đốc Trung tâm Nghiên cứu và tư vấn
+    // nông nghiệp nhiệt đới, ..."; "A - phó cục trưởng Cục Cảnh sát giao thông Bộ Công an -"):
+    // the body's name runs on to the end of the apposition, up to a verb.
+    bool apposition = false;
   };
 
   bool IsSurname(std::size_t k) const;
   bool IsUnitWord(std::size_t k) const;
   std::size_t PlaceEnd(std::size_t k, std::size_t limit) const;
-  std::optional<std::pair<std::size_t, std::size_t>> ReadTitleSpan(std::size_t from, std::size_t limit) const;
+  std::optional<std::pair<std::size_t, std::size_t>> ReadTitleSpan(std::size_t from, std::size_t limit,
+                                                                   bool apposition = false) const;
+  bool EndsApposition(std::size_t k) const;
+  std::size_t AppositionLimit(const std::vector<Item>& items, std::size_t k) const;
   bool StepTitleSpan(SpanState& st) const;
   std::optional<std::pair<std::string, std::string>> PositionOf(std::size_t a, std::size_t b,
                                                                 const std::string& province) const;
@@ -173,7 +196,8 @@ std::size_t PeopleReader::PlaceEnd(std::size_t k, std::size_t limit) const {
 }
 
 // A title span: [Phó|Quyền|nguyên|cựu] title, then its organization words, up to a name.
-std::optional<std::pair<std::size_t, std::size_t>> PeopleReader::ReadTitleSpan(std::size_t from, std::size_t limit) const {
+std::optional<std::pair<std::size_t, std::size_t>> PeopleReader::ReadTitleSpan(std::size_t from, std::size_t limit,
+                                                                               bool apposition) const {
   std::size_t t = from;
   // "chính quyền Tổng thống ...": a lower-case "quyền" after a word is part of that word.
   if (from >= limit) return std::nullopt;
@@ -193,6 +217,7 @@ std::optional<std::pair<std::size_t, std::size_t>> PeopleReader::ReadTitleSpan(s
   std::size_t end = t + marks[t]->length;
   if (end + 1 < limit && tokens[end].fold == "thường"sv && tokens[end + 1].fold == "trực"sv) end += 2;
   SpanState st{from, t, limit, end};
+  st.apposition = apposition;
   while (st.end < limit && StepTitleSpan(st)) {
   }
   return std::make_pair(from, st.end);
@@ -233,6 +258,13 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
   }
   const bool marked = marks[end] && marks[end]->kind != PhraseKind::kHonorific &&
                       !(marks[end]->kind == PhraseKind::kOrgHead && g.surnames.count(tokens[end].fold));
+  if (st.apposition && end > t && !marked && tokens[end].word && tokens[end].capital) {
+    // In an apposition the holder is already named: capitalised words are the body's
+    // ("A, Chủ tịch ExxonMobil Development thuộc Tập đoàn ...", "giám đốc Công ty TNHH Hồ Hoàn Cầu").
+    lower_run = 0;
+    ++end;
+    return true;
+  }
   if (NameAt(g, tokens, marks, end, true) && !marked) {
     // "Ban chỉ đạo Tây Nguyên": after a body's lower-case words, a run without a family name is a place.
     if (lower_run == 0 || !lower_after_head || IsSurname(end)) return false;
@@ -267,6 +299,19 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
     return true;
   }
   // Body names: a capital, then lower-case words ("Sở Ngoại vụ", "Ban tuyên giáo", "Đoàn đại biểu Quốc hội").
+  if (st.apposition && end > t) {
+    // A body's own name may hold "về", "của", "trong" ("Hội đồng tư vấn quốc gia về biến đổi khí
+    // hậu", "Ban Công tác đại biểu của Ủy ban Thường vụ Quốc hội"); after its province it ends.
+    // Such a word joins only lower-case words of the body ("Trung ương về thay ..." is a clause).
+    static const std::set<std::string> kOwnWords = {"về", "của", "trong", "đề", "phát", "tham", "điều"};
+    const bool own_word = kOwnWords.count(tokens[end].fold) && end > t + marks[t]->length &&
+                          !tokens[end - 1].capital;
+    if ((kStopWords.count(tokens[end].fold) && !own_word) || place_closed || EndsApposition(end) || lower_run >= 14)
+      return false;
+    ++lower_run;
+    ++end;
+    return true;
+  }
   if (kStopWords.count(tokens[end].fold)) return false;
   const bool org_word = kOrgLowerWords.count(tokens[end].fold) > 0;
   const bool after_capital = end > from && tokens[end - 1].capital && !IsAllCaps(tokens[end - 1].text);
@@ -280,11 +325,46 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
   return true;
 }
 
+// A word that ends an apposition's body name: a verb of the clause ("cho biết", "nhấn
+// mạnh", the role cues), "thuộc" (the body it belongs to is another), "kiêm".
+bool PeopleReader::EndsApposition(std::size_t k) const {
+  static const std::set<std::string> kEnds = {"thuộc", "kiêm", "nêu", "nhận", "bày", "chia", "trả", "kiến",
+                                              "tái", "lưu", "cảnh", "giải", "phân", "mong", "cam", "thừa", "gửi",
+                                              "ký", "khai", "trình", "báo", "đánh", "đưa", "vẫn", "còn",
+                                              "luôn", "từng", "góp", "giữ", "thay", "hiện", "nay", "lại", "sau", "trước", "ngày", "hôm",
+                                              "sáng", "chiều", "tối", "trưa", "rằng", "ra", "tiếp", "gặp", "làm",
+                                              "ông", "bà", "anh", "chị"};
+  if (kEnds.count(tokens[k].fold)) return true;
+  std::size_t length = 0;
+  if (g.IsCueFirst(sentence.ids[k]))
+    for (const char* role : {"chaired", "attended", "spoke_at", "clause_verb", "award_verb"})
+      if (MatchesCue(g, tokens, k, role, length)) return true;
+  return false;
+}
+
+// Where an apposition in item k may end: the item's end, or further past a "và"
+// that joins lower-case words inside a body's name ("Trung tâm Nghiên cứu và tư
+// vấn nông nghiệp", "Vụ Chính trị và công tác học sinh sinh viên").
+std::size_t PeopleReader::AppositionLimit(const std::vector<Item>& items, std::size_t k) const {
+  std::size_t limit = items[k].end;
+  for (std::size_t next = k + 1; next < items.size() && limit + 1 < tokens.size(); ++next) {
+    const std::size_t v = limit;
+    if (tokens[v].fold != "và"sv || items[next].begin != v + 1) break;
+    const Token& before = tokens[v - 1];
+    const Token& after = tokens[v + 1];
+    if (!before.word || before.capital || !after.word || after.capital || marks[v + 1]) break;
+    limit = items[next].end;
+  }
+  return limit;
+}
+
 std::vector<Parsed> PeopleReader::ParseItems(const std::vector<Item>& items) const {
   std::vector<Parsed> parsed;
+  std::size_t read_on = 0;  // where an apposition read on past its item's end ("... nghiên cứu và tư vấn ...")
   for (std::size_t k = 0; k < items.size(); ++k) {
     const Item& item = items[k];
-    for (std::size_t i = item.begin; i < item.end;) {
+    const std::size_t first = std::max(item.begin, read_on);
+    for (std::size_t i = first; i < item.end;) {
       Parsed p{k, i, i, std::nullopt, {}, false, false};
       bool clause_title = false;
       std::size_t j = i;
@@ -293,7 +373,11 @@ std::vector<Parsed> PeopleReader::ParseItems(const std::vector<Item>& items) con
         j += marks[j]->length;
         introduced = true;
       }
-      if (auto span = ReadTitleSpan(j, item.end)) {
+      // "A, giám đốc Sở X, ...": a title item right after a bare name, past a comma, is its apposition.
+      const bool apposition = !introduced && i == item.begin && !parsed.empty() && parsed.back().item + 1 == k &&
+                              parsed.back().name && !parsed.back().title_first &&
+                              parsed.back().end == items[k - 1].end && tokens[items[k - 1].end].text == ","sv;
+      if (auto span = ReadTitleSpan(j, apposition ? AppositionLimit(items, k) : item.end, apposition)) {
         p.title_spans.push_back(*span);
         p.title_first = true;
         j = span->second;
@@ -316,13 +400,14 @@ std::vector<Parsed> PeopleReader::ParseItems(const std::vector<Item>& items) con
       }
       // "Lê Văn A - Bí thư ..." : titles after a dash.
       while (p.name && j + 1 < item.end && (tokens[j].text == "-"sv || tokens[j].text == "–"sv)) {
-        auto span = ReadTitleSpan(j + 1, item.end);
+        auto span = ReadTitleSpan(j + 1, AppositionLimit(items, k), !p.title_first);
         if (!span) break;
         p.title_spans.push_back(*span);
         j = span->second;
       }
       if (p.name || p.pure_title || clause_title) {
         p.end = j;
+        if (j > item.end) read_on = j;
         parsed.push_back(std::move(p));
         i = std::max(j, i + 1);
       } else {
@@ -365,12 +450,17 @@ void PeopleReader::AttachTitles(const std::vector<Item>& items, std::vector<Pars
     // names a foreign country ("Thủ tướng Nhật Bản, Thủ tướng A") is its own holder's.
     // A list may be introduced inside the first item: "Tham dự có Ủy viên Bộ Chính
     // trị, Bí thư ... A", "trao Kỷ niệm chương cho Phó Bí thư Tỉnh ủy, Chủ tịch ... A".
+    // (Not after an adverbial opening, whose comma ends it: "Trong cuộc gặp với Phó chủ tịch tập
+    // đoàn X, Thủ tướng A", "Theo Chủ tịch Y, Chủ tịch nước B".)
     auto starts_item = [&](std::size_t a) {
+      // ("với" is not one: "Báo cáo với Phó Thủ tướng, Bộ trưởng X A cho hay" names two people.)
+      static const std::set<std::string> kIntroducers = {"có", "cho", "gồm", "là", "của", "tới", "đến", "do"};
+      static const std::set<std::string> kAdverbialOpenings = {"trong", "tại", "theo", "qua", "sau", "trước", "khi",
+                                                               "nhân", "về", "ngoài", "bên", "nhất"};
       const std::size_t b = own_begin[a];
-      if (b == items[parsed[a].item].begin) return true;
-      if (a != k) return false;
-      const std::string& before = tokens[b - 1].fold;
-      return before == "có"sv || before == "cho"sv || before == "gồm"sv || before == "là"sv;
+      const std::size_t item_begin = items[parsed[a].item].begin;
+      if (b == item_begin) return true;
+      return a == k && kIntroducers.count(tokens[b - 1].fold) && !kAdverbialOpenings.count(tokens[item_begin].fold);
     };
     auto comma_after = [&](std::size_t a) {
       const std::size_t end = items[parsed[a].item].end;

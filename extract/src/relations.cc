@@ -2,6 +2,7 @@
 #include "relations.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "sentences.h"
@@ -82,16 +83,97 @@ void EmitOrganizers(DocumentContext& ctx, const Sentence& s, const Entity& event
   }
 }
 
+namespace {
+
+// A place named abroad after a word that says it is a place ("tại", "ở",
+// "thủ đô", "thành phố", "bang", "đảo"), with the country it is
+// in when the text gives it: "tại Hamburg (Đức)", "ở Marawi, Philippines",
+// "tại Phnom Penh – Campuchia", "thủ đô Brussels của Bỉ". A country alone
+// ("tại Singapore") is a place with no country above it.
+struct ForeignPlace {
+  std::string name;
+  std::string country;  // "" when not given, or when `name` is itself a country
+  std::size_t end = 0;  // the token after the whole mention
+};
+
+bool IsPlaceWord(const std::string& fold) {
+  static const std::set<std::string> kWords = {"tại", "ở", "đô", "phố", "bang", "đảo"};
+  return kWords.count(fold) > 0;
+}
+
+std::optional<ForeignPlace> ForeignPlaceAfter(const Sentence& s, std::size_t i) {
+  const std::vector<Token>& tokens = s.tokens;
+  const auto& marks = s.marks;
+  if (!IsPlaceWord(tokens[i].fold) || i + 1 >= tokens.size()) return std::nullopt;
+  std::size_t b = i + 1;
+  // "tại thủ đô X", "ở thành phố X", "tại TP X".
+  while (b + 1 < tokens.size() && (tokens[b].fold == "thủ"sv || tokens[b].fold == "đô"sv || tokens[b].fold == "thành"sv ||
+                                   tokens[b].fold == "phố"sv || tokens[b].fold == "tp"sv || tokens[b].fold == "bang"sv))
+    ++b;
+  auto is_country = [&](std::size_t k) { return marks[k] && marks[k]->kind == PhraseKind::kCountry; };
+  if (is_country(b)) {
+    ForeignPlace country{marks[b]->info->canonical, "", b + marks[b]->length};
+    // A country followed by another is a list ("tại Nga, Ấn Độ"), not a place in a place.
+    return country;
+  }
+  std::size_t e = b;
+  while (e < tokens.size() && e - b < 4 && tokens[e].word && tokens[e].capital && !marks[e] && !IsAllCaps(tokens[e].text))
+    ++e;
+  if (e == b || (e < tokens.size() && tokens[e].word && tokens[e].capital)) return std::nullopt;
+  ForeignPlace place{SpanText(s, b, e), "", e};
+  // Its country: "(Đức)", ", Philippines", "– Campuchia", "của Bỉ" (after "thủ đô" / "thành phố").
+  std::size_t c = e + 1;
+  if (e + 2 < tokens.size() && tokens[e].text == "("sv && is_country(c) && c + marks[c]->length < tokens.size() &&
+      tokens[c + marks[c]->length].text == ")"sv) {
+    place.country = marks[c]->info->canonical;
+    place.end = c + marks[c]->length + 1;
+  } else if (e + 1 < tokens.size() && (tokens[e].text == ","sv || tokens[e].text == "–"sv || tokens[e].text == "-"sv ||
+                                       (tokens[e].fold == "của"sv && b > i + 1)) &&
+             is_country(c)) {
+    const std::size_t after = c + marks[c]->length;
+    // "bang California, Georgia, Montana", ", Nhật Bản, Hàn Quốc": a list, not the country of the place.
+    const bool list = after + 1 < tokens.size() && (tokens[after].text == ","sv || tokens[after].fold == "và"sv) &&
+                      tokens[after + 1].capital;
+    if (!list) {
+      place.country = marks[c]->info->canonical;
+      place.end = after;
+    }
+  }
+  return place;
+}
+
+Entity PlaceEntity(const std::string& name) { return Entity{EntityType::kPlace, name, "", "", "", ""}; }
+
+}  // namespace
+
 void EmitEventPlace(DocumentContext& ctx, const Sentence& s, const Entity& event, float confidence) {
   const std::vector<Token>& tokens = s.tokens;
   const auto& marks = s.marks;
-  for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
-    if (tokens[i].fold == "tại"sv && marks[i + 1] && marks[i + 1]->kind == PhraseKind::kProvince &&
-        !(i >= 2 && tokens[i - 1].fold == "cầu"sv)) {
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].fold != "tại"sv || (i >= 2 && tokens[i - 1].fold == "cầu"sv)) continue;
+    if (marks[i + 1] && marks[i + 1]->kind == PhraseKind::kProvince) {
       ctx.Emit(event, "located_in", Entity{EntityType::kProvince, marks[i + 1]->info->canonical, "", "", "", ""}, s,
                confidence);
-      break;
+      return;
     }
+    // Abroad, only where the text says which country (or names one): a bare
+    // capitalised word after "tại" may be a building or a firm.
+    if (auto place = ForeignPlaceAfter(s, i); place && (!place->country.empty() || marks[i + 1])) {
+      ctx.Emit(event, "located_in", PlaceEntity(place->name), s, confidence * 0.9f);
+      return;
+    }
+  }
+}
+
+void EmitPartOf(DocumentContext& ctx, const Sentence& s) {
+  const float confidence = ConfidenceOf(s.kind) * 0.8f;
+  for (std::size_t i = 0; i + 3 < s.tokens.size(); ++i) {
+    if (!IsPlaceWord(s.tokens[i].fold)) continue;
+    auto place = ForeignPlaceAfter(s, i);
+    if (!place || place->country.empty()) continue;
+    ctx.Emit(PlaceEntity(place->name), "part_of", PlaceEntity(place->country), s, confidence);
+    i = place->end - 1;
+  }
 }
 
 // Awards: "trao <award> cho A; B", given by the person before the verb.

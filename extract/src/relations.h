@@ -28,8 +28,15 @@ void EmitOffices(DocumentContext& ctx, const Sentence& s, const std::vector<Pers
 void EmitOrganizers(DocumentContext& ctx, const Sentence& s, const Entity& event, const std::string& local_province,
                     float confidence);
 
-// located_in: the first "tại <province>" (not "điểm cầu tại").
+// located_in: the first "tại <province>" (not "điểm cầu tại"), or "tại" a
+// place abroad whose country the text gives ("tại Hamburg (Đức)", "tại thủ đô
+// Tokyo, Nhật Bản") or a country ("tại Singapore").
 void EmitEventPlace(DocumentContext& ctx, const Sentence& s, const Entity& event, float confidence);
+
+// part_of between a place abroad and its country, after a word that says it
+// is a place: "tại Hamburg (Đức)", "ở Marawi, Philippines", "tại Phnom Penh –
+// Campuchia", "thủ đô Brussels của Bỉ".
+void EmitPartOf(DocumentContext& ctx, const Sentence& s);
 
 // What earlier sentences of the article said about awards.
 struct AwardMemory {

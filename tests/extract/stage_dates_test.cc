@@ -71,3 +71,24 @@ TEST_CASE("dates: the dominant year of the body and of the teasers", "[dates]") 
   CHECK(DominantYear(sentences, false) == 2021);
   CHECK(DominantYear(sentences, true) == 2017);
 }
+
+TEST_CASE("dates: a written year well before the article's latest full date is history", "[dates]") {
+  DocumentView view;
+  view.sentences.push_back(MakeSentence("Ngày 3/2/1961, tổ chức được thành lập."));
+  view.sentences.push_back(MakeSentence("Sáng 19/4/2017, hội nghị khai mạc."));
+  ReadPresentYears("", view);
+  CHECK(view.latest_full_date_year == 2017);
+  CHECK(view.IsHistory(1961));
+  CHECK_FALSE(view.IsHistory(2016));
+}
+
+TEST_CASE("dates: a guessed year is dropped when the article speaks of a later present", "[dates]") {
+  DocumentView view;
+  view.sentences.push_back(MakeSentence("Ngày 3/2/1961, tổ chức được thành lập."));
+  view.sentences.push_back(MakeSentence("Hội đồng từng họp tại đây vào các năm 1989, 1999 và 2005."));
+  view.dominant_year = 1961;
+  ReadPresentYears("", view);
+  CHECK(view.IsStale(1961));
+  const auto tokens = Tokenize("Chiều 19/4, hội nghị khai mạc", 0);
+  CHECK(ResolveYear(DayMonth{19, 4, 0}, tokens, false, "", view) == "");
+}

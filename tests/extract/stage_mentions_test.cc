@@ -71,3 +71,77 @@ TEST_CASE("mentions: the dateline, else the province named most", "[mentions]") 
   ReadPlaces(g, counted);
   CHECK(ArticleProvince(counted) == "Nghệ An");
 }
+
+// The offices a person is given in one sentence, as "title | organization".
+static std::vector<std::string> OfficesOf(const std::vector<PersonMention>& people, const std::string& name) {
+  std::vector<std::string> out;
+  for (const auto& p : people)
+    if (p.name == name)
+      for (const auto& [title, org] : p.positions) out.push_back(title + " | " + org);
+  return out;
+}
+
+TEST_CASE("mentions: a stacked title never crosses 'và' to another person's name", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(g, MakeSentence("Tổng thống Mỹ và Thủ tướng Hoàng Minh Đức duyệt đội danh dự."), "");
+  CHECK(OfficesOf(people, "Hoàng Minh Đức") == std::vector<std::string>{"Thủ tướng | "});
+}
+
+TEST_CASE("mentions: a title inside an adverbial opening belongs to nobody after its comma", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(
+      g, MakeSentence("Trong cuộc gặp với Phó Chủ tịch tập đoàn Sông Hồng, Thủ tướng Hoàng Minh Đức khẳng định."), "");
+  CHECK(OfficesOf(people, "Hoàng Minh Đức") == std::vector<std::string>{"Thủ tướng | "});
+}
+
+TEST_CASE("mentions: a title naming a foreign country is its own holder's", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people =
+      FindPeople(g, MakeSentence("Hội nghị có sự tham dự của Thủ tướng Lào, Thủ tướng Hoàng Minh Đức."), "");
+  CHECK(OfficesOf(people, "Hoàng Minh Đức") == std::vector<std::string>{"Thủ tướng | "});
+}
+
+TEST_CASE("mentions: stacked titles after 'có' all go to the name that ends the run", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(
+      g, MakeSentence("Tham dự có Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Dân vận Trung ương "
+                      "Hoàng Minh Đức."),
+      "");
+  CHECK(OfficesOf(people, "Hoàng Minh Đức").size() == 3);
+}
+
+TEST_CASE("mentions: an apposition's body runs to the clause's verb, through 'và' between lower-case words",
+          "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(
+      g, MakeSentence("Ông Hoàng Minh Đức, giám đốc Trung tâm Nghiên cứu và tư vấn thủy lợi miền núi, cho biết."),
+      "");
+  CHECK(OfficesOf(people, "Hoàng Minh Đức") ==
+        std::vector<std::string>{"giám đốc | Trung tâm Nghiên cứu và tư vấn thủy lợi miền núi"});
+  const auto dashed = FindPeople(
+      g, MakeSentence("Ông Phan Văn Tâm - phó cục trưởng Cục Quản lý đê điều Bộ Nông nghiệp - nhận định."), "");
+  CHECK(OfficesOf(dashed, "Phan Văn Tâm") ==
+        std::vector<std::string>{"phó cục trưởng | Cục Quản lý đê điều Bộ Nông nghiệp"});
+  const auto verb = FindPeople(
+      g, MakeSentence("Ông Phan Văn Tâm, Chủ tịch UBND tỉnh Lào Cai khuyến khích người dân trồng rừng."), "");
+  CHECK(OfficesOf(verb, "Phan Văn Tâm") == std::vector<std::string>{"Chủ tịch | UBND tỉnh Lào Cai"});
+}
+
+TEST_CASE("mentions: in an apposition a capitalised run is the body's, the holder being named", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people =
+      FindPeople(g, MakeSentence("Ông John Miller, Chủ tịch Northwind Energy thuộc Tập đoàn Northwind cho rằng."), "");
+  CHECK(OfficesOf(people, "John Miller") == std::vector<std::string>{"Chủ tịch | Northwind Energy"});
+  for (const auto& p : people) CHECK(p.name != "Northwind Energy");
+}
+
+TEST_CASE("mentions: a foreign name cut by spaced dashes stays whole, a Vietnamese one does not take its title",
+          "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(g, MakeSentence("Thủ tướng Thái Lan Somchai Wong - sa - wat tuyên bố."), "");
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].name == "Somchai Wong - sa - wat");
+  const auto vn = FindPeople(g, MakeSentence("Ông Phan Văn Tâm - phó giám đốc Sở Y tế - cho biết."), "Nghệ An");
+  REQUIRE(vn.size() == 1);
+  CHECK(vn[0].name == "Phan Văn Tâm");
+}

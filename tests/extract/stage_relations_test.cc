@@ -78,3 +78,31 @@ TEST_CASE("relations: a fact is emitted once per evidence sentence", "[relations
   EmitEventPlace(ctx, s, kEvent, 0.9f);
   CHECK(ctx.out.facts.size() == 1);
 }
+
+TEST_CASE("relations: a place abroad and the country the text puts it in", "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  EmitPartOf(ctx, MakeSentence("Đoàn đã làm việc tại Osaka (Nhật Bản) và ở Lyon, Pháp trong tuần."));
+  EmitPartOf(ctx, MakeSentence("Hội chợ mở tại thủ đô Ottawa của Canada."));
+  CHECK(Triples(ctx) == std::set<std::string>{"Osaka part_of Nhật Bản", "Lyon part_of Pháp", "Ottawa part_of Canada"});
+}
+
+TEST_CASE("relations: no part_of between the members of a list, or without a word that says place", "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  EmitPartOf(ctx, MakeSentence("Sản phẩm bán ở bang Texas, Georgia, Ohio của Mỹ."));
+  EmitPartOf(ctx, MakeSentence("Xe được nhập từ Nga, Ấn Độ và ở Mỹ, Nhật Bản."));
+  EmitPartOf(ctx, MakeSentence("Hãng Northwind (Mỹ) công bố kết quả."));
+  CHECK(Triples(ctx).empty());
+}
+
+TEST_CASE("relations: an event held abroad is located in the place the text names with its country",
+          "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  EmitEventPlace(ctx, MakeSentence("Hội nghị diễn ra tại Osaka – Nhật Bản."), kEvent, 0.9f);
+  EmitEventPlace(ctx, MakeSentence("Hội nghị diễn ra tại Singapore."), kEvent, 0.9f);
+  EmitEventPlace(ctx, MakeSentence("Hội nghị diễn ra tại Khách sạn Northwind."), kEvent, 0.9f);
+  CHECK(Triples(ctx) == std::set<std::string>{"Hội nghị tổng kết located_in Osaka",
+                                              "Hội nghị tổng kết located_in Singapore"});
+}
