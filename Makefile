@@ -90,9 +90,11 @@ factdiff: build
 	else git worktree add -q --detach $(FACTDIFF_DIR)/src $$rev; fi
 	cmake -S $(FACTDIFF_DIR)/src -B $(FACTDIFF_DIR)/build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
 	cmake --build $(FACTDIFF_DIR)/build -j $(JOBS) --target vnkg >/dev/null
-	@# The current build is copied so that a rebuild during the run does not change it.
+	@# The current build and its data are copied so that edits during the run do not change them.
 	cp $(VNKG) $(FACTDIFF_DIR)/vnkg-new
-	python3 scripts/factdiff.py --base $(FACTDIFF_DIR)/build/app/vnkg --new $(FACTDIFF_DIR)/vnkg-new --corpus $(CORPUS) $(FACTDIFF_ARGS)
+	rm -rf $(FACTDIFF_DIR)/data-new && cp -r extract/data $(FACTDIFF_DIR)/data-new
+	python3 scripts/factdiff.py --base $(FACTDIFF_DIR)/build/app/vnkg --base-data $(FACTDIFF_DIR)/src/extract/data \
+	  --new $(FACTDIFF_DIR)/vnkg-new --new-data $(FACTDIFF_DIR)/data-new --corpus $(CORPUS) $(FACTDIFF_ARGS)
 
 # The sanity report on the whole corpus (scripts/sanity_report.py): the
 # people with the most distinct offices, the events with the most sources,

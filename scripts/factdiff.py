@@ -73,15 +73,18 @@ def is_binary(spec):
 
 
 def extract_all(specs, corpus, scratch):
-    """Each spec's fact file; binaries run side by side (one core each)."""
+    """Each spec's fact file; binaries run side by side (one core each), each
+    with its own gazetteer directory when one is given (VNKG_DATA)."""
     paths, running = {}, []
-    for label, spec in specs:
+    for label, spec, data in specs:
         if not is_binary(spec):
             paths[label] = spec
             continue
         out = os.path.join(scratch, label + ".jsonl")
         f = open(out, "w", encoding="utf-8")
-        running.append((label, spec, f, subprocess.Popen([spec, "extract", corpus], stdout=f, stderr=subprocess.DEVNULL)))
+        env = dict(os.environ, VNKG_DATA=data) if data else None
+        running.append((label, spec, f, subprocess.Popen([spec, "extract", corpus], stdout=f, stderr=subprocess.DEVNULL,
+                                                         env=env)))
         paths[label] = out
     for label, spec, f, proc in running:
         code = proc.wait()
@@ -95,6 +98,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--base", required=True, help="fact file or vnkg binary before the change")
     ap.add_argument("--new", required=True, help="fact file or vnkg binary after the change")
+    ap.add_argument("--base-data", help="the gazetteer directory of the base binary (extract/data of its tree)")
+    ap.add_argument("--new-data", help="the gazetteer directory of the new binary")
     ap.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus",
                                                      "news.jsonl.zst"))
     ap.add_argument("--sample", type=int, default=8, help="facts shown per predicate and side")
@@ -103,7 +108,7 @@ def main():
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="factdiff-") as scratch:
-        got = extract_all([("base", args.base), ("new", args.new)], args.corpus, scratch)
+        got = extract_all([("base", args.base, args.base_data), ("new", args.new, args.new_data)], args.corpus, scratch)
     base, new = got["base"], got["new"]
     gained = collections.defaultdict(list)
     lost = collections.defaultdict(list)

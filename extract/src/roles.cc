@@ -47,6 +47,31 @@ SentenceCues FindCues(const Gazetteer& g, const Sentence& s) {
   return found;
 }
 
+namespace {
+
+// A full stop inside a sentence is an abbreviation's ("TP. HCM", "Q. 1"), not a
+// clause's end: the sentence splitter has cut at the others.
+bool EndsClause(const std::vector<Token>& tokens, std::size_t i) {
+  if (tokens[i].text != "."sv) return false;
+  return !(i > 0 && tokens[i - 1].word && tokens[i - 1].capital && tokens[i - 1].text.size() <= 3 && i + 1 < tokens.size());
+}
+
+// "Tại hội nghị, ông A cho biết ...", "Tại buổi lễ này, Bộ trưởng A nhấn mạnh ...":
+// the person a sentence opening at an event speaks of first is there. The token
+// where that person may start (after the opening's comma), or nullopt.
+std::optional<std::size_t> OpeningAtEvent(const Sentence& s) {
+  const std::vector<Token>& tokens = s.tokens;
+  if (tokens.size() < 5 || tokens[0].fold != "tại"sv) return std::nullopt;
+  std::size_t i = 1;
+  while (i < 3 && !(s.marks[i] && s.marks[i]->kind == PhraseKind::kEventHead)) ++i;
+  if (!(s.marks[i] && s.marks[i]->kind == PhraseKind::kEventHead)) return std::nullopt;
+  for (std::size_t j = i + s.marks[i]->length; j < tokens.size() && j < i + 10; ++j)
+    if (tokens[j].text == ","sv) return j + 1;
+  return std::nullopt;
+}
+
+}  // namespace
+
 void AssignRoles(const Gazetteer& g, const Sentence& s, const SentenceCues& found, std::vector<PersonMention>& people) {
   const std::vector<Token>& tokens = s.tokens;
   const auto& marks = s.marks;
@@ -70,7 +95,7 @@ void AssignRoles(const Gazetteer& g, const Sentence& s, const SentenceCues& foun
       for (std::size_t i = p.end; i < c.at && !blocked; ++i) {
         std::size_t length = 0;
         if (!covered[i] && ++gap > 12) blocked = true;
-        if (tokens[i].text == ";"sv || tokens[i].text == ":"sv || tokens[i].text == "."sv ||
+        if (tokens[i].text == ";"sv || tokens[i].text == ":"sv || EndsClause(tokens, i) ||
             (award_at && *award_at == i) || (!covered[i] && MatchesCue(g, tokens, i, "clause_verb", length)))
           blocked = true;
       }
@@ -93,10 +118,17 @@ void AssignRoles(const Gazetteer& g, const Sentence& s, const SentenceCues& foun
                               (c.at > 0 && tokens[c.at - 1].fold == "sự"sv);
       bool blocked = false;
       for (std::size_t i = after; i < p.begin; ++i)
-        if (tokens[i].text == "."sv || (award_at && *award_at == i)) blocked = true;
+        if (EndsClause(tokens, i) || (award_at && *award_at == i)) blocked = true;
       if (introduces && !blocked) p.role = c.role;
     }
   }
+  // The first person of a sentence that opens at an event attended it (when no cue says more).
+  if (const auto from = OpeningAtEvent(s))
+    for (PersonMention& p : people) {
+      if (p.begin < *from) continue;
+      if (p.role.empty() && p.begin <= *from + 2) p.role = "attended";
+      break;
+    }
 }
 
 void EmitRoles(DocumentContext& ctx, const Sentence& s, const Entity& event, const std::vector<PersonMention>& people,

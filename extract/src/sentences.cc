@@ -20,6 +20,10 @@ std::vector<SentenceSpan> SplitSentences(std::string_view line, const std::vecto
     const std::string& t = tokens[i].text;
     if (t != "."sv && t != "!"sv && t != "?"sv && t != "…"sv) continue;
     if (t == "."sv && i > 0 && tokens[i - 1].word && kAbbreviations.count(tokens[i - 1].fold)) continue;
+    // An initial inside a name: "Alexander C. Feldman" (one capital letter before the dot).
+    if (t == "."sv && i > 0 && tokens[i - 1].word && tokens[i - 1].capital && tokens[i - 1].text.size() == 1 &&
+        i + 1 < tokens.size() && tokens[i + 1].word && tokens[i + 1].capital)
+      continue;
     const bool at_end = i + 1 == tokens.size();
     if (!at_end) {
       const Token& next = tokens[i + 1];

@@ -70,3 +70,24 @@ TEST_CASE("roles: chairing goes to the bridge point, speaking to the event", "[r
   CHECK(ctx.out.facts[1].predicate == "spoke_at");
   CHECK(ctx.out.facts[1].object.type == EntityType::kEvent);
 }
+
+TEST_CASE("roles: the first person of a sentence opening at an event attended it", "[roles]") {
+  const Gazetteer& g = TheGazetteer();
+  const Sentence s = MakeSentence("Tại hội nghị, Giám đốc Sở Nội vụ Hoàng Minh Đức cho biết, ông Phan Văn Tâm đã nghỉ.");
+  auto people = FindPeople(g, s, "Nghệ An");
+  REQUIRE(people.size() == 2);
+  AssignRoles(g, s, FindCues(g, s), people);
+  CHECK(people[0].role == "attended");
+  CHECK(people[1].role.empty());
+}
+
+TEST_CASE("roles: an abbreviation's full stop does not end the list a cue introduces", "[roles]") {
+  const Gazetteer& g = TheGazetteer();
+  const Sentence s = MakeSentence(
+      "Hội nghị có sự tham dự của Bí thư Thành ủy TP. HCM Hoàng Minh Đức, Phó Chủ tịch UBND TP Phan Văn Tâm.");
+  auto people = FindPeople(g, s, "");
+  REQUIRE(people.size() == 2);
+  AssignRoles(g, s, FindCues(g, s), people);
+  CHECK(people[0].role == "attended");
+  CHECK(people[1].role == "attended");
+}

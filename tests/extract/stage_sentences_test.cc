@@ -64,3 +64,9 @@ TEST_CASE("sentences: role cues, with their exceptions", "[sentences]") {
   CHECK(MatchesCue(g, attend.tokens, 3, "attended", length));
   CHECK(length == 2);
 }
+
+TEST_CASE("sentences: an initial inside a name does not end the sentence", "[sentences]") {
+  const std::string line = "Ông John K. Miller cho biết. Hội nghị kết thúc.";
+  const auto spans = SplitSentences(line, Tokenize(line, 0));
+  CHECK(spans.size() == 2);
+}
