@@ -176,32 +176,109 @@ void EmitPartOf(DocumentContext& ctx, const Sentence& s) {
   }
 }
 
-// Awards: "trao <award> cho A; B", given by the person before the verb.
+// Awards: "trao <award> cho A; B", given by the person before the verb; also
+// "trao giải X cho A" (the award is "Giải X"), "giải thưởng X [được] trao cho A"
+// (the award before the verb), and further awards of the same sentence after
+// the recipients ("..., và Giải thưởng Y cho B").
+namespace {
+
+// An award's name starting at k: a head word ("giải thưởng", "Huân chương") and a
+// capitalised name after it, or any capitalised phrase; the head's length, or 0.
+std::size_t AwardHeadAt(const Gazetteer& g, const std::vector<Token>& tokens, std::size_t k) {
+  std::size_t length = 0;
+  if (k < tokens.size() && g.IsCueFirst(g.WordId(tokens[k].fold)) && MatchesCue(g, tokens, k, "award_head", length) &&
+      k + length < tokens.size() && tokens[k + length].capital)
+    return length;
+  return 0;
+}
+
+std::string AwardName(const Sentence& s, std::size_t from, std::size_t to) {
+  return CapitalizeFirst(NormalizeText(SpanText(s, from, to)));
+}
+
+}  // namespace
+
+static std::size_t EmitAwardsOfVerb(DocumentContext& ctx, const Sentence& s, const std::vector<PersonMention>& people,
+                             std::size_t award_at, const std::string& date, const std::string& giver,
+                             AwardMemory& memory, float confidence);
+
 void EmitAwards(DocumentContext& ctx, const Sentence& s, const std::vector<PersonMention>& people,
                 std::size_t award_at, const std::string& date, AwardMemory& memory, float confidence) {
+  // The giver is named before the first verb; each verb gives its own awards
+  // ("trao giải X cho A, ... còn trao giải Y cho B").
+  std::string giver;
+  for (const PersonMention& p : people)
+    if (p.end <= award_at) giver = NormalizeText(p.name);
+  if (giver.empty()) giver = memory.last_giver;
+  memory.last_giver = giver;
+  const std::vector<Token>& tokens = s.tokens;
+  for (std::size_t verb = award_at; verb < tokens.size();) {
+    const std::size_t read_to = EmitAwardsOfVerb(ctx, s, people, verb, date, giver, memory, confidence);
+    std::size_t length = 0;
+    verb = read_to;
+    while (verb < tokens.size() && !MatchesCue(ctx.g, tokens, verb, "award_verb", length)) ++verb;
+  }
+}
+
+// The awards one award verb gives; returns the token where its recipients end.
+static std::size_t EmitAwardsOfVerb(DocumentContext& ctx, const Sentence& s, const std::vector<PersonMention>& people,
+                             std::size_t award_at, const std::string& date, const std::string& giver,
+                             AwardMemory& memory, float confidence) {
   const Gazetteer& g = ctx.g;
   const std::vector<Token>& tokens = s.tokens;
-  std::map<std::string, std::string>& awards_by_head = memory.awards_by_head;
-  std::string& last_giver = memory.last_giver;
-  std::size_t i = award_at;
-  std::size_t length = 0;
-  MatchesCue(g, tokens, i, "award_verb", length);
-  std::size_t start = i + length, cho = start;
-  while (cho < tokens.size() && tokens[cho].fold != "cho"sv) ++cho;
-  if (cho < tokens.size() && cho > start && tokens[start].capital) {
-    std::string award = SpanText(s, start, cho);
+  std::size_t verb_length = 0;
+  MatchesCue(g, tokens, award_at, "award_verb", verb_length);
+  const std::size_t after_verb = award_at + verb_length;
+  auto next_cho = [&](std::size_t from) {
+    while (from < tokens.size() && tokens[from].fold != "cho"sv) ++from;
+    return from;
+  };
+  struct Given {
+    std::size_t name_begin, name_end;  // the award's words
+    std::size_t recipients_from;       // just after its "cho"
+  };
+  std::vector<Given> given;
+  // "giải thưởng X [được | sẽ được] trao cho A": the award stands before the verb.
+  {
+    std::size_t v = award_at;
+    while (v > 0 && (tokens[v - 1].fold == "được"sv || tokens[v - 1].fold == "sẽ"sv)) --v;
+    for (std::size_t h = v; h-- > 0 && v - h <= 12;) {
+      if (!tokens[h].word) break;
+      if (AwardHeadAt(g, tokens, h) && after_verb < tokens.size() && tokens[after_verb].fold == "cho"sv) {
+        given.push_back({h, v, after_verb + 1});
+        break;
+      }
+    }
+  }
+  // "trao <Award> cho A", "trao giải X cho A".
+  if (given.empty() && after_verb < tokens.size() && (tokens[after_verb].capital || AwardHeadAt(g, tokens, after_verb))) {
+    const std::size_t cho = next_cho(after_verb);
+    if (cho < tokens.size() && cho > after_verb) given.push_back({after_verb, cho, cho + 1});
+  }
+  if (given.empty()) return after_verb;
+  // Further awards after the first recipients: ", và Giải thưởng Y cho B".
+  for (std::size_t n = given.back().recipients_from; n + 1 < tokens.size(); ++n) {
+    std::size_t l;
+    if (MatchesCue(g, tokens, n, "award_verb", l)) break;
+    if (!tokens[n].capital || !AwardHeadAt(g, tokens, n) || !(tokens[n - 1].text == ","sv || tokens[n - 1].fold == "và"sv))
+      continue;
+    const std::size_t cho = next_cho(n);
+    if (cho >= tokens.size()) break;
+    given.push_back({n, cho, cho + 1});
+    n = cho;
+  }
+  std::size_t read_to = after_verb;
+  for (std::size_t k = 0; k < given.size(); ++k) {
+    const Given& a = given[k];
+    std::string award = AwardName(s, a.name_begin, a.name_end);
+    // "Kỷ niệm chương" alone, after "Kỷ niệm chương X" was named: the same award.
     std::string head;
-    std::size_t t = start;
-    while (t < cho && tokens[t].word) head += (head.empty() ? "" : " ") + tokens[t++].fold;
-    if (t < cho) awards_by_head[head] = award;
-    else if (auto it = awards_by_head.find(head); it != awards_by_head.end()) award = it->second;
-    std::string giver;
-    for (const PersonMention& p : people)
-      if (p.end <= i) giver = NormalizeText(p.name);
-    if (giver.empty()) giver = last_giver;
-    last_giver = giver;
-    std::size_t stop = tokens.size();
-    for (std::size_t n = cho + 1; n < tokens.size(); ++n) {
+    std::size_t t = a.name_begin;
+    while (t < a.name_end && tokens[t].word) head += (head.empty() ? "" : " ") + tokens[t++].fold;
+    if (t < a.name_end) memory.awards_by_head[head] = award;
+    else if (auto it = memory.awards_by_head.find(head); it != memory.awards_by_head.end()) award = it->second;
+    std::size_t stop = k + 1 < given.size() ? given[k + 1].name_begin : tokens.size();
+    for (std::size_t n = a.recipients_from; n < stop; ++n) {
       std::size_t l;
       if (MatchesCue(g, tokens, n, "award_verb", l)) {
         stop = n;
@@ -209,10 +286,12 @@ void EmitAwards(DocumentContext& ctx, const Sentence& s, const std::vector<Perso
       }
     }
     for (const PersonMention& p : people)
-      if (p.begin > cho && p.begin < stop)
+      if (p.begin >= a.recipients_from && p.begin < stop)
         ctx.Emit(Entity{EntityType::kPerson, NormalizeText(p.name), "", "", "", ""}, "received_award",
-                 Entity{EntityType::kAward, NormalizeText(award), "", "", "", ""}, s, confidence, date, giver);
+                 Entity{EntityType::kAward, award, "", "", "", ""}, s, confidence, date, giver);
+    read_to = std::max(read_to, stop == tokens.size() ? a.recipients_from : stop);
   }
+  return read_to;
 }
 
 // Foreign partners and neighbours: "thỏa thuận ... với tỉnh X (Lào), TP Y, Z (Trung Quốc)",

@@ -106,3 +106,20 @@ TEST_CASE("relations: an event held abroad is located in the place the text name
   CHECK(Triples(ctx) == std::set<std::string>{"Hội nghị tổng kết located_in Osaka",
                                               "Hội nghị tổng kết located_in Singapore"});
 }
+
+TEST_CASE("relations: awards named after 'trao giải', before 'được trao cho', and after the first recipients",
+          "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  const Sentence s = MakeSentence(
+      "Năm nay, giải thưởng Ngôi sao xanh được trao cho ông Phan Văn Tâm, ban tổ chức còn trao giải Bông sen vàng "
+      "cho bà Lý Thu Cúc, và Giải thưởng Cây tre cho ông Hoàng Minh Đức.");
+  const auto people = FindPeople(ctx.g, s, "");
+  std::size_t at = 0;
+  while (s.tokens[at].fold != "trao") ++at;
+  AwardMemory memory;
+  EmitAwards(ctx, s, people, at, "2024-03-05", memory, 0.9f);
+  CHECK(Triples(ctx) == std::set<std::string>{"Phan Văn Tâm received_award Giải thưởng Ngôi sao xanh",
+                                              "Lý Thu Cúc received_award Giải Bông sen vàng",
+                                              "Hoàng Minh Đức received_award Giải thưởng Cây tre"});
+}
