@@ -52,7 +52,7 @@ std::string IsoDate(int y, int m, int d) {
 }
 
 // "kỷ niệm 50 năm ... 1968" or "(1968-2018)": the year the anniversary falls in, or 0.
-int AnniversaryYear(const std::vector<Token>& tokens) {
+int AnniversaryYear(const std::vector<Token>& tokens, int* base_year) {
   for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
     int n;
     if (tokens[i].fold != "kỷ"sv || tokens[i + 1].fold != "niệm"sv || !ParseInt(tokens[i + 2].text, n) ||
@@ -61,9 +61,22 @@ int AnniversaryYear(const std::vector<Token>& tokens) {
     for (std::size_t j = i + 4; j < tokens.size() && j < i + 24; ++j) {
       const std::string& t = tokens[j].text;
       int y, end;
-      if (t.size() == 9 && (t[4] == '-') && ParseInt(t.substr(0, 4), y) && ParseInt(t.substr(5), end) && end == y + n)
+      if (t.size() == 9 && (t[4] == '-') && ParseInt(t.substr(0, 4), y) && ParseInt(t.substr(5), end) && end == y + n) {
+        if (base_year) *base_year = y;
         return end;
-      if (tokens[j].digits && t.size() == 4 && ParseInt(t, y) && y + n >= 1990 && y + n <= 2100) return y + n;
+      }
+      // "kỷ niệm 45 năm quan hệ ... năm 2018": a year that is itself the present gives no later anniversary
+      // (the caller checks the result against the years the article speaks of).
+      // "kỷ niệm 45 năm ... trong năm 2018": the year the anniversary is held in, not counted from.
+      if (tokens[j].digits && t.size() == 4 && ParseInt(t, y) && j >= i + 6 && tokens[j - 1].fold == "năm"sv &&
+          (tokens[j - 2].fold == "trong"sv || tokens[j - 2].fold == "vào"sv || tokens[j - 2].fold == "suốt"sv)) {
+        if (base_year) *base_year = y - n;
+        return y;
+      }
+      if (tokens[j].digits && t.size() == 4 && ParseInt(t, y) && y + n >= 1990 && y + n <= 2100) {
+        if (base_year) *base_year = y;
+        return y + n;
+      }
     }
   }
   return 0;
@@ -89,7 +102,8 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     if (anniversary && y < anniversary - 1) continue;
     auto at = [&](std::size_t back) { return i >= back ? tokens[i - back].fold : std::string(); };
     const std::string after = i + 1 < tokens.size() ? tokens[i + 1].fold : "";
-    static const std::set<std::string> kPlan = {"đến", "tới", "trước", "vào", "nhìn", "sau"};
+    static const std::set<std::string> kPlan = {"đến", "tới", "trước", "vào", "nhìn", "sau",
+                                              "tiêu", "hoạch", "kiến"};  // "mục tiêu 2026", "kế hoạch 2020", "dự kiến 2020"
     // "Hiến pháp 2013", "Bộ luật Tố tụng Hình sự năm 2015", "Nghị quyết ... năm 2019":
     // the year of a law, not of the news.
     bool law = false;
@@ -99,7 +113,10 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
       law = law || w == "luật"sv || w == "pháp"sv || (before == "nghị"sv && (w == "quyết"sv || w == "định"sv)) ||
             (before == "thông"sv && w == "tư"sv);
     }
-    if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv ||
+    // A target's year: "tầm nhìn ASEAN 2025", "Chương trình nghị sự 2030", "giai đoạn 2016 - 2020".
+    static const std::set<std::string> kTarget = {"nhìn", "sự", "đoạn", "tiêu"};
+    const bool target = kTarget.count(at(1)) || kTarget.count(at(2)) || kTarget.count(at(3));
+    if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv || target ||
         after == "sẽ"sv || law || born(i))
       continue;
     ++counts[y];
@@ -128,6 +145,43 @@ std::optional<DayMonth> FindDate(const std::vector<Token>& tokens, bool need_tim
   return std::nullopt;
 }
 
+// The latest plain year written in the article's body (0 if none).
+int LatestWrittenYear(const std::vector<Sentence>& sentences) {
+  int latest = 0, y;
+  for (const Sentence& s : sentences)
+    if (s.kind != SegmentKind::kTeaser)
+      for (const Token& t : s.tokens)
+        if (t.digits && t.text.size() == 4 && ParseInt(t.text, y)) latest = std::max(latest, y);
+  return latest;
+}
+
+// Whether the body writes a plain year before `year`: then `year`, the latest,
+// is the article's present, and an anniversary counted from it would be in the
+// future ("kỷ niệm 45 năm quan hệ ngoại giao ... năm 2018" beside 2016, 2017).
+bool WritesEarlierYear(const std::vector<Sentence>& sentences, int year) {
+  int y;
+  for (const Sentence& s : sentences)
+    if (s.kind != SegmentKind::kTeaser)
+      for (const Token& t : s.tokens)
+        if (t.digits && t.text.size() == 4 && ParseInt(t.text, y) && y < year) return true;
+  return false;
+}
+
+// True when `year` is written in the article's body only inside full dates of
+// days ("(11/1/1969)"): such a year dates that day, not the article's present.
+bool OnlyInFullDates(const std::vector<Sentence>& sentences, int year) {
+  const std::string written = std::to_string(year);
+  bool in_date = false;
+  for (const Sentence& s : sentences)
+    if (s.kind != SegmentKind::kTeaser)
+      for (const Token& t : s.tokens) {
+        if (!t.digits) continue;
+        if (t.text == written) return false;
+        if (auto dm = ParseDateToken(t.text); dm && dm->year == year) in_date = true;
+      }
+  return in_date;
+}
+
 std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bool teaser, const std::string& doc_date,
                         const DocumentView& view) {
   if (dm.year) return IsoDate(dm.year, dm.month, dm.day);
@@ -154,8 +208,17 @@ std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bo
     if (years.size() == 1 && dm.month <= 3) ++year;
     return IsoDate(year, dm.month, dm.day);
   }
-  // An anniversary held that day: "kỷ niệm 50 năm ... 1968" is 2018.
-  if (const int anniversary = AnniversaryYear(tokens)) return IsoDate(anniversary, dm.month, dm.day);
+  // An anniversary held that day: "kỷ niệm 50 năm ... 1968" is 2018 (not when that
+  // would be after every year the article speaks of: "kỷ niệm 45 năm ... năm 2018").
+  int base = 0;
+  if (const int anniversary = AnniversaryYear(tokens, &base);
+      anniversary && !(base >= LatestWrittenYear(view.sentences) && WritesEarlierYear(view.sentences, base)))
+    return IsoDate(anniversary, dm.month, dm.day);
+  // "nhân dịp kỷ niệm 50 năm ..." with no year to count from: the article's years
+  // are the history it remembers as much as its present; no guess.
+  for (std::size_t i = 0; i + 3 < tokens.size(); ++i)
+    if (tokens[i].fold == "kỷ"sv && tokens[i + 1].fold == "niệm"sv && tokens[i + 2].digits && tokens[i + 3].fold == "năm"sv)
+      return "";
   // The one year the sentence itself speaks of ("Diễn đàn ... năm 2017 ... hôm nay (12/5)").
   {
     std::map<int, int> own;
@@ -167,7 +230,8 @@ std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bo
   // Else the year the article speaks of most (plans "đến năm 2030" and range
   // ends aside), the latest on a tie.
   const int latest = teaser && view.teaser_year ? view.teaser_year : view.dominant_year;
-  if (latest && (teaser || !view.IsStale(latest))) return IsoDate(latest, dm.month, dm.day);
+  if (latest && (teaser || (!view.IsStale(latest) && !OnlyInFullDates(view.sentences, latest))))
+    return IsoDate(latest, dm.month, dm.day);
   return "";
 }
 

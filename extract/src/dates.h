@@ -35,8 +35,9 @@ void CollectYears(const std::vector<Token>& tokens, std::vector<int>& years);
 // "YYYY-MM-DD".
 std::string IsoDate(int y, int m, int d);
 
-// "kỷ niệm 50 năm ... 1968" or "(1968-2018)": the year the anniversary falls in, or 0.
-int AnniversaryYear(const std::vector<Token>& tokens);
+// "kỷ niệm 50 năm ... 1968" or "(1968-2018)": the year the anniversary falls in, or 0;
+// `base_year`, when given, receives the year counted from (1968).
+int AnniversaryYear(const std::vector<Token>& tokens, int* base_year = nullptr);
 
 // Counts the years a sentence speaks of as its present into `counts`.
 void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts);

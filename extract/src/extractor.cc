@@ -40,7 +40,6 @@ void ReadSentence(DocumentContext& ctx, const EventTimeline& timeline, std::size
   const float confidence = ConfidenceOf(s.kind);
   const EventInfo* event = EventOfSentence(timeline, ctx.view, k);
   const bool defines_event = event && event->sentence == k;
-  const std::string& date = event ? event->entity.date : ctx.doc.date;  // of offices and awards
 
   const std::optional<std::string> bridge_province = BridgeProvince(s);
   const std::string local_province = bridge_province ? *bridge_province : article_province;
@@ -55,9 +54,12 @@ void ReadSentence(DocumentContext& ctx, const EventTimeline& timeline, std::size
   // People need a title, an honorific, a rank or a role cue nearby; most sentences have none.
   std::vector<PersonMention> people;
   if (MayNamePeople(g, s)) people = FindPeople(g, s, local_province);
-  EmitOffices(ctx, s, people, date, confidence);
   const SentenceCues cues = FindCues(g, s);
   if (event && mentions_event == false && previous_mentioned_event && !cues.cues.empty()) mentions_event = true;
+  // Offices and awards are dated by the event the sentence reports them at, else
+  // by the article's own date: never by an event the sentence does not speak of.
+  const std::string& date = event && mentions_event ? event->entity.date : ctx.doc.date;
+  EmitOffices(ctx, s, people, date, confidence);
   AssignRoles(g, s, cues, people);
   if (event && mentions_event) EmitRoles(ctx, s, event->entity, people, bridge_province, bridge, confidence);
   previous_mentioned_event = mentions_event && event;

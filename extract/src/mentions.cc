@@ -154,6 +154,7 @@ class PeopleReader {
   std::optional<std::pair<std::size_t, std::size_t>> ReadTitleSpan(std::size_t from, std::size_t limit,
                                                                    bool apposition = false) const;
   bool EndsApposition(std::size_t k) const;
+  bool StartsClauseVerb(std::size_t k) const;
   std::size_t AppositionLimit(const std::vector<Item>& items, std::size_t k) const;
   bool StepTitleSpan(SpanState& st) const;
   std::optional<std::pair<std::string, std::string>> PositionOf(std::size_t a, std::size_t b,
@@ -291,6 +292,8 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
     return true;
   }
   if (!tokens[end].word) return false;
+  // A verb of the clause ends the body ("Thủ tướng Ardern mời Thủ tướng A").
+  if (!tokens[end].capital && end > t && StartsClauseVerb(end)) return false;
   if (tokens[end].capital) {
     // "tổng thống Mỹ Trump": after a country or province, a lone capitalised word is a one-word name.
     if (place_closed && !(end + 1 < limit && tokens[end + 1].word && tokens[end + 1].capital)) return false;
@@ -334,7 +337,11 @@ bool PeopleReader::EndsApposition(std::size_t k) const {
                                               "luôn", "từng", "góp", "giữ", "thay", "hiện", "nay", "lại", "sau", "trước", "ngày", "hôm",
                                               "sáng", "chiều", "tối", "trưa", "rằng", "ra", "tiếp", "gặp", "làm",
                                               "ông", "bà", "anh", "chị"};
-  if (kEnds.count(tokens[k].fold)) return true;
+  return kEnds.count(tokens[k].fold) || StartsClauseVerb(k);
+}
+
+// A role cue, a clause verb ("cho biết", "mời") or an award verb starts at k.
+bool PeopleReader::StartsClauseVerb(std::size_t k) const {
   std::size_t length = 0;
   if (g.IsCueFirst(sentence.ids[k]))
     for (const char* role : {"chaired", "attended", "spoke_at", "clause_verb", "award_verb"})
@@ -453,8 +460,9 @@ void PeopleReader::AttachTitles(const std::vector<Item>& items, std::vector<Pars
     // (Not after an adverbial opening, whose comma ends it: "Trong cuộc gặp với Phó chủ tịch tập
     // đoàn X, Thủ tướng A", "Theo Chủ tịch Y, Chủ tịch nước B".)
     auto starts_item = [&](std::size_t a) {
-      // ("với" is not one: "Báo cáo với Phó Thủ tướng, Bộ trưởng X A cho hay" names two people.)
-      static const std::set<std::string> kIntroducers = {"có", "cho", "gồm", "là", "của", "tới", "đến", "do"};
+      // ("với", "của", "là" are not: "Báo cáo với Phó Thủ tướng, Bộ trưởng X A cho hay", "ý kiến của
+      // Chủ tịch Y, Thủ tướng A cho rằng", "Chủ tịch nước là ông B, Thủ tướng là ông A" name two people.)
+      static const std::set<std::string> kIntroducers = {"có", "cho", "gồm", "tới", "đến", "do"};
       static const std::set<std::string> kAdverbialOpenings = {"trong", "tại", "theo", "qua", "sau", "trước", "khi",
                                                                "nhân", "về", "ngoài", "bên", "nhất"};
       const std::size_t b = own_begin[a];

@@ -92,3 +92,25 @@ TEST_CASE("dates: a guessed year is dropped when the article speaks of a later p
   const auto tokens = Tokenize("Chiều 19/4, hội nghị khai mạc", 0);
   CHECK(ResolveYear(DayMonth{19, 4, 0}, tokens, false, "", view) == "");
 }
+
+TEST_CASE("dates: an anniversary held 'trong năm' a year falls in that year, not after it", "[dates]") {
+  int base = 0;
+  CHECK(AnniversaryYear(Tokenize("tổ chức kỷ niệm 45 năm thiết lập quan hệ ngoại giao trong năm 2018", 0), &base) ==
+        2018);
+  CHECK(base == 1973);
+}
+
+TEST_CASE("dates: a target's year is no news year", "[dates]") {
+  std::map<int, int> counts;
+  CountNewsYears(Tokenize("thực hiện Tầm nhìn ASEAN 2025 và Chương trình nghị sự 2030", 0), counts);
+  CHECK(counts.empty());
+}
+
+TEST_CASE("dates: a year written only in another day's full date does not date a bare day", "[dates]") {
+  DocumentView view;
+  view.sentences.push_back(MakeSentence("Hai nước thiết lập quan hệ ngoại giao (11/1/1969)."));
+  view.sentences.push_back(MakeSentence("Chiều 6/5, Phó Chủ tịch nước chủ trì lễ đón."));
+  view.dominant_year = 1969;
+  ReadPresentYears("", view);
+  CHECK(ResolveYear(DayMonth{6, 5, 0}, view.sentences[1].tokens, false, "", view) == "");
+}
