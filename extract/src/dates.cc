@@ -73,6 +73,12 @@ int AnniversaryYear(const std::vector<Token>& tokens, int* base_year) {
         if (base_year) *base_year = y - n;
         return y;
       }
+      // "(15/6/1957 - 15/6/2017)": a full date counts from its year too.
+      if (tokens[j].digits && t.size() != 4)
+        if (auto dm = ParseDateToken(t); dm && dm->year && dm->year + n >= 1990 && dm->year + n <= 2100) {
+          if (base_year) *base_year = dm->year;
+          return dm->year + n;
+        }
       if (tokens[j].digits && t.size() == 4 && ParseInt(t, y) && y + n >= 1990 && y + n <= 2100) {
         if (base_year) *base_year = y;
         return y + n;

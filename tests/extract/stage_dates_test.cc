@@ -114,3 +114,7 @@ TEST_CASE("dates: a year written only in another day's full date does not date a
   ReadPresentYears("", view);
   CHECK(ResolveYear(DayMonth{6, 5, 0}, view.sentences[1].tokens, false, "", view) == "");
 }
+
+TEST_CASE("dates: an anniversary counted from a full date", "[dates]") {
+  CHECK(AnniversaryYear(Tokenize("lễ kỷ niệm 60 năm ngày Bác về thăm tỉnh (15/6/1957 - 15/6/2017)", 0)) == 2017);
+}
