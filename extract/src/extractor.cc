@@ -48,6 +48,14 @@ void ReadSentence(DocumentContext& ctx, const EventTimeline& timeline, std::size
   if (event && bridge_province) {
     bridge = Entity{EntityType::kBridgePoint, "", event->entity.date, *bridge_province, "", ""};
     ctx.Emit(event->entity, "has_bridge_point", bridge, s, confidence);
+  } else if (event) {
+    // "tại hai điểm cầu Hà Nội và TP Hồ Chí Minh": each is a bridge point; the
+    // people of such a sentence are linked to the event, not to one of them.
+    for (const std::string& province : BridgeProvinces(s)) {
+      ctx.Emit(event->entity, "has_bridge_point", Entity{EntityType::kBridgePoint, "", event->entity.date, province, "", ""},
+               s, confidence);
+      mentions_event = true;
+    }
   }
 
   // People, their offices, and what they did.
