@@ -11,7 +11,7 @@
 #include "commands.h"
 #include "vnkg/deadline.h"
 #include "vnkg/query/questions.h"
-#include "vnkg/query/table.h"
+#include "vnkg/model/table.h"
 
 namespace vnkg::app {
 namespace {

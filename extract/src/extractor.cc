@@ -17,9 +17,9 @@
 #include <unicode/utf8.h>
 
 #include "gazetteer.h"
-#include "vnkg/extract/document_reader.h"
+#include "vnkg/model/utf8.h"
 #include "tokens.h"
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg {
 namespace {

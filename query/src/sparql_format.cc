@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "sparql_internal.h"
-#include "vnkg/query/export.h"
-#include "vnkg/query/table.h"
+#include "vnkg/model/rdf.h"
+#include "vnkg/model/table.h"
 
 namespace vnkg {
 namespace {

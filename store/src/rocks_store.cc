@@ -18,6 +18,7 @@
 
 #include "encoding.h"
 #include "families.h"
+#include "vnkg/model/hash.h"
 #include "vnkg/store/store.h"
 
 namespace vnkg {
@@ -639,11 +640,6 @@ Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, cons
   return outcome;
 }
 
-std::uint64_t Fnv1a64(std::string_view data, std::uint64_t hash) {
-  for (unsigned char c : data) hash = (hash ^ c) * 0x100000001b3ULL;
-  return hash;
-}
-
 }  // namespace
 
 namespace storage {
@@ -712,7 +708,7 @@ std::shared_ptr<rocksdb::Logger> DiscardingInfoLog() { return std::make_shared<S
 
 std::string ContentHash(std::string_view title, std::string_view text) {
   // Two FNV-1a runs from different offsets: 128 bits, no dependency.
-  std::uint64_t a = Fnv1a64(title, 0xcbf29ce484222325ULL);
+  std::uint64_t a = Fnv1a64(title, kFnv1a64Offset);
   a = Fnv1a64(std::string_view("\n", 1), a);
   a = Fnv1a64(text, a);
   std::uint64_t b = Fnv1a64(text, 0x84222325cbf29ce4ULL);

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "vnkg/extract/fact.h"
+#include "vnkg/model/fact.h"
 #include "vnkg/status.h"
 
 namespace vnkg {

@@ -4,7 +4,7 @@
 #include <tuple>
 
 #include "repl_internal.h"
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg {
 

@@ -1,4 +1,4 @@
-#include "vnkg/store/ingest.h"
+#include "vnkg/ingest/ingest.h"
 
 #include <atomic>
 #include <chrono>
@@ -10,7 +10,7 @@
 #include <thread>
 #include <unordered_map>
 
-#include "vnkg/extract/facts_json.h"
+#include "vnkg/model/facts_json.h"
 
 namespace vnkg {
 namespace {

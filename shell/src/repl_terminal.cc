@@ -21,7 +21,7 @@
 #include <iostream>
 
 #include "repl_internal.h"
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg {
 namespace {

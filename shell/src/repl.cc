@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "repl_internal.h"
-#include "vnkg/query/table.h"
+#include "vnkg/model/table.h"
 
 namespace vnkg {
 

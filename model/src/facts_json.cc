@@ -1,4 +1,4 @@
-#include "vnkg/extract/facts_json.h"
+#include "vnkg/model/facts_json.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>

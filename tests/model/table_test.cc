@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "vnkg/query/table.h"
+#include "vnkg/model/table.h"
 
 using namespace vnkg;
 

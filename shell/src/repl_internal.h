@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "vnkg/graph/graph.h"
-#include "vnkg/query/repl.h"
+#include "vnkg/shell/repl.h"
 
 namespace vnkg {
 

@@ -3,7 +3,7 @@
 #include <set>
 #include <sstream>
 
-#include "vnkg/query/repl.h"
+#include "vnkg/shell/repl.h"
 
 using namespace vnkg;
 

@@ -2,7 +2,7 @@
 // SparqlEngineFactory, its solutions turned into a ResultTable so that every
 // .mode, the row count, .timer and Ctrl-C work as for the questions. One
 // engine per open store: it indexes the store's entities once.
-#include "vnkg/query/repl.h"
+#include "vnkg/shell/repl.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>

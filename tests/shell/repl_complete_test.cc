@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "repl_test_db.h"
-#include "vnkg/query/repl.h"
+#include "vnkg/shell/repl.h"
 
 using namespace vnkg;
 using Strings = std::vector<std::string>;

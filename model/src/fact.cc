@@ -1,9 +1,9 @@
-#include "vnkg/extract/fact.h"
+#include "vnkg/model/fact.h"
 
 #include <algorithm>
 #include <sstream>
 
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg {
 namespace {

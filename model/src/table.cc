@@ -1,4 +1,4 @@
-#include "vnkg/query/table.h"
+#include "vnkg/model/table.h"
 
 #include <algorithm>
 

@@ -10,7 +10,7 @@
 
 #include "repl_internal.h"
 #include "vnkg/query/export.h"
-#include "vnkg/query/table.h"
+#include "vnkg/model/table.h"
 
 namespace vnkg {
 namespace {

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "vnkg/extract/fact.h"
-#include "vnkg/extract/text.h"
+#include "vnkg/model/fact.h"
+#include "vnkg/model/text.h"
 
 using namespace vnkg;
 
