@@ -14,6 +14,7 @@
 
 #include "encoding.h"
 #include "families.h"
+#include "filename.h"
 #include "vnkg/store/bulk.h"
 
 namespace vnkg {
@@ -26,31 +27,6 @@ namespace {
 // Per-entry bookkeeping of std::map, counted so that a run's memory, not only
 // its bytes of data, stays near BulkOptions::run_bytes.
 constexpr std::size_t kEntryOverhead = 80;
-
-bool ProcessIsAlive(const std::string& pid) { return fs::exists("/proc/" + pid); }
-
-// "<dir>.bulk-<pid>" directories left by loads that were killed.
-void RemoveAbandonedStaging(const fs::path& dir) {
-  std::error_code ec;
-  const std::string prefix = dir.filename().string() + ".bulk-";
-  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
-  for (const auto& entry : fs::directory_iterator(parent, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const std::string pid = name.substr(prefix.size());
-    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || ProcessIsAlive(pid)) continue;
-    std::error_code remove_ec;
-    fs::remove_all(entry.path(), remove_ec);
-  }
-}
-
-// fsync of a directory, so that a rename in it survives a power cut.
-void SyncDirectory(const fs::path& dir) {
-  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
-}
 
 }  // namespace
 
@@ -137,7 +113,7 @@ class BulkLoader::Impl {
     std::vector<rocksdb::IngestExternalFileArg> args;
     for (int f = 0; f < kFamilyCount; ++f) {
       if (run_[f].empty()) continue;
-      const std::string path = staging_ + "/bulk-run-" + std::to_string(summary_.runs) + "-" + kFamilyNames[f] + ".sst";
+      const std::string path = BulkRunFile(staging_, summary_.runs, kFamilyNames[f]);
       rocksdb::Options options(db_options_, FamilyOptions(f));
       // Finish() compacts every run into compressed files: compressing here
       // too would be work thrown away.
@@ -197,7 +173,7 @@ class BulkLoader::Impl {
     fs::rename(staging_, dir_, ec);
     if (ec) return Fail(Status::IoError("cannot move the new database from " + staging_ + " to " + dir_ + ": " + ec.message()));
     published_ = true;
-    SyncDirectory(fs::path(dir_).parent_path());
+    SyncDirectory(fs::path(dir_).parent_path().string());
     return summary_;
   }
 
@@ -302,8 +278,8 @@ Result<std::unique_ptr<BulkLoader>> BulkLoader::Create(const std::string& given_
     fs::create_directories(path.parent_path(), ec);
     if (ec) return Status::IoError("cannot create " + path.parent_path().string() + ": " + ec.message());
   }
-  RemoveAbandonedStaging(path);
-  const std::string staging = dir + ".bulk-" + std::to_string(::getpid());
+  RemoveAbandonedBulkStaging(dir);
+  const std::string staging = BulkStagingDir(dir, ::getpid());
   fs::remove_all(staging, ec);
   auto impl = std::make_unique<Impl>(dir, staging, options);
   VNKG_RETURN_IF_ERROR(impl->Open());

@@ -18,6 +18,7 @@
 
 #include "encoding.h"
 #include "families.h"
+#include "filename.h"
 #include "vnkg/model/hash.h"
 #include "vnkg/store/store.h"
 
@@ -27,52 +28,11 @@ namespace {
 namespace fs = std::filesystem;
 using namespace storage;
 
-constexpr const char* kWriterFile = "WRITER";
-
 std::string Hex64(std::uint64_t v) {
   static const char* digits = "0123456789abcdef";
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i, v >>= 4) out[i] = digits[v & 0xF];
   return out;
-}
-
-// RocksDB refuses a second open of the same database with an IOError that
-// mentions the LOCK file ("While lock file: .../LOCK: Resource temporarily
-// unavailable", or "lock hold by current process" within one process).
-std::string LowerCaseText(const rocksdb::Status& s) {
-  std::string text = s.ToString();
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
-bool IsLockHeld(const rocksdb::Status& s) {
-  if (!s.IsIOError()) return false;
-  const std::string text = LowerCaseText(s);
-  // Not "LOCK: Permission denied": that is a directory we may not write.
-  return text.find("lock") != std::string::npos &&
-         (text.find("resource temporarily unavailable") != std::string::npos ||
-          text.find("lock hold by current process") != std::string::npos);
-}
-
-bool IsPermissionDenied(const rocksdb::Status& s) {
-  const std::string text = LowerCaseText(s);
-  return text.find("permission denied") != std::string::npos || text.find("read-only file system") != std::string::npos;
-}
-
-// What the WRITER file says about the process that holds the lock.
-std::string ReadWriterFile(const std::string& dir) {
-  std::ifstream in(dir + "/" + kWriterFile);
-  std::string holder;
-  std::getline(in, holder);
-  return holder.empty() ? "another process" : holder;
-}
-
-std::string SelfDescription() {
-  std::string cmd;
-  std::ifstream in("/proc/self/cmdline", std::ios::binary);
-  std::string arg;
-  while (std::getline(in, arg, '\0')) cmd += (cmd.empty() ? "" : " ") + arg;
-  return "process " + std::to_string(::getpid()) + (cmd.empty() ? "" : " (" + cmd + ")");
 }
 
 // A directory holding a RocksDB database that is not ours (no `meta` family)
@@ -84,17 +44,6 @@ Status CheckIsVnkgDatabase(const std::string& dir) {
   if (std::find(names.begin(), names.end(), kFamilyNames[kMeta]) == names.end())
     return Status::InvalidArgument(dir + " holds a RocksDB database that is not a vnkg database (no 'meta' column family)");
   return Status::Ok();
-}
-
-// Bytes of the write-ahead logs (NNNNNN.log; RocksDB's info LOG has no extension).
-std::uint64_t WalBytes(const std::string& dir) {
-  std::uint64_t bytes = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::error_code size_ec;
-    if (entry.path().extension() == ".log" && entry.is_regular_file(size_ec)) bytes += entry.file_size(size_ec);
-  }
-  return bytes;
 }
 
 class RocksStore final : public Store {
@@ -111,8 +60,7 @@ class RocksStore final : public Store {
         if (!write_failed_) db_->FlushWAL(true);
         // Removed while the lock is still ours (delete db_ releases it), so a
         // writer that follows can never lose its own WRITER file to us.
-        std::error_code ec;
-        fs::remove(dir_ + "/" + kWriterFile, ec);
+        RemoveWriterFile(dir_);
       }
       delete db_;
     }
@@ -143,7 +91,7 @@ class RocksStore final : public Store {
     VNKG_RETURN_IF_ERROR(CheckSchema());
     VNKG_RETURN_IF_ERROR(LoadCounters());
     // Written only once the lock is ours, so it always names the holder.
-    if (mode_ == Mode::kReadWrite) std::ofstream(dir_ + "/" + kWriterFile, std::ios::trunc) << SelfDescription() << '\n';
+    if (mode_ == Mode::kReadWrite) WriteWriterFile(dir_);
     return Status::Ok();
   }
 
@@ -294,18 +242,11 @@ class RocksStore final : public Store {
     fs::create_directories(dir_, ec);
     if (ec) return Status::IoError("cannot create database directory " + dir_ + ": " + ec.message());
     if (!fs::is_directory(dir_, ec)) return Status::IoError(dir_ + " is not a directory");
-    if (fs::exists(dir_ + "/CURRENT", ec)) return CheckIsVnkgDatabase(dir_);
-    // Files RocksDB writes before CURRENT: what a process killed while
-    // creating the database leaves. Such a directory is a creation to finish,
-    // not somebody else's data.
-    auto creation_leftover = [](const std::string& name) {
-      for (const char* prefix : {"LOCK", "LOG", "IDENTITY", "MANIFEST-", "OPTIONS-", "WRITER"})
-        if (name.rfind(prefix, 0) == 0) return true;
-      return name.size() > 4 && (name.compare(name.size() - 4, 4, ".log") == 0 ||
-                                 name.find(".dbtmp") != std::string::npos);
-    };
+    if (fs::exists(CurrentFile(dir_), ec)) return CheckIsVnkgDatabase(dir_);
     for (const auto& entry : fs::directory_iterator(dir_, ec)) {
-      if (creation_leftover(entry.path().filename().string())) continue;
+      // What a process killed while creating the database leaves is a
+      // creation to finish, not somebody else's data.
+      if (IsCreationLeftover(entry.path().filename().string())) continue;
       return Status::InvalidArgument(dir_ + " is not empty and is not a vnkg database; give --db a new or vnkg directory");
     }
     if (ec) return Status::IoError("cannot read database directory " + dir_ + ": " + ec.message());
@@ -317,7 +258,7 @@ class RocksStore final : public Store {
   // a process killed while creating it leaves either nothing or a complete,
   // empty database: never one missing a column family.
   Status CreateAtomically() {
-    const std::string staging = dir_ + ".creating-" + std::to_string(::getpid());
+    const std::string staging = CreationStagingDir(dir_, ::getpid());
     std::error_code ec;
     fs::remove_all(staging, ec);
     {
@@ -342,7 +283,7 @@ class RocksStore final : public Store {
     if (ec) {
       fs::remove_all(staging);
       // Another process may have finished creating it first: fine if so.
-      if (fs::exists(dir_ + "/CURRENT")) return CheckIsVnkgDatabase(dir_);
+      if (fs::exists(CurrentFile(dir_))) return CheckIsVnkgDatabase(dir_);
       return Status::IoError("cannot move the new database into " + dir_ + ": " + ec.message());
     }
     return Status::Ok();
@@ -351,7 +292,7 @@ class RocksStore final : public Store {
   // ReadOnly: nothing is created, so a missing database is NotFound.
   Status CheckDatabaseExists() {
     std::error_code ec;
-    if (!fs::exists(dir_ + "/CURRENT", ec))
+    if (!fs::exists(CurrentFile(dir_), ec))
       return Status::NotFound("no vnkg database at " + dir_ + " (ingest something first)");
     return CheckIsVnkgDatabase(dir_);
   }
@@ -699,7 +640,7 @@ class StdioLogger final : public rocksdb::Logger {
 }  // namespace
 
 std::shared_ptr<rocksdb::Logger> OpenInfoLog(const std::string& dir) {
-  return std::make_shared<StdioLogger>(std::fopen((dir + "/LOG").c_str(), "w"));
+  return std::make_shared<StdioLogger>(std::fopen(InfoLogFile(dir).c_str(), "w"));
 }
 
 std::shared_ptr<rocksdb::Logger> DiscardingInfoLog() { return std::make_shared<StdioLogger>(nullptr); }
