@@ -6,27 +6,10 @@
 
 #include <memory>
 
-#include "vnkg/query/export.h"
 #include "vnkg/query/sparql.h"
+#include "vnkg/query/sparql_cell.h"
 
 namespace vnkg {
-namespace {
-
-// A cell as a person reads it: the vn: short form of the graph's own IRIs,
-// other IRIs in <>, literals as their text, unbound as empty.
-std::string Cell(const SparqlTerm& term) {
-  switch (term.kind) {
-    case SparqlTerm::Kind::kUnbound: return "";
-    case SparqlTerm::Kind::kLiteral: return term.value;
-    case SparqlTerm::Kind::kIri:
-      if (term.value.rfind(kVnNamespace, 0) == 0) return "vn:" + term.value.substr(kVnNamespace.size());
-      return "<" + term.value + ">";
-  }
-  return term.value;
-}
-
-}  // namespace
-
 SparqlEngineFactory DefaultSparqlEngine() {
   return [](const Store& store) -> Result<SparqlRunner> {
     auto created = SparqlEngine::Create(store);
@@ -43,7 +26,7 @@ SparqlEngineFactory DefaultSparqlEngine() {
       for (const auto& row : result->rows) {
         std::vector<std::string> cells;
         cells.reserve(row.size());
-        for (const SparqlTerm& term : row) cells.push_back(Cell(term));
+        for (const SparqlTerm& term : row) cells.push_back(SparqlTermToCell(term));  // the cells of `vnkg query --format table`
         table.rows.push_back(std::move(cells));
       }
       return table;
