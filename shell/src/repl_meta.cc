@@ -99,23 +99,31 @@ Status Read(Repl& repl, const std::vector<std::string>& args) {
   return status;
 }
 
+// ".export"'s arguments, from the one list of formats (export.h): the
+// usage, .help and Tab completion all show it.
+const std::string& ExportArguments() {
+  static const std::string arguments = ExportFormatNames("|") + " FILE";
+  return arguments;
+}
+
 Status Export(Repl& repl, const std::vector<std::string>& args) {
-  VNKG_RETURN_IF_ERROR(NeedArgs(args, 2, 2, ".export dot|facts|ntriples|turtle FILE"));
+  VNKG_RETURN_IF_ERROR(NeedArgs(args, 2, 2, ".export " + ExportArguments()));
   VNKG_RETURN_IF_ERROR(NeedStore(repl));
-  const std::string format = AsciiLower(args[0]);
-  if (format != "dot" && format != "facts" && format != "ntriples" && format != "turtle")
-    return Status::InvalidArgument(".export writes dot, facts, ntriples or turtle, not '" + args[0] + "'");
-  std::ofstream file(args[1], std::ios::binary | std::ios::trunc);
-  if (!file) return Status::IoError("cannot write " + args[1]);
-  Result<std::uint64_t> written = Status::Aborted("not run");
-  if (format == "dot") written = ExportDot(*repl.store(), DotOptions{}, file);
-  else if (format == "facts") written = ExportFacts(*repl.store(), FactsExportOptions{}, file);
-  else written = ExportRdf(*repl.store(), format == "turtle" ? RdfSyntax::kTurtle : RdfSyntax::kNTriples, file);
+  const ExportFormat* format = FindExportFormat(AsciiLower(args[0]));
+  if (!format) return Status::InvalidArgument(".export writes " + ExportFormatNames(", ") + ", not '" + args[0] + "'");
+  // A format that writes files of its own (csv) takes FILE as their prefix.
+  std::ofstream file;
+  if (!format->writes_files) {
+    file.open(args[1], std::ios::binary | std::ios::trunc);
+    if (!file) return Status::IoError("cannot write " + args[1]);
+  }
+  auto written = format->write(*repl.store(), ExportSettings{}, file, args[1]);
   if (!written.ok()) return written.status();
-  file.flush();
-  if (!file) return Status::IoError("writing " + args[1] + " failed");
-  const char* unit = format == "dot" ? " entities" : format == "facts" ? " facts" : " triples";
-  repl.err() << "wrote " << written.value() << unit << " to " << args[1] << '\n';
+  if (!format->writes_files) {
+    file.flush();
+    if (!file) return Status::IoError("writing " + args[1] + " failed");
+  }
+  repl.err() << "wrote " << written.value() << ' ' << format->unit << " to " << args[1] << '\n';
   return Status::Ok();
 }
 
@@ -183,7 +191,9 @@ Status Quit(Repl& repl, const std::vector<std::string>& args) {
   return Status::Ok();
 }
 
-constexpr MetaCommand kMetaCommands[] = {
+// Built on first use: .export's arguments come from the list of formats.
+std::span<const MetaCommand> MetaCommandTable() {
+  static const MetaCommand kMetaCommands[] = {
     {".help", "[COMMAND]", "this list, or one command's", Help},
     {".mode", "table|json|csv|tsv", "how results are written (no argument: the current mode)", Mode},
     {".timer", "on|off", "show how long each statement took", Timer},
@@ -193,13 +203,15 @@ constexpr MetaCommand kMetaCommands[] = {
     {".output", "[FILE]", "write results to FILE from now on (no FILE: back to the terminal)", Output},
     {".once", "FILE", "write the next result to FILE", Once},
     {".read", "FILE", "run the lines of FILE as if typed; stops at its first error", Read},
-    {".export", "dot|facts|ntriples|turtle FILE", "write the whole graph to FILE", Export},
+    {".export", ExportArguments(), "write the whole graph to FILE (csv: two files, FILE their prefix)", Export},
     {".schema", "", "entity types and predicates with their counts", Schema},
     {".open", "DIR", "open the database in DIR (read-only)", OpenDb},
     {".sleep", "SECONDS", "wait (Ctrl-C cancels it; for trying Ctrl-C and pacing scripts)", Sleep},
     {".quit", "", "leave (so does Ctrl-D)", Quit},
     {".exit", "", "leave", Quit},
-};
+  };
+  return kMetaCommands;
+}
 
 Status Help(Repl& repl, const std::vector<std::string>& args) {
   VNKG_RETURN_IF_ERROR(NeedArgs(args, 0, 1, ".help [COMMAND]"));
@@ -213,7 +225,7 @@ Status Help(Repl& repl, const std::vector<std::string>& args) {
   };
   for (const QueryCommandInfo& c : QueryCommands())
     if (wanted.empty() || wanted == c.name) rows.push_back({usage(c.name, c.usage), std::string(c.help)});
-  for (const MetaCommand& m : kMetaCommands)
+  for (const MetaCommand& m : MetaCommandTable())
     if (wanted.empty() || wanted == m.name || m.name.substr(1) == wanted)
       rows.push_back({usage(m.name, m.arguments), std::string(m.help)});
   if (rows.empty()) return Status::NotFound("no command " + args[0] + "; .help lists them");
@@ -229,6 +241,6 @@ Status Help(Repl& repl, const std::vector<std::string>& args) {
 
 }  // namespace
 
-std::span<const MetaCommand> MetaCommands() { return kMetaCommands; }
+std::span<const MetaCommand> MetaCommands() { return MetaCommandTable(); }
 
 }  // namespace vnkg

@@ -1,6 +1,7 @@
 // The question commands of the REPL: bridges, who, path, neighbors, events,
-// top. Each parses its words, asks query/ (bridges.h, questions.h) and returns
-// a ResultTable; printing is the engine's.
+// top. Each parses its words, asks query/ (bridges.h, questions.h) and hands
+// the rows to its presenter (presenters.h), the one the subcommands use too;
+// printing is the engine's.
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include "repl_internal.h"
 #include "vnkg/query/bridges.h"
 #include "vnkg/query/questions.h"
+#include "vnkg/shell/presenters.h"
 
 namespace vnkg {
 namespace {
@@ -75,19 +77,13 @@ Result<long> NumberOption(const Words& words, const std::string& name, long fall
   return value;
 }
 
-std::string Join(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
-}
-
-std::string JoinedName(const Words& words) { return Join(words.positional, " "); }
+std::string JoinedName(const Words& words) { return JoinList(words.positional, " "); }
 
 Status NeedStore(const Repl::State& state) {
   return state.store ? Status::Ok() : Status::InvalidArgument("no database is open; .open DIR opens one");
 }
 
-Result<ResultTable> Bridges(Repl::State& state, const Words& words, const Deadline&) {
+Result<ResultTable> RunBridges(Repl::State& state, const Words& words, const Deadline&) {
   BridgeFilter filter;
   filter.province = Option(words, "--province");
   filter.date = Option(words, "--date");
@@ -95,30 +91,19 @@ Result<ResultTable> Bridges(Repl::State& state, const Words& words, const Deadli
   if (!words.positional.empty()) return Status::InvalidArgument("bridges takes only options: --province, --date, --event");
   auto rows = ListBridgePoints(*state.store, filter);
   if (!rows.ok()) return rows.status();
-  ResultTable table;
-  table.header = {"date", "event", "bridge point", "role", "person", "office", "source"};
-  for (const BridgePointRow& row : rows.value()) {
-    const std::string role = row.role == "chaired" ? "chủ trì (chaired)" : row.role == "attended" ? "dự (attended)" : "-";
-    table.rows.push_back({row.event_date, row.event_name, row.province, role, row.person.empty() ? "-" : row.person,
-                          Join(row.offices, "; "), Join(row.docs, ", ")});
-  }
-  return table;
+  return BridgesTable(rows.value());
 }
 
-Result<ResultTable> WhoTable(Repl::State& state, const Words& words, const Deadline& deadline) {
+Result<ResultTable> RunWho(Repl::State& state, const Words& words, const Deadline& deadline) {
   if (words.positional.empty()) return Status::InvalidArgument("who needs a name: who bui thanh son");
   auto entity = ResolveUnique(*state.store, JoinedName(words), deadline);
   if (!entity.ok()) return entity.status();
   auto rows = Who(*state.store, entity->id, deadline);
   if (!rows.ok()) return rows.status();
-  ResultTable table;
-  table.title = EntityLabel(entity->entity) + " (" + std::string(EntityTypeName(entity->entity.type)) + ")";
-  table.header = {"relation", "what", "date", "sources"};
-  for (const WhoRow& r : rows.value()) table.rows.push_back({r.relation, r.what, r.date, Join(r.docs, ", ")});
-  return table;
+  return WhoTable(entity.value(), rows.value());
 }
 
-Result<ResultTable> PathTable(Repl::State& state, const Words& words, const Deadline& deadline) {
+Result<ResultTable> RunPath(Repl::State& state, const Words& words, const Deadline& deadline) {
   if (words.positional.size() != 2)
     return Status::InvalidArgument("path takes two names; quote names with spaces: path \"Lò Văn Khánh\" \"Cầm Thị Hoa\"");
   auto hops = NumberOption(words, "--max-hops", kDefaultMaxHops, 1, 20);
@@ -137,22 +122,10 @@ Result<ResultTable> PathTable(Repl::State& state, const Words& words, const Dead
     if (!found.ok()) return found.status();
     path = std::move(found).value();
   }
-  ResultTable table;
-  table.header = {"hop", "from", "link", "to", "evidence", "source"};
-  if (!path) {
-    table.title = "no connection within " + std::to_string(hops.value()) + " hops";
-    return table;
-  }
-  table.title = std::to_string(path->size()) + " hops from " + EntityLabel(from->entity) + " to " + EntityLabel(to->entity);
-  int number = 0;
-  for (const Hop& hop : *path) {
-    const std::string link = hop.forward ? "--" + hop.predicate + "-->" : "<--" + hop.predicate + "--";
-    table.rows.push_back({std::to_string(++number), VertexLabel(g, hop.from), link, VertexLabel(g, hop.to), hop.evidence, hop.doc});
-  }
-  return table;
+  return PathTable(g, from.value(), to.value(), path, static_cast<int>(hops.value()));
 }
 
-Result<ResultTable> NeighborsTable(Repl::State& state, const Words& words, const Deadline& deadline) {
+Result<ResultTable> RunNeighbors(Repl::State& state, const Words& words, const Deadline& deadline) {
   if (words.positional.empty()) return Status::InvalidArgument("neighbors needs a name: neighbors \"Bến Tre\" --depth 2");
   auto depth = NumberOption(words, "--depth", 2, 1, 6);
   if (!depth.ok()) return depth.status();
@@ -163,31 +136,23 @@ Result<ResultTable> NeighborsTable(Repl::State& state, const Words& words, const
   auto graph = LoadGraph(state, deadline);
   if (!graph.ok()) return graph.status();
   const KnowledgeGraph& g = *graph.value();
-  ResultTable table;
-  table.title = "within " + std::to_string(depth.value()) + " hops of " + EntityLabel(entity->entity);
-  table.header = {"hops", "entity", "type"};
-  if (auto v = g.VertexOf(entity->id)) {
-    auto reached = ExploreNeighborhood(g, *v, static_cast<int>(depth.value()), static_cast<std::size_t>(limit.value()), deadline);
-    if (!reached.ok()) return reached.status();
-    for (const Reached& r : reached.value())
-      table.rows.push_back({std::to_string(r.distance), EntityLabel(g.EntityOf(r.vertex)),
-                            std::string(EntityTypeName(g.EntityOf(r.vertex).type))});
+  NeighborList around;  // stays empty when the entity has no facts: nothing around it
+  if (g.VertexOf(entity->id)) {
+    auto found = Neighbors(g, entity->id, static_cast<int>(depth.value()), static_cast<std::size_t>(limit.value()), deadline);
+    if (!found.ok()) return found.status();
+    around = std::move(found).value();
   }
-  return table;
+  return NeighborsTable(entity.value(), static_cast<int>(depth.value()), around);
 }
 
-Result<ResultTable> EventsTable(Repl::State& state, const Words& words, const Deadline& deadline) {
+Result<ResultTable> RunEvents(Repl::State& state, const Words& words, const Deadline& deadline) {
   if (!words.positional.empty()) return Status::InvalidArgument("events takes only options: --province, --from, --to");
   auto rows = Events(*state.store, Option(words, "--province"), Option(words, "--from"), Option(words, "--to"), deadline);
   if (!rows.ok()) return rows.status();
-  ResultTable table;
-  table.header = {"date", "event", "organized by", "bridge points", "held in"};
-  for (const EventRow& r : rows.value())
-    table.rows.push_back({r.date, r.name, Join(r.organizers, "; "), Join(r.bridge_points, ", "), Join(r.places, ", ")});
-  return table;
+  return EventsTable(rows.value());
 }
 
-Result<ResultTable> TopTable(Repl::State& state, const Words& words, const Deadline& deadline) {
+Result<ResultTable> RunTop(Repl::State& state, const Words& words, const Deadline& deadline) {
   if (!words.positional.empty()) return Status::InvalidArgument("top takes only options: --by, --type, -n");
   const std::string by = Option(words, "--by", "degree");
   if (by != "degree" && by != "betweenness") return Status::InvalidArgument("--by is degree or betweenness, not '" + by + "'");
@@ -201,17 +166,10 @@ Result<ResultTable> TopTable(Repl::State& state, const Words& words, const Deadl
   auto graph = LoadGraph(state, deadline);
   if (!graph.ok()) return graph.status();
   const KnowledgeGraph& g = *graph.value();
-  auto ranked = MostCentral(g, by == "betweenness" ? Centrality::kBetweenness : Centrality::kDegree, type,
-                            static_cast<std::size_t>(n.value()), kDefaultBetweennessSources, deadline);
+  auto ranked = Top(g, by == "betweenness" ? Centrality::kBetweenness : Centrality::kDegree, type,
+                    static_cast<std::size_t>(n.value()), kDefaultBetweennessSources, deadline);
   if (!ranked.ok()) return ranked.status();
-  ResultTable table;
-  table.header = {by, "entity", "type"};
-  for (auto [v, score] : ranked.value()) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, by == "betweenness" ? "%.1f" : "%.0f", score);
-    table.rows.push_back({buffer, EntityLabel(g.EntityOf(v)), std::string(EntityTypeName(g.EntityOf(v).type))});
-  }
-  return table;
+  return TopTable(by, ranked.value());
 }
 
 }  // namespace
@@ -239,8 +197,8 @@ Result<ResultTable> RunQuestion(Repl::State& state, const std::string& name, con
                                 const Deadline& deadline) {
   using Runner = Result<ResultTable> (*)(Repl::State&, const Words&, const Deadline&);
   static const std::map<std::string, Runner, std::less<>> kRunners = {
-      {"bridges", Bridges}, {"who", WhoTable},       {"path", PathTable},
-      {"neighbors", NeighborsTable}, {"events", EventsTable}, {"top", TopTable},
+      {"bridges", RunBridges},     {"who", RunWho},       {"path", RunPath},
+      {"neighbors", RunNeighbors}, {"events", RunEvents}, {"top", RunTop},
   };
   auto runner = kRunners.find(name);
   if (runner == kRunners.end()) {

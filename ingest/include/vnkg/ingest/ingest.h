@@ -1,5 +1,6 @@
-// Files -> documents -> facts -> store: the ingest pipeline shared by
-// `vnkg ingest` and the REPL.
+// Files -> documents -> facts -> store: the ingest pipeline of `vnkg ingest`
+// and `vnkg extract`, above extract/ (reading, extracting) and store/
+// (committing).
 //
 // Documents are read in input order, extracted on `jobs` threads in batches,
 // and committed by one writer in input order, one atomic WriteBatch per
@@ -9,6 +10,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -48,5 +52,51 @@ Result<IngestSummary> IngestPaths(DocumentSink& store, const Extractor& extracto
 // not parse are reported with file and line and skipped.
 Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std::string>& paths,
                                       const IngestOptions& options);
+
+// ---------------------------------------------------------------------------
+// Whole commands: what `vnkg ingest` and `vnkg extract` do, less the terminal.
+
+// The extractor with the gazetteers of DefaultDataDir().
+// Errors: the gazetteer files' (missing, malformed).
+Result<std::unique_ptr<Extractor>> MakeDefaultExtractor();
+
+struct IngestRequest {
+  std::vector<std::string> paths;
+  std::string db;       // the database directory
+  bool facts = false;   // the inputs are fact JSON Lines (IngestFactFiles), not articles
+  bool bulk = false;    // build a new database with a BulkLoader instead of writing into `db`
+  IngestOptions options;
+};
+
+struct IngestReport {
+  IngestSummary summary;             // seconds include a bulk load's Finish
+  std::optional<StoreStats> graph;   // the database afterwards, when its stats could be read
+};
+
+// Checks the encoding before anything is opened or created, opens the sink
+// (the database read-write, or a bulk loader for a new one), ingests, finishes
+// a bulk load and reads the database's stats.
+// Errors: an unknown encoding; the store's or the loader's; an ingest that
+// stopped, its message followed by what became of the database (a bulk load
+// made none; documents committed before the error are kept).
+Result<IngestReport> IngestIntoDatabase(const IngestRequest& request);
+
+// The one-line account of an ingest: "ingested N documents (n new, r
+// replaced, u unchanged[, s skipped]): F facts extracted|loaded; the graph
+// has ...; T s, X MB/s[, Y facts/s]".
+std::string DescribeIngest(const IngestReport& report, bool facts);
+
+struct ExtractLinesOptions {
+  std::string encoding;        // ReadCallbacks::encoding (empty: UTF-8)
+  float min_confidence = 0.0f; // facts below it are left out
+  std::function<void(const ReadIssue&)> on_issue;  // bad input and extraction warnings
+};
+
+// `vnkg extract`: the facts of every document of `paths` as JSON Lines of
+// docs/facts.md on `out`, in input order, no database. Returns the number of
+// inputs skipped (each reported to on_issue). Errors: reading that cannot go
+// on (ReadDocuments); kIoError when `out` fails.
+Result<std::uint64_t> ExtractFactLines(const Extractor& extractor, const std::vector<std::string>& paths,
+                                       const ExtractLinesOptions& options, std::ostream& out);
 
 }  // namespace vnkg

@@ -6,6 +6,7 @@
 #include <optional>
 #include <ostream>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,5 +58,41 @@ struct DotOptions {
 // Labels are the entities' Vietnamese display forms. Returns the number of
 // entities drawn.
 Result<std::uint64_t> ExportDot(const Store& store, const DotOptions& options, std::ostream& out);
+
+// ---------------------------------------------------------------------------
+// The formats by name: the one list `vnkg export` and the REPL's .export read.
+
+struct ExportSettings {
+  float min_confidence = 0.0f;  // facts: leave out facts below it
+  DotOptions dot;               // dot: what to draw
+};
+
+struct ExportFormat {
+  std::string_view name;  // "facts", "ntriples", "turtle", "csv", "dot"
+  std::string_view help;  // a few words for --help, may be empty ("Graphviz")
+  std::string_view unit;  // what the returned count counts: "facts", "triples", "rows", "entities"
+  // true: the format writes files of its own under a path prefix (csv:
+  // <prefix>nodes.csv and <prefix>relationships.csv), not to a stream.
+  bool writes_files = false;
+  // Writes the export of `store` to `out`, or under `prefix` when
+  // writes_files. Returns the count of `unit` written.
+  Result<std::uint64_t> (*write)(const Store& store, const ExportSettings& settings, std::ostream& out,
+                                 const std::string& prefix);
+};
+
+// Every format, in the order help lists them.
+std::span<const ExportFormat> ExportFormats();
+// The format named `name` (exact, lower case), or null.
+const ExportFormat* FindExportFormat(std::string_view name);
+// The names joined by `separator`: "facts|ntriples|turtle|csv|dot".
+std::string ExportFormatNames(std::string_view separator);
+
+// The entities a drawing centred on one thing shows: the stored entities
+// within `depth` hops of the entity named `focus`, else of the event of date
+// (or with words) `event`, else of the province `province`; for
+// DotOptions::only. Errors: kNotFound saying what names nothing (or is
+// ambiguous); the store's.
+Result<std::set<TermId>> DotNeighbourhood(const Store& store, const std::string& focus, const std::string& event,
+                                          const std::string& province, int depth);
 
 }  // namespace vnkg
