@@ -1,6 +1,7 @@
-// The bulk loader: sorted runs -> SST files -> IngestExternalFiles. Its
-// bookkeeping mirrors RocksStore::PutDocument rule for rule, from memory
-// instead of from the database; bulk_loader_test checks the two agree.
+// The bulk loader: sorted runs -> SST files -> IngestExternalFiles. The rows
+// are the write rules' (write_rules.h), as RocksStore::PutDocument's are; what
+// is already stored is known from memory instead of from the database.
+// bulk_loader_test checks the two agree.
 #include <fcntl.h>
 #include <rocksdb/db.h>
 #include <rocksdb/sst_file_writer.h>
@@ -15,6 +16,7 @@
 #include "encoding.h"
 #include "families.h"
 #include "filename.h"
+#include "write_rules.h"
 #include "vnkg/store/bulk.h"
 
 namespace vnkg {
@@ -58,10 +60,7 @@ class BulkLoader::Impl {
 
   Result<IngestOutcome> Put(const DocumentRecord& record, const std::vector<Fact>& facts) {
     VNKG_RETURN_IF_ERROR(failure_);
-    if (record.id.empty()) return Status::InvalidArgument("a document needs an id");
-    for (const Fact& fact : facts)
-      if (!fact.doc.empty() && fact.doc != record.id)
-        return Status::InvalidArgument("a fact of document '" + fact.doc + "' was given with document '" + record.id + "'");
+    VNKG_RETURN_IF_ERROR(CheckDocument(record, facts));
 
     IngestOutcome outcome = IngestOutcome::kInserted;
     auto previous = documents_.find(record.id);
@@ -71,36 +70,20 @@ class BulkLoader::Impl {
       Withdraw(record.id, previous->second);
     }
 
+    // A triple is new when no document supports it (after the withdrawal).
+    auto is_new = [&](const std::string& spo) -> Result<bool> { return support_[spo]++ == 0; };
+    auto rows = WriteDocumentRows(record, facts, terms_, is_new, run_sink_);
+    if (!rows.ok()) return Fail(rows.status());
+    counters_[kFactsCount] += rows->new_facts;
+    counters_[kProvenanceCount] += rows->provenance;
+    counters_[kEntitiesCount] += terms_.pending_entities();
+    ++counters_[kDocumentsCount];
+    terms_.Commit();  // rows staged are as good as written: a failed load makes no database
+
     DocumentState& state = documents_[record.id];
     state.content_hash = record.content_hash;
     state.triples.clear();
-    std::unordered_map<std::string, std::size_t> position;  // SPO key -> index in state.triples
-    for (const Fact& fact : facts) {
-      const TermId s = InternEntity(fact.subject);
-      const TermId p = Intern(PredicateIndexKey(fact.predicate), [&] { return EncodePredicateTerm(fact.predicate); }, false);
-      const TermId o = InternEntity(fact.object);
-      std::string spo = TripleKey(s, p, o);
-      auto [it, first_time] = position.try_emplace(spo, state.triples.size());
-      if (first_time) {
-        state.triples.emplace_back(spo, 0);
-        if (support_[spo]++ == 0) ++counters_[kFactsCount];
-        Stage(kSpo, spo, "");
-        Stage(kPos, TripleKey(p, o, s), "");
-        Stage(kOsp, TripleKey(o, s, p), "");
-      }
-      std::uint32_t& occurrence = state.triples[it->second].second;
-      Provenance provenance{record.id, fact.sentence_offset, fact.evidence, fact.confidence, fact.date, fact.by};
-      Stage(kProvenance, ProvenanceKey(spo, record.id, occurrence++), EncodeProvenance(provenance));
-      ++counters_[kProvenanceCount];
-    }
-    ++counters_[kDocumentsCount];
-
-    DocumentRecord stored = record;
-    stored.fact_count = static_cast<std::uint32_t>(state.triples.size());
-    std::vector<std::string> spo_keys;
-    spo_keys.reserve(state.triples.size());
-    for (const auto& triple : state.triples) spo_keys.push_back(triple.first);
-    Stage(kDocuments, record.id, EncodeDocument(stored, spo_keys));
+    for (std::size_t i = 0; i < rows->triples.size(); ++i) state.triples.emplace_back(rows->triples[i], rows->occurrences[i]);
     if (run_bytes_ >= options_.run_bytes) VNKG_RETURN_IF_ERROR(WriteRun());
     return outcome;
   }
@@ -144,8 +127,8 @@ class BulkLoader::Impl {
     VNKG_RETURN_IF_ERROR(failure_);
     VNKG_RETURN_IF_ERROR(WriteRun());
     rocksdb::WriteBatch meta;
-    meta.Put(handles_[kMeta], kNextIdKey, EncodeU64(next_id_));
-    for (int c = 0; c < kCounterCount; ++c) meta.Put(handles_[kMeta], kCounterKeys[c], EncodeU64(counters_[c]));
+    BatchSink meta_sink(meta, handles_);
+    PutMeta(terms_.next_id(), counters_, meta_sink);
     rocksdb::WriteOptions sync;
     sync.sync = true;
     if (Status s = FromRocks(db_->Write(sync, &meta), "writing the counters in " + staging_); !s.ok()) return Fail(s);
@@ -193,41 +176,16 @@ class BulkLoader::Impl {
     run_[family].insert_or_assign(std::move(key), std::move(value));
   }
 
-  // The id of a term, new terms numbered in the order they are met, as
-  // RocksStore::InternTerm does.
-  template <typename Encode>
-  TermId Intern(std::string index_key, Encode&& encode, bool is_entity) {
-    auto [it, fresh] = terms_.try_emplace(std::move(index_key), next_id_);
-    if (!fresh) return it->second;
-    const TermId id = next_id_++;
-    Stage(kTerms, EncodeU64(id), encode());
-    Stage(kTermIndex, it->first, EncodeU64(id));
-    if (is_entity) ++counters_[kEntitiesCount];
-    return id;
-  }
-
-  // Spellings seen before skip EntityKey's Unicode folding (see RocksStore::spelling_cache_).
-  TermId InternEntity(const Entity& entity) {
-    std::string spelling = EncodeEntityTerm(entity);
-    if (auto it = spellings_.find(spelling); it != spellings_.end()) return it->second;
-    const TermId id = Intern(EntityIndexKey(entity), [&] { return spelling; }, true);
-    spellings_.emplace(std::move(spelling), id);
-    return id;
-  }
-
   // A replaced document's rows go: its provenance, and the triples no other
   // document supports. Tombstones cover rows already written in earlier runs.
   void Withdraw(const std::string& doc, const DocumentState& state) {
     for (const auto& [spo, occurrences] : state.triples) {
-      for (std::uint32_t k = 0; k < occurrences; ++k) Stage(kProvenance, ProvenanceKey(spo, doc, k), std::nullopt);
+      for (std::uint32_t k = 0; k < occurrences; ++k) run_sink_.Delete(kProvenance, ProvenanceKey(spo, doc, k));
       counters_[kProvenanceCount] -= occurrences;
       auto support = support_.find(spo);
       if (support != support_.end() && --support->second == 0) {
         support_.erase(support);
-        const TermId s = GetId(spo), p = GetId(std::string_view(spo).substr(8)), o = GetId(std::string_view(spo).substr(16));
-        Stage(kSpo, spo, std::nullopt);
-        Stage(kPos, TripleKey(p, o, s), std::nullopt);
-        Stage(kOsp, TripleKey(o, s, p), std::nullopt);
+        DeleteTriple(spo, run_sink_);
         --counters_[kFactsCount];
       }
     }
@@ -251,14 +209,25 @@ class BulkLoader::Impl {
   bool published_ = false;
   Status failure_;
 
-  TermId next_id_ = 1;
   std::uint64_t counters_[kCounterCount] = {0, 0, 0, 0};
-  std::unordered_map<std::string, TermId> terms_;             // index key -> id
-  std::unordered_map<std::string, TermId> spellings_;         // entity term encoding -> id
+  TermInterner terms_;  // no lookup: the database starts empty
   std::unordered_map<std::string, std::uint32_t> support_;    // SPO key -> documents stating it
   std::unordered_map<std::string, DocumentState> documents_;  // id -> what it contributed
   std::map<std::string, std::optional<std::string>> run_[kFamilyCount];  // nullopt: a deletion
   std::size_t run_bytes_ = 0;
+  // The write rules' rows go into the current run.
+  class RunSink final : public RowSink {
+   public:
+    explicit RunSink(Impl& impl) : impl_(impl) {}
+    void Put(Family family, std::string key, std::string value) override {
+      impl_.Stage(family, std::move(key), std::move(value));
+    }
+    void Delete(Family family, std::string key) override { impl_.Stage(family, std::move(key), std::nullopt); }
+
+   private:
+    Impl& impl_;
+  };
+  RunSink run_sink_{*this};
   BulkSummary summary_;
 };
 

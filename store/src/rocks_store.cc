@@ -19,6 +19,7 @@
 #include "encoding.h"
 #include "families.h"
 #include "filename.h"
+#include "write_rules.h"
 #include "vnkg/model/hash.h"
 #include "vnkg/store/store.h"
 
@@ -327,8 +328,9 @@ class RocksStore final : public Store {
       out = GetId(value);
       return Status::Ok();
     };
-    VNKG_RETURN_IF_ERROR(read(kNextIdKey, next_id_));
-    if (next_id_ == 0) next_id_ = 1;
+    TermId next_id = 0;
+    VNKG_RETURN_IF_ERROR(read(kNextIdKey, next_id));
+    terms_.set_next_id(next_id == 0 ? 1 : next_id);
     for (int c = 0; c < kCounterCount; ++c) {
       std::uint64_t value = 0;
       VNKG_RETURN_IF_ERROR(read(kCounterKeys[c], value));
@@ -383,42 +385,17 @@ class RocksStore final : public Store {
     return FromRocks(it->status(), "reading provenance");
   }
 
-  // The id for an index key, creating the term in `batch` when it is new.
-  // New terms get ids next_id_, next_id_ + 1, ... in the order this batch meets them.
-  Result<TermId> InternTerm(const std::string& index_key, const std::string& term_value, rocksdb::WriteBatch& batch,
-                            std::unordered_map<std::string, TermId>& created, std::uint64_t& new_entities,
-                            bool is_entity) {
-    if (auto it = term_cache_.find(index_key); it != term_cache_.end()) return it->second;
-    if (auto it = created.find(index_key); it != created.end()) return it->second;
-    auto found = FindIndex(index_key);
-    if (!found.ok()) return found.status();
-    if (found.value()) {
-      term_cache_.emplace(index_key, *found.value());
-      return *found.value();
-    }
-    const TermId id = next_id_ + created.size();
-    batch.Put(handles_[kTerms], EncodeU64(id), term_value);
-    batch.Put(handles_[kTermIndex], index_key, EncodeU64(id));
-    created.emplace(index_key, id);
-    if (is_entity) ++new_entities;
-    return id;
-  }
-
   std::string dir_;
   Mode mode_;
   rocksdb::DB* db_ = nullptr;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
-  TermId next_id_ = 1;  // only the writer reads or changes it
   bool write_failed_ = false;  // a write failed: RocksDB takes no more
   // The meta counters, mirrored: atomic because Stats() may run on a reader
   // thread while the writer commits.
   std::atomic<std::uint64_t> counters_[kCounterCount] = {0, 0, 0, 0};
-  // Terms already in the database (index key -> id): saves a read per mention.
-  std::unordered_map<std::string, TermId> term_cache_;
-  // Entity spellings (the term encoding) already resolved -> id: an entity is
-  // mentioned ~10 times per distinct entity on the corpus, and EntityKey's
-  // Unicode folding was a third of the cost of storing a fact.
-  std::unordered_map<std::string, TermId> spelling_cache_;
+  // Term ids (the write rules' TermInterner), reading the term index for
+  // terms it has not met; only the writer uses it.
+  TermInterner terms_{[this](const std::string& index_key) { return FindIndex(index_key); }};
 };
 
 Status RocksStore::Match(const TriplePattern& pattern,
@@ -474,12 +451,11 @@ Status RocksStore::Match(const TriplePattern& pattern,
 
 Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) {
   if (mode_ != Mode::kReadWrite) return Status::InvalidArgument("the database is open read-only");
-  if (record.id.empty()) return Status::InvalidArgument("a document needs an id");
-  for (const Fact& fact : facts)
-    if (!fact.doc.empty() && fact.doc != record.id)
-      return Status::InvalidArgument("a fact of document '" + fact.doc + "' was given with document '" + record.id + "'");
+  VNKG_RETURN_IF_ERROR(CheckDocument(record, facts));
   rocksdb::WriteBatch batch;
+  BatchSink sink(batch, handles_);
   std::int64_t delta[kCounterCount] = {0, 0, 0, 0};
+  terms_.Discard();  // nothing pending from a document that failed
 
   // The document's previous version: same content is a no-op; other content
   // goes, with the triples no other document supports.
@@ -500,17 +476,14 @@ Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, cons
       bool supported_elsewhere = false;
       VNKG_RETURN_IF_ERROR(ScanProvenance(spo, [&](std::string_view key, Provenance&& p) {
         if (p.doc == record.id) {
-          batch.Delete(handles_[kProvenance], key);
+          sink.Delete(kProvenance, std::string(key));
           --delta[kProvenanceCount];
         } else {
           supported_elsewhere = true;
         }
       }));
       if (!supported_elsewhere) {
-        const TermId s_id = GetId(spo), p_id = GetId(spo.substr(8)), o_id = GetId(spo.substr(16));
-        batch.Delete(handles_[kSpo], spo);
-        batch.Delete(handles_[kPos], TripleKey(p_id, o_id, s_id));
-        batch.Delete(handles_[kOsp], TripleKey(o_id, s_id, p_id));
+        DeleteTriple(spo, sink);
         removed_triples.insert(spo);
         --delta[kFactsCount];
       }
@@ -518,66 +491,35 @@ Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, cons
     --delta[kDocumentsCount];
   }
 
-  // Terms, triples and provenance of the new version.
-  std::unordered_map<std::string, TermId> created;
-  std::uint64_t new_entities = 0;
-  std::map<std::string, std::uint32_t> occurrences;  // SPO key -> occurrences in this document
-  std::vector<std::string> spo_keys;
-  std::unordered_map<std::string, TermId> spelled;  // spellings met first in this batch
-  auto entity_id = [&](const Entity& entity) -> Result<TermId> {
-    std::string spelling = EncodeEntityTerm(entity);
-    if (auto it = spelling_cache_.find(spelling); it != spelling_cache_.end()) return it->second;
-    if (auto it = spelled.find(spelling); it != spelled.end()) return it->second;
-    auto id = InternTerm(EntityIndexKey(entity), spelling, batch, created, new_entities, true);
-    if (id.ok()) spelled.emplace(std::move(spelling), id.value());
-    return id;
+  // Terms, triples, provenance and the document row of the new version. A
+  // triple is new to the store when the database lacks it or this batch
+  // has just removed it.
+  auto is_new = [&](const std::string& spo) -> Result<bool> {
+    std::string existing;
+    auto got = db_->Get(rocksdb::ReadOptions(), handles_[kSpo], spo, &existing);
+    if (!got.ok() && !got.IsNotFound()) return FromRocks(got, "reading a triple");
+    return got.IsNotFound() || removed_triples.count(spo) > 0;
   };
-  for (const Fact& fact : facts) {
-    auto s_id = entity_id(fact.subject);
-    if (!s_id.ok()) return s_id.status();
-    auto p_id = InternTerm(PredicateIndexKey(fact.predicate), EncodePredicateTerm(fact.predicate), batch, created, new_entities, false);
-    if (!p_id.ok()) return p_id.status();
-    auto o_id = entity_id(fact.object);
-    if (!o_id.ok()) return o_id.status();
-    const std::string spo = TripleKey(*s_id, *p_id, *o_id);
-    auto [it, first_time] = occurrences.try_emplace(spo, 0);
-    if (first_time) {
-      spo_keys.push_back(spo);
-      std::string existing;
-      auto got = db_->Get(rocksdb::ReadOptions(), handles_[kSpo], spo, &existing);
-      if (!got.ok() && !got.IsNotFound()) return FromRocks(got, "reading a triple");
-      if (got.IsNotFound() || removed_triples.count(spo)) ++delta[kFactsCount];
-      batch.Put(handles_[kSpo], spo, "");
-      batch.Put(handles_[kPos], TripleKey(*p_id, *o_id, *s_id), "");
-      batch.Put(handles_[kOsp], TripleKey(*o_id, *s_id, *p_id), "");
-    }
-    Provenance provenance{record.id, fact.sentence_offset, fact.evidence, fact.confidence, fact.date, fact.by};
-    batch.Put(handles_[kProvenance], ProvenanceKey(spo, record.id, it->second++), EncodeProvenance(provenance));
-    ++delta[kProvenanceCount];
-  }
-  delta[kEntitiesCount] += static_cast<std::int64_t>(new_entities);
+  auto rows = WriteDocumentRows(record, facts, terms_, is_new, sink);
+  if (!rows.ok()) return rows.status();
+  delta[kFactsCount] += static_cast<std::int64_t>(rows->new_facts);
+  delta[kProvenanceCount] += static_cast<std::int64_t>(rows->provenance);
+  delta[kEntitiesCount] += static_cast<std::int64_t>(terms_.pending_entities());
   ++delta[kDocumentsCount];
 
-  DocumentRecord stored = record;
-  stored.fact_count = static_cast<std::uint32_t>(spo_keys.size());
-  batch.Put(handles_[kDocuments], record.id, EncodeDocument(stored, spo_keys));
-  const TermId next_id = next_id_ + created.size();
-  batch.Put(handles_[kMeta], kNextIdKey, EncodeU64(next_id));
   std::uint64_t counters[kCounterCount];
-  for (int c = 0; c < kCounterCount; ++c) {
+  for (int c = 0; c < kCounterCount; ++c)
     counters[c] = static_cast<std::uint64_t>(static_cast<std::int64_t>(counters_[c].load()) + delta[c]);
-    batch.Put(handles_[kMeta], kCounterKeys[c], EncodeU64(counters[c]));
-  }
+  PutMeta(terms_.next_id(), counters, sink);
   if (Status written = FromRocks(db_->Write(WriteOptions(), &batch), "storing document " + record.id + " in " + dir_);
       !written.ok()) {
     write_failed_ = true;
+    terms_.Discard();
     return written;
   }
   // Only after the batch is in does memory follow it.
-  next_id_ = next_id;
+  terms_.Commit();
   for (int c = 0; c < kCounterCount; ++c) counters_[c] = counters[c];
-  term_cache_.insert(created.begin(), created.end());
-  spelling_cache_.insert(spelled.begin(), spelled.end());
   return outcome;
 }
 
