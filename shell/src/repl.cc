@@ -71,20 +71,13 @@ Repl::~Repl() = default;
 Status Repl::Open(const std::string& dir) {
   auto store = Store::Open(dir, Store::Mode::kReadOnly);
   if (!store.ok()) return store.status();
-  NameIndex names;
-  // Every entity a question can name; events and bridge points are found by
-  // date and province instead, so they would only crowd the list.
-  Status indexed = store.value()->ForEachEntity([&](TermId, const Entity& entity) {
-    if (entity.type != EntityType::kEvent && entity.type != EntityType::kBridgePoint)
-      names.Add(EntityLabel(entity), entity.type);
-    return !ReplInterrupted();
-  });
-  if (!indexed.ok()) return indexed;
+  // The one name index (query/questions.h); Ctrl-C stops its scans.
+  auto names = NameResolver::Build(*store.value(), Deadline().CancelledBy(&ReplInterruptFlag()));
   if (ReplInterrupted()) return Cancelled();
-  names.Finish();
+  if (!names.ok()) return names.status();
   state_->store = std::move(store.value());
   state_->db_path = dir;
-  state_->names = std::move(names);
+  state_->names = std::move(names).value();
   state_->graph.reset();
   state_->sparql = nullptr;
   return Status::Ok();

@@ -8,36 +8,6 @@
 
 namespace vnkg {
 
-void NameIndex::Add(std::string_view display_name, EntityType type) {
-  if (display_name.empty()) return;
-  names_.push_back({FoldLoose(display_name), std::string(display_name), type});
-}
-
-void NameIndex::Finish() {
-  std::sort(names_.begin(), names_.end(), [](const Name& a, const Name& b) {
-    return std::tie(a.folded, a.display, a.type) < std::tie(b.folded, b.display, b.type);
-  });
-  names_.erase(std::unique(names_.begin(), names_.end(),
-                           [](const Name& a, const Name& b) { return a.display == b.display && a.type == b.type; }),
-               names_.end());
-}
-
-std::vector<std::string> NameIndex::Complete(std::string_view prefix, std::optional<EntityType> only,
-                                             std::size_t limit) const {
-  std::string key = FoldLoose(prefix);
-  // FoldLoose trims; "bui " must still mean "a further word after bui".
-  if (!key.empty() && !prefix.empty() && (prefix.back() == ' ' || prefix.back() == '\t')) key += ' ';
-  std::vector<std::string> out;
-  auto it = std::lower_bound(names_.begin(), names_.end(), key,
-                             [](const Name& name, const std::string& k) { return name.folded < k; });
-  for (; it != names_.end() && it->folded.compare(0, key.size(), key) == 0 && out.size() < limit; ++it) {
-    if (only && it->type != *only) continue;
-    // One display name may belong to entities of several types: offer it once.
-    if (std::find(out.begin(), out.end(), it->display) == out.end()) out.push_back(it->display);
-  }
-  return out;
-}
-
 namespace {
 
 bool StartsWithLoose(std::string_view text, std::string_view prefix) {

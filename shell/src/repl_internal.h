@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "vnkg/graph/graph.h"
+#include "vnkg/query/questions.h"
 #include "vnkg/shell/repl.h"
 
 namespace vnkg {
@@ -19,7 +20,7 @@ struct Repl::State {
   ReplOptions options;
   std::unique_ptr<Store> store;
   std::string db_path;
-  NameIndex names;
+  NameResolver names;  // entity names, for completion
   std::optional<KnowledgeGraph> graph;  // loaded on first use, dropped by .open
   SparqlRunner sparql;                  // made on first use, dropped by .open
 

@@ -45,29 +45,6 @@ inline bool ReplInterrupted() { return ReplInterruptFlag().load(std::memory_orde
 // character outside single quotes. An unterminated quote is kInvalidArgument.
 Result<std::vector<std::string>> SplitCommandWords(std::string_view line);
 
-// ------------------------------------------------------------ names for completion
-// Display names of entities, found by a prefix that ignores case, diacritics
-// and tone placement: "bui", "BÙI" and "bùi" all find "Bùi Thanh Sơn".
-class NameIndex {
- public:
-  void Add(std::string_view display_name, EntityType type);
-  // Sorts and removes duplicates; call once after the last Add.
-  void Finish();
-  // Names (of `only` when given) whose folded form starts with the folded
-  // `prefix`, in folded order, at most `limit`. A prefix ending in a blank
-  // only matches names with a further word.
-  std::vector<std::string> Complete(std::string_view prefix, std::optional<EntityType> only = std::nullopt,
-                                    std::size_t limit = 500) const;
-  std::size_t size() const { return names_.size(); }
-
- private:
-  struct Name {
-    std::string folded, display;
-    EntityType type;
-  };
-  std::vector<Name> names_;
-};
-
 // What Tab should offer: the candidates replace the line's bytes from
 // `replace_from` to the cursor.
 struct Completion {
