@@ -18,7 +18,9 @@ void ProgressBar::Update(std::uint64_t done, std::uint64_t total) {
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const double fraction = total ? std::min(1.0, double(done) / double(total)) : 0.0;
   const int filled = static_cast<int>(fraction * 30);
-  std::string bar = "[" + std::string(filled, '#') + std::string(30 - filled, '.') + "]";
+  // Appended rather than built with operator+: GCC 12 warns falsely (-Wrestrict) on that chain.
+  std::string bar(1, '[');
+  bar.append(filled, '#').append(30 - filled, '.') += ']';
   std::fprintf(stderr, "\r%s %5.1f%%  %.1f MB  %.1f MB/s ", bar.c_str(), fraction * 100, done / 1e6,
                seconds > 0 ? done / 1e6 / seconds : 0.0);
   drawn_ = true;
