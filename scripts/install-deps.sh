@@ -5,7 +5,8 @@
 # clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) are for
 # `make fuzz` only; sqlite3 (a baseline) and gnuplot-nox (the chart) for
 # `make bench` only. libboost-dev carries Boost.Beast and Boost.Asio (header-only)
-# for `vnkg serve`.
+# for `vnkg serve`; curl, python3-sparqlwrapper and chromium are the real
+# clients its tests (tests/e2e/serve_*.sh) drive.
 set -euo pipefail
 
 packages=(
@@ -13,6 +14,7 @@ packages=(
   librocksdb-dev libicu-dev libboost-dev libboost-graph-dev libcli11-dev catch2
   nlohmann-json3-dev libzstd-dev libedit-dev
   raptor2-utils rasqal-utils graphviz tmux
+  curl python3-sparqlwrapper chromium
   sqlite3 gnuplot-nox
   clang libclang-rt-14-dev
 )
