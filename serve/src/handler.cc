@@ -79,7 +79,7 @@ th{background:#f0f0f0}
 .error{background:#fde8e8;border:1px solid #e0a0a0;padding:.6em;white-space:pre-wrap;font-family:monospace}
 form{margin:.8em 0}input[type=text]{padding:.3em;min-width:18em}
 textarea{width:100%;max-width:60em;font-family:monospace}
-.graph svg{max-width:100%;height:auto;background:#fff;border:1px solid #ddd}
+.graph svg{max-width:100%;max-height:34em;width:auto;height:auto;background:#fff;border:1px solid #ddd}
 footer{padding:1em 1.5em;color:#666;font-size:.85em}
 )";
 
