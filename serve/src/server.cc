@@ -41,19 +41,21 @@ std::chrono::milliseconds Millis(double seconds) {
 }  // namespace
 
 struct Server::Impl {
+  // Declared before the io_context and the pool: sessions still queued in them
+  // when they are destroyed use these on their way out.
   ServeOptions options;
   std::ostream* log = nullptr;
   std::mutex log_mutex;
   std::unique_ptr<Handler> handler;
-  asio::io_context ioc;
-  tcp::acceptor acceptor{ioc};
-  asio::signal_set signals{ioc, SIGINT, SIGTERM};
-  std::optional<asio::thread_pool> workers;
   std::atomic<std::size_t> connections{0};
   std::atomic<std::size_t> queued{0};
   std::atomic<bool> stopping{false};
   std::mutex stop_mutex;
   std::condition_variable stop_cv;
+  asio::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc, SIGINT, SIGTERM};
+  std::optional<asio::thread_pool> workers;
 
   void Log(const std::string& line) {
     std::lock_guard lock(log_mutex);
@@ -325,6 +327,7 @@ void Server::Run() {
   impl.stopping.store(true);
   impl.stop_cv.notify_all();
   refresher.join();
+  impl.workers->stop();  // requests still waiting are dropped with their connections
   impl.workers->join();
   impl.Log("stopped");
 }
