@@ -3,11 +3,28 @@
 #   start_server NAME DB [ARGS...]  -> sets PORT_<NAME> / URL_<NAME>, log in $SCRATCH/NAME.log
 # Only 127.0.0.1 is ever used.
 SERVER_PIDS=()
+SERVER_NAMES=()
+# At the end: SIGTERM to every server still running; each must exit with
+# status 0 and its log must hold no sanitizer report (`make check`).
 stop_servers() {
-  local pid
+  local rc=$? i pid status bad=""
   for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${SERVER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for i in "${!SERVER_PIDS[@]}"; do
+    status=0
+    wait "${SERVER_PIDS[$i]}" 2>/dev/null || status=$?
+    # 127: already waited for by the test itself.
+    if [ "$status" -ne 0 ] && [ "$status" -ne 127 ]; then bad="$bad ${SERVER_NAMES[$i]}(status $status)"; fi
+    if grep -aqE 'Sanitizer|runtime error:' "$SCRATCH/${SERVER_NAMES[$i]}.log" 2>/dev/null; then
+      bad="$bad ${SERVER_NAMES[$i]}(sanitizer)"
+      cat "$SCRATCH/${SERVER_NAMES[$i]}.log" >&2
+    fi
+  done
   rm -rf "$SCRATCH"
+  if [ -n "$bad" ]; then
+    echo "FAIL: vnkg serve did not stop cleanly:$bad" >&2
+    exit 1
+  fi
+  exit "$rc"
 }
 trap stop_servers EXIT
 
@@ -17,6 +34,7 @@ start_server() {  # NAME DB [ARGS...]
   "$VNKG_BIN" serve --db "$db" --bind 127.0.0.1 --port 0 "$@" >"$SCRATCH/$name.log" 2>&1 &
   local pid=$!
   SERVER_PIDS+=("$pid")
+  SERVER_NAMES+=("$name")
   eval "PID_$name=$pid"
   local i port=""
   for i in $(seq 1 300); do
