@@ -287,6 +287,7 @@ void RegisterCommands(CLI::App& app) {
   RegisterQuestionCommands(app, g_exit_code);
   RegisterReplCommand(app);
   RegisterQueryCommand(app);
+  RegisterServeCommand(app);
 }
 
 int ExitCode() { return g_exit_code; }

@@ -16,6 +16,9 @@ void RegisterCommands(CLI::App& app);
 // who, path, neighbors, events, top (question_commands.cc); each sets `exit_code`.
 void RegisterQuestionCommands(CLI::App& app, int& exit_code);
 
+// `vnkg serve` (serve_command.cc).
+void RegisterServeCommand(CLI::App& app);
+
 // The exit status the subcommand that ran asked for.
 int ExitCode();
 

@@ -4,14 +4,17 @@
 # apt-get line and exits 1. Quiet when everything is already installed.
 # clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) are for
 # `make fuzz` only; sqlite3 (a baseline) and gnuplot-nox (the chart) for
-# `make bench` only.
+# `make bench` only. libboost-dev carries Boost.Beast and Boost.Asio (header-only)
+# for `vnkg serve`; curl, python3-sparqlwrapper and chromium are the real
+# clients its tests (tests/e2e/serve_*.sh) drive.
 set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config ccache python3 zstd
-  librocksdb-dev libicu-dev libboost-graph-dev libcli11-dev catch2
+  librocksdb-dev libicu-dev libboost-dev libboost-graph-dev libcli11-dev catch2
   nlohmann-json3-dev libzstd-dev libedit-dev
   raptor2-utils rasqal-utils graphviz tmux
+  curl python3-sparqlwrapper chromium
   sqlite3 gnuplot-nox
   clang libclang-rt-14-dev
 )
