@@ -4,7 +4,8 @@
 # apt-get line and exits 1. Quiet when everything is already installed.
 # clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) are for
 # `make fuzz` only; sqlite3 (a baseline) and gnuplot-nox (the chart) for
-# `make bench` only.
+# `make bench` only. nodejs and npm run Oxigraph, the SPARQL oracle of
+# tests/e2e/sparql_oracle_full.sh (which npm-installs it under build/oracle).
 set -euo pipefail
 
 packages=(
@@ -12,6 +13,7 @@ packages=(
   librocksdb-dev libicu-dev libboost-graph-dev libcli11-dev catch2
   nlohmann-json3-dev libzstd-dev libedit-dev
   raptor2-utils rasqal-utils graphviz tmux
+  nodejs npm
   sqlite3 gnuplot-nox
   clang libclang-rt-14-dev
 )
