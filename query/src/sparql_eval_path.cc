@@ -122,6 +122,7 @@ Status Evaluator::PathPairs(const Path& path, Vid s, Vid o, Pairs& out) {
   }
   for (Vid start : starts) {
     if (!Tick()) return stop_;
+    if (start > source_.size()) continue;  // a term not in the data: no path, not even of length 0 (as Oxigraph)
     std::vector<Vid> reached;
     if (path.kind == Path::Kind::kZeroOrOne) {
       Pairs one;

@@ -120,6 +120,11 @@ std::string ChangeCase(const std::string& s, bool lower) {
   return out;
 }
 
+bool IsInteger(const SparqlTerm& t) {
+  return IsNumeric(t) && t.datatype != kXsdDecimal && t.datatype != kXsdDouble &&
+         t.datatype != std::string(kXsd) + "float";
+}
+
 // Code points of a UTF-8 string, as byte offsets of their starts (and the end).
 std::vector<std::size_t> CodePointStarts(const std::string& s) {
   std::vector<std::size_t> starts;
@@ -256,18 +261,18 @@ Val StrBeforeAfter(CallArgs& a, bool before) {
 Val FnStrBefore(CallArgs& a, FunctionContext&) { return StrBeforeAfter(a, true); }
 Val FnStrAfter(CallArgs& a, FunctionContext&) { return StrBeforeAfter(a, false); }
 
-// SUBSTR(str, start [, length]): code points, 1-based, with xsd:double rounding (17.4.3.3).
+// SUBSTR(str, start [, length]): code points, 1-based (17.4.3.3), integer arguments.
 Val FnSubstr(CallArgs& a, FunctionContext&) {
   Val s = a[0], start = a[1];
   auto st = Number(start.t);
-  if (!IsStringLike(s.t) || !st) return Error();
+  if (!IsStringLike(s.t) || !st || !IsInteger(start.t)) return Error();  // xsd:integer arguments, as Oxigraph
   const auto starts = CodePointStarts(s.t.value);
   const double n = static_cast<double>(starts.size() - 1);
   double from = std::round(*st), to = n + 1;
   if (a.size() == 3) {
     Val len = a[2];
     auto l = Number(len.t);
-    if (!l) return Error();
+    if (!l || !IsInteger(len.t)) return Error();
     to = from + std::round(*l);
   }
   if (std::isnan(from) || std::isnan(to)) return Str("", s.t.lang);

@@ -101,6 +101,15 @@ Expr Parser::Unary(bool aggregates) {
     e.args.push_back(Unary(aggregates));
     return e;
   }
+  if ((IsPunct("+") || IsPunct("-")) && Cur().offset + 1 == Ahead(1).offset &&
+      (Ahead(1).kind == Tok::kInteger || Ahead(1).kind == Tok::kDecimal || Ahead(1).kind == Tok::kDouble)) {
+    const bool negative = IsPunct("-");  // a signed number literal, e.g. -1
+    Advance();
+    Expr e;
+    e.constant = Literal();
+    if (negative) e.constant.value.insert(0, "-");
+    return e;
+  }
   if (IsPunct("+") || IsPunct("-")) Unsupported("arithmetic (unary + and -)");
   return Primary(aggregates);
 }

@@ -139,6 +139,7 @@ TEST_CASE("the features of #16 parse", "[sparql]") {
       "SELECT * WHERE { ?s ?p ?o FILTER(NOT EXISTS { ?s a vn:Person }) }",
       "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { ?s a vn:Person } }",
       "SELECT * WHERE { ?s ?p ?o FILTER(?o IN (1, 2) && ?o NOT IN (3)) }",
+      "SELECT * WHERE { ?s ?p ?o FILTER(?o > -1 && ?o < +2.5) }",
       "SELECT (STRLEN(?o) AS ?n) (SUBSTR(?o, 2) AS ?t) (REPLACE(?o, \"a\", \"b\", \"i\") AS ?r) WHERE { ?s ?p ?o }",
       "SELECT (YEAR(xsd:date(?o)) AS ?y) (MONTH(NOW()) AS ?m) (COALESCE(?x, 1) AS ?c) (IF(?o, 1, 2) AS ?i) "
       "WHERE { ?s ?p ?o }",
