@@ -315,6 +315,24 @@ Val FnRegex(CallArgs& a, FunctionContext& context) {
   return Bool(found);
 }
 
+// ENCODE_FOR_URI(str): every byte but A-Z a-z 0-9 - _ . ~ as %XX (of its UTF-8).
+Val FnEncodeForUri(CallArgs& a, FunctionContext&) {
+  Val s = a[0];
+  if (!IsStringLike(s.t)) return Error();
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s.t.value) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return Str(std::move(out));
+}
+
 // REPLACE(str, pattern, replacement [, flags]): $1.. name groups, as in XPath.
 Val FnReplace(CallArgs& a, FunctionContext& context) {
   Val text = a[0], pattern = a[1], replacement = a[2];
@@ -507,6 +525,7 @@ const Function kFunctions[] = {
     Scalar("SUBSTR", 2, 3, FnSubstr, "SUBSTR(str, start [, length])", "characters from start (1-based)"),
     Scalar("CONCAT", 0, kVariadic, FnConcat, "CONCAT(str, ...)", "the strings joined"),
     Scalar("REGEX", 2, 3, FnRegex, "REGEX(str, pattern [, flags])", "true when the pattern matches (flags i s m x q)"),
+    Scalar("ENCODE_FOR_URI", 1, 1, FnEncodeForUri, "ENCODE_FOR_URI(str)", "percent-encoded for use in an IRI"),
     Scalar("REPLACE", 3, 4, FnReplace, "REPLACE(str, pattern, replacement [, flags])",
            "every match replaced ($1 names a group)"),
     // Dates.

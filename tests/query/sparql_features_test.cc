@@ -176,6 +176,7 @@ TEST_CASE("string and date functions come from the function table", "[sparql]") 
         Bag{"e1 2025 1", "e2 2023 12"});
   CHECK(Rows(g, "SELECT (COALESCE(?nothing, \"x\") AS ?a) (IF(1 = 1, \"yes\", ?nothing) AS ?b) "
                 "(IF(?nothing, 1, 2) AS ?c) (YEAR(xsd:date(\"2025-01\")) AS ?d) WHERE {}") == Bag{"x yes - -"});
+  CHECK(Rows(g, "SELECT (ENCODE_FOR_URI(\"Hà Tĩnh/1\") AS ?u) WHERE {}") == Bag{"H%C3%A0%20T%C4%A9nh%2F1"});
   auto now = Answer(g, "SELECT (NOW() AS ?t) WHERE {}");
   REQUIRE(now.ok());
   CHECK(now->rows[0][0].datatype == "http://www.w3.org/2001/XMLSchema#dateTime");
