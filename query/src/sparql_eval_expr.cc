@@ -215,11 +215,12 @@ Status Evaluator::Aggregate(const SelectQuery& sq, Rows& rows) {
       }
     }
     if (!keep) continue;
-    for (const Projection& p : sq.projection) {
-      if (!p.expr) continue;
-      Val v = Eval(*p.expr, r, &groups[g]);
-      if (v.ok) r[p.var] = Intern(v.t);
-    }
+    for (const auto* list : {&sq.projection, &sq.order_aggregates})
+      for (const Projection& p : *list) {
+        if (!p.expr) continue;
+        Val v = Eval(*p.expr, r, &groups[g]);
+        if (v.ok) r[p.var] = Intern(v.t);
+      }
     out.push_back(std::move(r));
   }
   if (!stop_.ok()) return stop_;

@@ -114,6 +114,9 @@ struct SelectQuery {
   std::vector<int> group_by;
   std::vector<Expr> having;
   std::vector<OrderKey> order_by;
+  // ORDER BY keys with an aggregate: computed per group like the SELECT
+  // expressions, into hidden variables that the keys then name.
+  std::vector<Projection> order_aggregates;
   std::optional<std::uint64_t> limit;
   std::uint64_t offset = 0;
   std::unique_ptr<Node> values;  // trailing VALUES (kValues), joined after HAVING

@@ -86,6 +86,13 @@ void Parser::Nesting::Deeper() {
 
 // ------------------------------------------------------------------ names
 
+bool Parser::HasAggregate(const Expr& e) {
+  if (e.op == Op::kAggregate) return true;
+  for (const Expr& a : e.args)
+    if (HasAggregate(a)) return true;
+  return false;
+}
+
 int Parser::Var(const std::string& name) {
   auto it = var_index_.find(name);
   if (it != var_index_.end()) return it->second;
@@ -210,7 +217,7 @@ void Parser::SolutionModifiers(SelectQuery& select) {
         Advance();
         if (!IsPunct("(")) Expected("'(' after ASC or DESC");
         Advance();
-        key.expr = Expression(false);
+        key.expr = Expression(true);
         ExpectPunct(")");
       } else if (Cur().kind == Tok::kVar) {
         key.expr.op = Op::kVar;
@@ -218,12 +225,20 @@ void Parser::SolutionModifiers(SelectQuery& select) {
         Advance();
       } else if (IsPunct("(")) {
         Advance();
-        key.expr = Expression(false);
+        key.expr = Expression(true);
         ExpectPunct(")");
       } else if (Cur().kind == Tok::kWord) {
-        key.expr = Primary(false);
+        key.expr = Primary(true);
       } else {
         Expected("a variable, ASC(...), DESC(...) or (expression) after ORDER BY");
+      }
+      if (HasAggregate(key.expr)) {  // computed per group, into a variable no query can name
+        const int hidden = static_cast<int>(q_.variables.size());
+        q_.variables.push_back(" order" + std::to_string(hidden));
+        select.order_aggregates.push_back(Projection{hidden, std::move(key.expr)});
+        key.expr = Expr{};
+        key.expr.op = Op::kVar;
+        key.expr.var = hidden;
       }
       select.order_by.push_back(std::move(key));
     } while (Cur().kind == Tok::kVar || IsPunct("(") ||

@@ -200,7 +200,7 @@ Expr Parser::Call(const Function& fn, std::size_t at, bool aggregates) {
 // COUNT(*), AGG([DISTINCT] expr), GROUP_CONCAT(... ; SEPARATOR = "s").
 Expr Parser::AggregateCall(const Function& fn, std::size_t at, bool aggregates) {
   if (!aggregates)
-    Unsupported("aggregates outside SELECT and HAVING (use (" + std::string(fn.name) +
+    Unsupported("aggregates outside SELECT, HAVING and ORDER BY (use (" + std::string(fn.name) +
                     "(...) AS ?v) and refer to ?v)", at);
   has_aggregate_ = true;
   ExpectPunct("(");

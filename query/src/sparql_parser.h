@@ -80,6 +80,7 @@ class Parser {
   };
 
   int Var(const std::string& name);
+  static bool HasAggregate(const Expr& e);
   std::string ExpandPname(const Token& t);
   std::string IriValue();
   void Prologue();

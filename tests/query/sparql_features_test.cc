@@ -140,6 +140,16 @@ TEST_CASE("aggregates, several in one SELECT, and HAVING", "[sparql]") {
         Bag{"mai"});  // two constraints; MIN of IRIs in ORDER BY order (son's is vn:deputy)
 }
 
+TEST_CASE("ORDER BY an aggregate", "[sparql]") {
+  MemorySource g = Graph();
+  auto r = Answer(g, "SELECT ?p WHERE { ?p vn:holds_position ?x } GROUP BY ?p ORDER BY DESC(COUNT(?x)) ?p");
+  REQUIRE(r.ok());
+  REQUIRE(r->rows.size() == 2);
+  CHECK(r->variables == std::vector<std::string>{"p"});  // the hidden key is not projected
+  CHECK(r->rows[0][0].value == "urn:vnkg:son");
+  CHECK(r->rows[1][0].value == "urn:vnkg:mai");
+}
+
 TEST_CASE("GROUP BY with no rows, and aggregates over unbound values", "[sparql]") {
   MemorySource g = Graph();
   CHECK(Rows(g, "SELECT ?x (COUNT(*) AS ?n) WHERE { ?x vn:nothing ?y } GROUP BY ?x").empty());
