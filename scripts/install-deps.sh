@@ -4,7 +4,7 @@
 # apt-get line and exits 1. Quiet when everything is already installed.
 # clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) are for
 # `make fuzz` only; sqlite3 (a baseline) and gnuplot-nox (the chart) for
-# `make bench` only. nodejs and npm run Oxigraph, the SPARQL oracle of
+# `make bench` only. nodejs and npm (when nodejs lacks it) run Oxigraph, the SPARQL oracle of
 # tests/e2e/sparql_oracle_full.sh (which npm-installs it under build/oracle).
 set -euo pipefail
 
@@ -13,7 +13,7 @@ packages=(
   librocksdb-dev libicu-dev libboost-graph-dev libcli11-dev catch2
   nlohmann-json3-dev libzstd-dev libedit-dev
   raptor2-utils rasqal-utils graphviz tmux
-  nodejs npm
+  nodejs
   sqlite3 gnuplot-nox
   clang libclang-rt-14-dev
 )
@@ -23,6 +23,12 @@ for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
   [ "$status" = "installed" ] || missing+=("$p")
 done
+# npm: Debian's package, unless the installed nodejs brings its own
+# (NodeSource's does, and conflicts with Debian's npm).
+if ! command -v npm >/dev/null; then
+  status=$(dpkg-query -W -f='${db:Status-Status}' npm 2>/dev/null || true)
+  [ "$status" = "installed" ] || missing+=(npm)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 line="apt-get install -y --no-install-recommends ${missing[*]}"
