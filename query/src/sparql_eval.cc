@@ -204,14 +204,31 @@ Status Evaluator::EvalMinus(const Node& n, Rows& rows) {
   Rows right = Unit();
   VNKG_RETURN_IF_ERROR(Eval(*n.right, right));
   VNKG_RETURN_IF_ERROR(Eval(*n.left, rows));
+  // Hashed on the variables both sides always bind, when there are any: a
+  // right row with another key is incompatible, and one with the same key
+  // shares a variable.
+  std::vector<int> a = AlwaysBound(rows, width_), b = AlwaysBound(right, width_), keys;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(keys));
+  auto key_of = [&keys](const Row& r) {
+    Row k;
+    for (int v : keys) k.push_back(r[v]);
+    return k;
+  };
+  std::unordered_map<Row, std::vector<const Row*>, RowHash> table;
+  for (const Row& r : right) {
+    if (!Tick()) return stop_;
+    table[key_of(r)].push_back(&r);
+  }
+  static const std::vector<const Row*> kNone;
   Rows kept;
   for (Row& l : rows) {
     bool removed = false;
-    for (const Row& r : right) {
+    auto it = table.find(key_of(l));
+    for (const Row* r : it == table.end() ? kNone : it->second) {
       if (!Tick()) return stop_;
-      bool shared = false;
-      for (std::size_t i = 0; i < width_ && !shared; ++i) shared = l[i] && r[i];
-      if (shared && Compatible(l, r)) {
+      bool shared = !keys.empty();
+      for (std::size_t i = 0; i < width_ && !shared; ++i) shared = l[i] && (*r)[i];
+      if (shared && Compatible(l, *r)) {
         removed = true;
         break;
       }
