@@ -37,6 +37,8 @@ std::string RunQuery(const QueryArgs& args) {
   if (args.format == "tsv") format = SparqlFormat::kTsv;
   else if (args.format == "csv") format = SparqlFormat::kCsv;
   else if (args.format == "json") format = SparqlFormat::kJson;
+  else if (args.format == "ntriples") format = SparqlFormat::kNTriples;
+  else if (args.format == "turtle") format = SparqlFormat::kTurtle;
   // A malformed query is reported before the database is opened.
   if (Status parsed = ParseSparql(text); !parsed.ok())
     return (args.file.empty() ? "" : args.file + ": ") + parsed.message();
@@ -52,8 +54,10 @@ std::string RunQuery(const QueryArgs& args) {
   WriteSparqlResult(std::cout, *result, format);
   std::cout.flush();
   if (!std::cout) return "writing the results failed";
-  if (format == SparqlFormat::kTable)
+  if (format == SparqlFormat::kTable && result->form == SparqlResult::Form::kSolutions)
     std::cerr << result->rows.size() << (result->rows.size() == 1 ? " row\n" : " rows\n");
+  if (format == SparqlFormat::kTable && result->form == SparqlResult::Form::kGraph)
+    std::cerr << result->triples.size() << (result->triples.size() == 1 ? " triple\n" : " triples\n");
   return "";
 }
 
@@ -61,23 +65,31 @@ std::string RunQuery(const QueryArgs& args) {
 
 void RegisterQueryCommand(CLI::App& app) {
   auto args = std::make_shared<QueryArgs>();
-  CLI::App* query = app.add_subcommand("query", "Answer a SPARQL query (a SELECT subset) over the graph");
+  CLI::App* query = app.add_subcommand("query", "Answer a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph");
   query->add_option("--db", args->db, "database directory, opened read-only (default: " + DefaultDatabasePath() + ")");
   query->add_option("--file", args->file, "read the query from this file");
   query->add_option("query", args->query, "the query text");
-  query->add_option("--format", args->format, "table (default), tsv, csv or json (the W3C SPARQL results formats)")
-      ->check(CLI::IsMember({"table", "tsv", "csv", "json"}));
+  query->add_option("--format", args->format,
+                    "table (default), tsv, csv or json (the W3C SPARQL results formats); for CONSTRUCT and "
+                    "DESCRIBE: turtle (what table prints) or ntriples (what tsv, csv and json print)")
+      ->check(CLI::IsMember({"table", "tsv", "csv", "json", "ntriples", "turtle"}));
   query->add_option("--max-rows", args->max_rows, "stop when an intermediate result exceeds this many solutions")
       ->capture_default_str();
   query->add_option("--timeout", args->timeout, "stop after this many seconds (0: no limit)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  std::string functions;
+  for (const SparqlFunctionInfo& f : SparqlFunctions()) {
+    if (!functions.empty()) functions += ", ";
+    functions += f.name.find(':') == std::string::npos ? f.name : "xsd:" + f.name.substr(f.name.find('#') + 1);
+  }
   query->footer(
       "The graph is the RDF of `vnkg export --format ntriples` (see docs/facts.md, \"The RDF view\");\n"
-      "prefixes vn: <urn:vnkg:>, rdf:, rdfs: and xsd: are predeclared.\n"
-      "Supported: SELECT [DISTINCT], basic graph patterns, FILTER (= != < > <= >= && || ! regex\n"
-      "CONTAINS STRSTARTS STRENDS LCASE UCASE STR BOUND), OPTIONAL, UNION, BIND, GROUP BY with COUNT,\n"
-      "ORDER BY, LIMIT, OFFSET.\n"
+      "prefixes vn: <urn:vnkg:>, rdf:, rdfs: and xsd: are predeclared. docs/sparql.md lists what is supported.\n"
+      "Forms: SELECT [DISTINCT], ASK, CONSTRUCT, DESCRIBE. Patterns: triples, property paths (/ | ^ * + ?),\n"
+      "FILTER, [NOT] EXISTS, OPTIONAL, UNION, MINUS, BIND, VALUES, subqueries. Modifiers: GROUP BY, HAVING,\n"
+      "ORDER BY, LIMIT, OFFSET, trailing VALUES. Operators: = != < > <= >= && || ! IN, NOT IN.\n"
+      "Functions and aggregates: " + functions + ".\n"
       "Example:\n"
       "  vnkg query 'PREFIX vn: <urn:vnkg:>\n"
       "    SELECT ?name (COUNT(?event) AS ?n) WHERE { ?p a vn:Person ; rdfs:label ?name ; vn:attended ?event }\n"

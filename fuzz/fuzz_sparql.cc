@@ -2,13 +2,14 @@
 //
 // Each input is a query. It is parsed (ParseSparql), and run on the graph of
 // the seed articles (examples/articles, ingested once into a temporary
-// RocksDB store at start-up), and the result is written in all four formats.
+// RocksDB store at start-up), and the result is written in every format.
 // Checks beyond "no crash, leak or UB":
 //  - ParseSparql and SparqlEngine::Run agree on whether the query is
 //    well-formed and supported (same code, same message);
 //  - errors are the documented ones (kInvalidArgument, kUnsupported,
 //    kAborted, kDeadlineExceeded), never an exception or another code;
-//  - every row is as wide as the projection.
+//  - every row is as wide as the projection; every CONSTRUCT / DESCRIBE
+//    triple has an IRI subject and predicate and a bound object.
 // max_rows is small and a deadline (as `vnkg query --timeout`) stops long
 // queries: a cross product of the seed graph is legal SPARQL, and its cost is
 // not a bug. A loop that never polls the deadline still shows as a libFuzzer
@@ -86,7 +87,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const SparqlResult& answer = result.value();
   for (const auto& row : answer.rows)
     if (row.size() != answer.variables.size()) Fail("a result row is not as wide as the projection");
-  for (SparqlFormat format : {SparqlFormat::kTable, SparqlFormat::kTsv, SparqlFormat::kCsv, SparqlFormat::kJson}) {
+  for (const SparqlTriple& t : answer.triples)
+    if (t.subject.kind != SparqlTerm::Kind::kIri || t.predicate.kind != SparqlTerm::Kind::kIri ||
+        t.object.kind == SparqlTerm::Kind::kUnbound)
+      Fail("a CONSTRUCT or DESCRIBE triple is not RDF", t.subject.value + " " + t.predicate.value);
+  for (SparqlFormat format : {SparqlFormat::kTable, SparqlFormat::kTsv, SparqlFormat::kCsv, SparqlFormat::kJson,
+                              SparqlFormat::kNTriples, SparqlFormat::kTurtle}) {
     std::ostringstream out;
     WriteSparqlResult(out, answer, format);
   }

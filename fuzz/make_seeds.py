@@ -76,6 +76,25 @@ def zstd_frame(data):
     return bytes(frame)
 
 
+def sparql_functions():
+    """The names in the SPARQL engine's function table (query/src/sparql_functions.cc)."""
+    import re
+    text = (ROOT / "query" / "src" / "sparql_functions.cc").read_text(encoding="utf-8")
+    table = text[text.index("const Function kFunctions[]"):]
+    names = re.findall(r'(?:Scalar|Aggregate)\("([A-Z_]+)"', table)
+    names += ["xsd:" + n for n in re.findall(r'Scalar\(XSD "(\w+)"', table)]
+    return names
+
+
+def sparql_keywords():
+    """The keywords of SparqlKeywords() (query/src/sparql_functions.cc)."""
+    import re
+    text = (ROOT / "query" / "src" / "sparql_functions.cc").read_text(encoding="utf-8")
+    block = text[text.index("SparqlKeywords()"):]
+    block = block[:block.index("};")]
+    return re.findall(r'"([A-Z_ ]+)"', block)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: make_seeds.py OUT_DIR")
@@ -117,8 +136,9 @@ def main():
 
     # fuzz_sparql: the oracle queries of the test suite and the hand-written ones.
     sparql = out / "fuzz_sparql"
-    for q in sorted((ROOT / "tests" / "sparql").glob("*.rq")):
-        write(sparql, q.name, q.read_bytes())
+    for folder in ("sparql", "sparql_full"):
+        for q in sorted((ROOT / "tests" / folder).glob("*.rq")):
+            write(sparql, folder + "_" + q.name, q.read_bytes())
     for f in sorted((hand / "fuzz_sparql").glob("*")):
         write(sparql, f.name, f.read_bytes())
 
@@ -140,13 +160,11 @@ def main():
                 '"attended"', '"spoke_at"', '"organized"', '"has_bridge_point"', '"located_in"',
                 '"received_award"', '"cooperates_with"', '"borders"', '"part_of"', '1e308', '-0', '0.5',
                 '"2025-01-06"'])
-    write_dict(out / "fuzz_sparql.dict",
-               ["PREFIX", "SELECT", "DISTINCT", "WHERE", "FILTER", "OPTIONAL", "UNION", "BIND", "AS",
-                "GROUP BY", "ORDER BY", "ASC", "DESC", "LIMIT", "OFFSET", "COUNT", "regex", "STR", "LCASE",
-                "UCASE", "CONTAINS", "STRSTARTS", "STRENDS", "BOUND", "ASK", "CONSTRUCT", "DESCRIBE", "SUM",
-                "a", "?x", "?y", "*", "{", "}", "(", ")", ".", ";", ",", "=", "!=", "<", ">", "<=", ">=", "&&",
-                "||", "!", "\"i\"", "\"\"", "@vi", "^^", "vn:", "rdfs:label", "<urn:vnkg:>", "vn:Person",
-                "vn:chaired", "vn:has_bridge_point", "xsd:integer", "true", "false", "1.5", "-7", "#",
+    write_dict(out / "fuzz_sparql.dict", sparql_keywords() + sparql_functions() +
+               ["a", "?x", "?y", "*", "{", "}", "(", ")", ".", ";", ",", "=", "!=", "<", ">", "<=", ">=", "&&",
+                "||", "!", "/", "|", "^", "+", "?", "\"i\"", "\"\"", "@vi", "^^", "vn:", "rdfs:label", "<urn:vnkg:>",
+                "vn:Person", "vn:chaired", "vn:has_bridge_point", "vn:part_of", "vn:part_of+", "(vn:part_of|^vn:part_of)*",
+                "xsd:integer", "xsd:date", "true", "false", "1.5", "-7", "#", "SEPARATOR=\",\"",
                 "PREFIX vn: <urn:vnkg:>\n", "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"])
     print("seeds in %s: %s" % (out, ", ".join("%s %d" % (d.name, len(list(d.iterdir())))
                                                for d in sorted(out.iterdir()) if d.is_dir())))

@@ -7,6 +7,8 @@
 # `make bench` only. libboost-dev carries Boost.Beast and Boost.Asio (header-only)
 # for `vnkg serve`; curl, python3-sparqlwrapper and chromium are the real
 # clients its tests (tests/e2e/serve_*.sh) drive.
+# nodejs and npm (when nodejs lacks it) run Oxigraph, the SPARQL oracle of
+# tests/e2e/sparql_oracle_full.sh (which npm-installs it under build/oracle).
 set -euo pipefail
 
 packages=(
@@ -15,6 +17,7 @@ packages=(
   nlohmann-json3-dev libzstd-dev libedit-dev
   raptor2-utils rasqal-utils graphviz tmux
   curl python3-sparqlwrapper chromium
+  nodejs
   sqlite3 gnuplot-nox
   clang libclang-rt-14-dev
 )
@@ -24,6 +27,12 @@ for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
   [ "$status" = "installed" ] || missing+=("$p")
 done
+# npm: Debian's package, unless the installed nodejs brings its own
+# (NodeSource's does, and conflicts with Debian's npm).
+if ! command -v npm >/dev/null; then
+  status=$(dpkg-query -W -f='${db:Status-Status}' npm 2>/dev/null || true)
+  [ "$status" = "installed" ] || missing+=(npm)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 line="apt-get install -y --no-install-recommends ${missing[*]}"

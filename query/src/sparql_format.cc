@@ -2,6 +2,9 @@
 // formats, and an aligned table for terminals.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include "sparql_internal.h"
 #include "vnkg/query/sparql_cell.h"
 #include "vnkg/model/rdf.h"
@@ -69,8 +72,96 @@ std::string SparqlTermToTsv(const SparqlTerm& t) {
   return out;
 }
 
+namespace {
+
+// Turtle's short form of an IRI under the four predeclared prefixes, when the
+// local part is a plain name; else <iri>.
+std::string TurtleIri(const std::string& iri) {
+  static const std::pair<const char*, const char*> kPrefixes[] = {
+      {"vn:", "urn:vnkg:"},
+      {"rdf:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
+      {"rdfs:", "http://www.w3.org/2000/01/rdf-schema#"},
+      {"xsd:", "http://www.w3.org/2001/XMLSchema#"}};
+  for (const auto& [prefix, ns] : kPrefixes) {
+    const std::string_view n(ns);
+    if (iri.size() <= n.size() || iri.compare(0, n.size(), n) != 0) continue;
+    const std::string local = iri.substr(n.size());
+    const bool plain = std::all_of(local.begin(), local.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    }) && local[0] != '-';
+    if (plain) return prefix + local;
+  }
+  return "<" + iri + ">";
+}
+
+std::string TurtleTerm(const SparqlTerm& t) {
+  if (t.kind == SparqlTerm::Kind::kIri) return TurtleIri(t.value);
+  std::string out = SparqlTermToTsv(t);
+  if (!t.datatype.empty() && t.lang.empty() && out.back() == '>') {  // "x"^^<dt> -> "x"^^xsd:dt
+    const std::size_t at = out.rfind("^^<");
+    if (at != std::string::npos) out = out.substr(0, at + 2) + TurtleIri(t.datatype);
+  }
+  return out;
+}
+
+// N-Triples: every term in full; no bare numbers.
+std::string NTriplesTerm(const SparqlTerm& t) {
+  if (t.kind == SparqlTerm::Kind::kIri) return "<" + t.value + ">";
+  std::string out(1, '"');
+  out += EscapeRdfString(t.value);
+  out += '"';
+  if (!t.lang.empty()) {
+    out += '@';
+    out += t.lang;
+  } else if (!t.datatype.empty()) {
+    out += "^^<";
+    out += t.datatype;
+    out += '>';
+  }
+  return out;
+}
+
+void WriteGraph(std::ostream& out, const SparqlResult& result, bool turtle) {
+  if (turtle) {
+    out << "@prefix vn: <urn:vnkg:> .\n"
+        << "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        << "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        << "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n";
+  }
+  const SparqlTerm* subject = nullptr;
+  for (const SparqlTriple& t : result.triples) {
+    for (const std::string& c : t.comments) out << "# " << c << '\n';
+    if (!turtle) {
+      out << NTriplesTerm(t.subject) << ' ' << NTriplesTerm(t.predicate) << ' ' << NTriplesTerm(t.object) << " .\n";
+      continue;
+    }
+    if (subject && *subject == t.subject && t.comments.empty()) {
+      out << " ;\n    " << TurtleTerm(t.predicate) << ' ' << TurtleTerm(t.object);
+    } else {
+      if (subject) out << " .\n";
+      if (!subject || !(*subject == t.subject)) out << '\n';
+      out << TurtleTerm(t.subject) << ' ' << TurtleTerm(t.predicate) << ' ' << TurtleTerm(t.object);
+    }
+    subject = &t.subject;
+  }
+  if (subject) out << " .\n";
+}
+
+}  // namespace
+
 void WriteSparqlResult(std::ostream& out, const SparqlResult& result, SparqlFormat format) {
+  if (result.form == SparqlResult::Form::kBoolean) {
+    if (format == SparqlFormat::kJson) out << "{\"head\":{},\"boolean\":" << (result.boolean ? "true" : "false") << "}\n";
+    else out << (result.boolean ? "true" : "false") << (format == SparqlFormat::kCsv ? "\r\n" : "\n");
+    return;
+  }
+  if (result.form == SparqlResult::Form::kGraph) {
+    WriteGraph(out, result, format == SparqlFormat::kTable || format == SparqlFormat::kTurtle);
+    return;
+  }
   switch (format) {
+    case SparqlFormat::kNTriples:
+    case SparqlFormat::kTurtle:
     case SparqlFormat::kTsv: {
       for (std::size_t i = 0; i < result.variables.size(); ++i) out << (i ? "\t?" : "?") << result.variables[i];
       out << '\n';

@@ -1,10 +1,17 @@
-// Internals of the SPARQL engine (sparql.h): the parsed query as SPARQL
-// algebra, the in-memory part of the RDF view, and the evaluator. Shared by
-// sparql_parse.cc, sparql_view.cc, sparql_eval.cc and sparql_format.cc only.
+// Internals of the SPARQL engine (sparql.h), in stages:
+//   text --lexer (sparql_lexer.*)--> tokens
+//        --parser (sparql_parse*.cc) + binder (sparql_bind.cc)--> algebra (this header)
+//        --planner (sparql_plan.cc) + evaluator (sparql_eval*.cc)--> solutions
+//        --formats (sparql_format.cc)--> text.
+// Built-in functions and aggregates are one table (sparql_functions.h) that
+// the parser, the evaluator, completion, help and the fuzz dictionary read.
+// The evaluator reads triples through TripleSource (scan by pattern, count
+// estimate), not through the Store; sparql_source.cc adapts a Store to it.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +29,12 @@ inline constexpr std::string_view kXsdDecimal = "http://www.w3.org/2001/XMLSchem
 inline constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema#double";
 inline constexpr std::string_view kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
 inline constexpr std::string_view kXsdString = "http://www.w3.org/2001/XMLSchema#string";
+inline constexpr std::string_view kXsdDate = "http://www.w3.org/2001/XMLSchema#date";
+inline constexpr std::string_view kXsdDateTime = "http://www.w3.org/2001/XMLSchema#dateTime";
+
+struct Function;  // sparql_functions.h
+struct Node;
+struct SelectQuery;
 
 // ------------------------------------------------------------------ algebra
 
@@ -37,30 +50,48 @@ struct TriplePatternQ {
   PatternTerm s, p, o;
 };
 
+// A property path (SPARQL 1.1, 9.1).
+struct Path {
+  enum class Kind { kLink, kInverse, kSequence, kAlternative, kZeroOrMore, kOneOrMore, kZeroOrOne };
+  Kind kind = Kind::kLink;
+  SparqlTerm iri;           // kLink
+  std::vector<Path> parts;  // kInverse, the repeats: one; kSequence, kAlternative: two or more
+};
+
 enum class Op {
   kVar, kConst,
   kOr, kAnd, kNot,
   kEq, kNe, kLt, kGt, kLe, kGe,
-  kStr, kLcase, kUcase, kContains, kStrStarts, kStrEnds, kRegex, kBound,
-  kCount,  // aggregate; args empty means COUNT(*)
+  kIn, kNotIn,        // args[0] IN (args[1..])
+  kCall,              // a built-in of the function table: fn
+  kAggregate,         // an aggregate of the function table: fn; args empty for COUNT(*)
+  kExists, kNotExists,  // pattern
 };
 
 struct Expr {
   Op op = Op::kConst;
-  int var = -1;          // kVar, kBound
+  int var = -1;          // kVar
   SparqlTerm constant;   // kConst
   std::vector<Expr> args;
-  bool distinct = false;  // kCount
+  const Function* fn = nullptr;          // kCall, kAggregate
+  bool distinct = false;                 // kAggregate
+  std::string separator = " ";           // GROUP_CONCAT
+  std::shared_ptr<const Node> pattern;   // kExists, kNotExists
 };
 
 struct Node {
-  enum class Kind { kUnit, kBgp, kJoin, kLeftJoin, kUnion, kFilter, kExtend };
+  enum class Kind { kUnit, kBgp, kJoin, kLeftJoin, kUnion, kFilter, kExtend, kMinus, kValues, kPath, kSubquery };
   Kind kind = Kind::kUnit;  // kUnit: the one empty solution (an empty group)
   std::vector<TriplePatternQ> triples;  // kBgp
-  std::unique_ptr<Node> left, right;    // kJoin, kLeftJoin, kUnion; kFilter/kExtend: left
+  std::unique_ptr<Node> left, right;    // kJoin, kLeftJoin, kUnion, kMinus; kFilter/kExtend: left
   std::vector<Expr> filters;            // kFilter; kLeftJoin: the OPTIONAL's own filters
   int var = -1;                         // kExtend
   Expr expr;                            // kExtend
+  std::vector<int> values_vars;                       // kValues
+  std::vector<std::vector<SparqlTerm>> values_rows;   // kValues: kUnbound for UNDEF
+  PatternTerm path_s, path_o;           // kPath
+  Path path;                            // kPath
+  std::shared_ptr<const SelectQuery> subquery;  // kSubquery
 };
 
 struct Projection {
@@ -73,26 +104,58 @@ struct OrderKey {
   bool descending = false;
 };
 
-struct Query {
-  std::vector<std::string> variables;  // every variable of the query, by index
+// SELECT and its modifiers; also a subquery, and the solution part of the
+// other forms.
+struct SelectQuery {
   std::unique_ptr<Node> where;
   bool distinct = false;
   std::vector<Projection> projection;  // SELECT * is expanded to the pattern's variables
-  bool aggregated = false;             // GROUP BY or an aggregate in SELECT
+  bool aggregated = false;             // GROUP BY or an aggregate in SELECT or HAVING
   std::vector<int> group_by;
+  std::vector<Expr> having;
   std::vector<OrderKey> order_by;
+  // ORDER BY keys with an aggregate: computed per group like the SELECT
+  // expressions, into hidden variables that the keys then name.
+  std::vector<Projection> order_aggregates;
   std::optional<std::uint64_t> limit;
   std::uint64_t offset = 0;
+  std::unique_ptr<Node> values;  // trailing VALUES (kValues), joined after HAVING
+};
+
+struct Query {
+  enum class Form { kSelect, kAsk, kConstruct, kDescribe };
+  Form form = Form::kSelect;
+  std::vector<std::string> variables;  // every variable of the query, by index
+  SelectQuery select;
+  std::vector<TriplePatternQ> construct_template;  // kConstruct
+  std::vector<PatternTerm> describe;               // kDescribe: IRIs and variables
 };
 
 // Parses the supported subset; errors as documented in sparql.h.
 Result<Query> Parse(std::string_view text);
 
-// ------------------------------------------------------------------ the view
+// ------------------------------------------------------------------ triples
 
-// Term ids of one query: dense indexes into the view's terms, then into the
+// Term ids of one query: dense indexes into the source's terms, then into the
 // query's own terms (constants not in the data, computed values). 0: unbound.
 using Vid = std::uint32_t;
+
+// What the evaluator reads: a dictionary of terms with dense ids, triples by
+// pattern (0 = any), and how many triples a pattern is likely to match.
+class TripleSource {
+ public:
+  virtual ~TripleSource() = default;
+  virtual std::size_t size() const = 0;  // ids are 1..size()
+  virtual const SparqlTerm& term(Vid id) const = 0;
+  virtual Vid Lookup(const SparqlTerm& term) const = 0;  // 0 when absent
+  // Calls `visit` for each matching triple until it returns false.
+  virtual Status Scan(Vid s, Vid p, Vid o, const std::function<bool(Vid, Vid, Vid)>& visit) const = 0;
+  virtual Result<double> Estimate(Vid s, Vid p, Vid o) const = 0;
+  // Where a triple comes from, one line each (DESCRIBE prints them as comments).
+  virtual std::vector<std::string> Provenance(Vid, Vid, Vid) const { return {}; }
+};
+
+// ------------------------------------------------------------------ the view
 
 struct ViewTerm {
   SparqlTerm term;
@@ -159,7 +222,25 @@ void View::MatchAttributes(Vid s, Vid p, Vid o, F&& visit) const {
   }
 }
 
-// Runs a parsed query over the view and the store.
-Result<SparqlResult> Evaluate(const Query& query, const View& view, const Store& store, const SparqlOptions& options);
+// The RDF view of a store as a TripleSource: attributes from the View,
+// facts from Store::Match prefix scans.
+std::unique_ptr<TripleSource> MakeStoreSource(const Store& store, std::unique_ptr<View> view);
+
+// ------------------------------------------------------------------ planner
+
+// One triple pattern for the planner: how many matches its constants give,
+// and which variables it binds.
+struct PlanPattern {
+  double estimate = 0;
+  std::array<int, 3> vars{-1, -1, -1};
+};
+// The order in which to evaluate `patterns`, given the variables already
+// bound (indexed by variable).
+std::vector<std::size_t> PlanJoinOrder(const std::vector<PlanPattern>& patterns, std::vector<bool> bound);
+
+// ------------------------------------------------------------------ evaluator
+
+// Runs a parsed query over a triple source.
+Result<SparqlResult> Evaluate(const Query& query, const TripleSource& source, const SparqlOptions& options);
 
 }  // namespace vnkg::sparql

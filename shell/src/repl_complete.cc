@@ -5,6 +5,7 @@
 
 #include "repl_internal.h"
 #include "vnkg/model/text.h"
+#include "vnkg/query/sparql.h"
 
 namespace vnkg {
 
@@ -42,12 +43,14 @@ std::vector<std::string> SpecWords(std::string_view spec) {
 
 const std::vector<std::string>& SparqlWords() {
   static const std::vector<std::string> words = [] {
-    // The SPARQL subset's keywords and the RDF view's vocabulary (docs/facts.md).
-    std::vector<std::string> w = {"SELECT",   "WHERE",   "FILTER",    "OPTIONAL", "UNION",      "DISTINCT",
-                                  "LIMIT",    "OFFSET",  "ORDER BY",  "GROUP BY", "COUNT",      "BIND",
-                                  "PREFIX",   "CONTAINS", "STRSTARTS", "LCASE",   "regex",      "rdfs:label",
-                                  "rdf:type", "vn:date", "vn:eventDate", "vn:province", "vn:event", "vn:title",
-                                  "vn:organization"};
+    // The SPARQL engine's keywords and function table (sparql.h), and the RDF
+    // view's vocabulary (docs/facts.md).
+    std::vector<std::string> w = SparqlKeywords();
+    for (const SparqlFunctionInfo& f : SparqlFunctions())
+      if (f.name.find(':') == std::string::npos) w.push_back(f.name);  // casts are called by IRI
+    for (const char* v : {"regex", "rdfs:label", "rdf:type", "vn:date", "vn:eventDate", "vn:province", "vn:event",
+                          "vn:title", "vn:organization"})
+      w.push_back(v);
     for (std::string_view p : kPredicates) w.push_back("vn:" + std::string(p));
     for (int t = static_cast<int>(EntityType::kPerson); t <= static_cast<int>(EntityType::kAward); ++t)
       w.push_back("vn:" + std::string(EntityTypeName(static_cast<EntityType>(t))));

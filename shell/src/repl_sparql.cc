@@ -21,6 +21,17 @@ SparqlEngineFactory DefaultSparqlEngine() {
       auto result = engine->Run(query, options);
       if (!result.ok()) return result.status();
       ResultTable table;
+      if (result->form == SparqlResult::Form::kBoolean) {  // ASK: one cell, true or false
+        table.header = {"boolean"};
+        table.rows.push_back({result->boolean ? "true" : "false"});
+        return table;
+      }
+      if (result->form == SparqlResult::Form::kGraph) {  // CONSTRUCT, DESCRIBE: a row per triple
+        table.header = {"subject", "predicate", "object"};
+        for (const SparqlTriple& t : result->triples)
+          table.rows.push_back({SparqlTermToCell(t.subject), SparqlTermToCell(t.predicate), SparqlTermToCell(t.object)});
+        return table;
+      }
       table.header = result->variables;
       table.rows.reserve(result->rows.size());
       for (const auto& row : result->rows) {

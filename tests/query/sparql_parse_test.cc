@@ -88,35 +88,22 @@ TEST_CASE("features outside the subset are named as unsupported", "[sparql]") {
     const char* feature;
   };
   const Case cases[] = {
-      {"CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT queries"},
-      {"ASK { ?s ?p ?o }", "ASK queries"},
-      {"DESCRIBE <urn:vnkg:x>", "DESCRIBE queries"},
       {"INSERT DATA { <a> <b> <c> }", "SPARQL Update"},
-      {"SELECT * WHERE { ?s vn:part_of+ ?o }", "property paths"},
-      {"SELECT * WHERE { ?s vn:part_of/vn:part_of ?o }", "property paths"},
-      {"SELECT * WHERE { ?s ^vn:part_of ?o }", "property paths"},
-      {"SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } } }", "subqueries"},
+      {"SELECT * WHERE { ?s !vn:part_of ?o }", "negated property sets"},
       {"SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", "SERVICE"},
-      {"SELECT * WHERE { ?s ?p ?o MINUS { ?s a vn:Person } }", "MINUS"},
       {"SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", "GRAPH"},
-      {"SELECT * WHERE { ?s ?p ?o } VALUES ?s { <a> }", "VALUES"},
-      {"SELECT * WHERE { VALUES ?s { <a> } }", "VALUES"},
       {"SELECT * FROM <x> WHERE { ?s ?p ?o }", "FROM"},
       {"BASE <urn:x> SELECT * WHERE { ?s ?p ?o }", "BASE"},
-      {"SELECT (SUM(?x) AS ?n) WHERE { ?s ?p ?x }", "the aggregate SUM"},
-      {"SELECT (GROUP_CONCAT(?x) AS ?n) WHERE { ?s ?p ?x }", "the aggregate GROUP_CONCAT"},
-      {"SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s HAVING (COUNT(*) > 1)", "HAVING"},
       {"SELECT ?s WHERE { ?s ?p ?o } GROUP BY STR(?s)", "GROUP BY an expression"},
-      {"SELECT * WHERE { ?s ?p ?o FILTER(STRLEN(?o) > 3) }", "STRLEN()"},
-      {"SELECT * WHERE { ?s ?p ?o FILTER(NOT EXISTS { ?s a vn:Person }) }", "NOT EXISTS"},
-      {"SELECT * WHERE { ?s ?p ?o FILTER(EXISTS { ?s a vn:Person }) }", "EXISTS()"},
-      {"SELECT * WHERE { ?s ?p ?o FILTER(?o IN (1, 2)) }", "IN / NOT IN"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(ABS(?o) > 3) }", "ABS()"},
       {"SELECT * WHERE { ?s ?p ?o FILTER(?o + 1 > 2) }", "arithmetic"},
-      {"SELECT * WHERE { ?s ?p ?o FILTER(xsd:integer(?o) > 2) }", "function calls by IRI"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(xsd:boolean(?o)) }", "the function <http://www.w3.org/2001/XMLSchema#boolean>"},
       {"SELECT * WHERE { _:b ?p ?o }", "blank nodes"},
       {"SELECT * WHERE { [] ?p ?o }", "blank nodes"},
-      {"SELECT * WHERE { ?s ?p ?o } ORDER BY COUNT(?s)", "aggregates outside SELECT"},
-      {"SELECT * WHERE { ?s ?p ?o FILTER(COUNT(?s) > 1) }", "aggregates outside SELECT"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(COUNT(?s) > 1) }", "aggregates outside SELECT, HAVING and ORDER BY"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(MAX(?s) > 1) }", "aggregates outside SELECT, HAVING and ORDER BY"},
+      {"CONSTRUCT { ?s vn:p/vn:q ?o } WHERE { ?s ?p ?o }", "property paths in a CONSTRUCT template"},
+      {"ASK { ?s ?p ?o } GROUP BY ?s", "GROUP BY or HAVING outside SELECT"},
   };
   for (const Case& c : cases) {
     INFO(c.query);
@@ -124,6 +111,68 @@ TEST_CASE("features outside the subset are named as unsupported", "[sparql]") {
     CHECK(s.code() == Status::Code::kUnsupported);
     CHECK_THAT(s.message(), Catch::Contains(std::string("unsupported SPARQL feature: ") + c.feature));
     CHECK_THAT(s.message(), Catch::StartsWith("line 1, column "));
+  }
+}
+
+TEST_CASE("the features of #16 parse", "[sparql]") {
+  const char* const queries[] = {
+      "ASK { ?s ?p ?o }",
+      "ASK WHERE { ?s a vn:Person FILTER EXISTS { ?s vn:chaired ?e } }",
+      "CONSTRUCT { ?s vn:knows ?o } WHERE { ?s vn:attended ?e . ?o vn:attended ?e }",
+      "CONSTRUCT WHERE { ?s a vn:Person }",
+      "DESCRIBE <urn:vnkg:x>",
+      "DESCRIBE ?e WHERE { ?e a vn:Event } LIMIT 2",
+      "DESCRIBE * WHERE { ?e a vn:Event }",
+      "SELECT * WHERE { ?s vn:part_of+ ?o }",
+      "SELECT * WHERE { ?s vn:part_of/vn:part_of ?o }",
+      "SELECT * WHERE { ?s ^vn:part_of ?o }",
+      "SELECT * WHERE { ?s (vn:part_of|^vn:located_in)* ?o }",
+      "SELECT * WHERE { ?s vn:part_of? ?o }",
+      "SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 3 } }",
+      "SELECT * WHERE { ?s ?p ?o MINUS { ?s a vn:Person } }",
+      "SELECT * WHERE { ?s ?p ?o } VALUES ?s { <a> }",
+      "SELECT * WHERE { VALUES (?s ?o) { (<a> UNDEF) (UNDEF 1) } }",
+      "SELECT (SUM(?x) AS ?n) (AVG(?x) AS ?a) (MIN(?x) AS ?mi) (MAX(?x) AS ?ma) WHERE { ?s ?p ?x }",
+      "SELECT (SAMPLE(?x) AS ?n) (GROUP_CONCAT(DISTINCT ?x; SEPARATOR = \", \") AS ?all) WHERE { ?s ?p ?x }",
+      "SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s HAVING (COUNT(*) > 1)",
+      "SELECT ?s WHERE { ?s ?p ?o } GROUP BY ?s ORDER BY DESC(COUNT(?o)) ?s",
+      "SELECT * WHERE { ?s ?p ?o FILTER(NOT EXISTS { ?s a vn:Person }) }",
+      "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { ?s a vn:Person } }",
+      "SELECT * WHERE { ?s ?p ?o FILTER(?o IN (1, 2) && ?o NOT IN (3)) }",
+      "SELECT * WHERE { ?s ?p ?o FILTER(?o > -1 && ?o < +2.5) }",
+      "SELECT (STRLEN(?o) AS ?n) (SUBSTR(?o, 2) AS ?t) (REPLACE(?o, \"a\", \"b\", \"i\") AS ?r) WHERE { ?s ?p ?o }",
+      "SELECT (YEAR(xsd:date(?o)) AS ?y) (MONTH(NOW()) AS ?m) (COALESCE(?x, 1) AS ?c) (IF(?o, 1, 2) AS ?i) "
+      "WHERE { ?s ?p ?o }",
+  };
+  for (const char* q : queries) {
+    INFO(q);
+    Status s = Check(q);
+    CHECK(s.ok());
+    if (!s.ok()) WARN(s.message());
+  }
+}
+
+TEST_CASE("the binder checks scopes, projection and grouping", "[sparql]") {
+  struct Case {
+    const char* query;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "?s is selected but neither grouped"},
+      {"SELECT (STR(?o) AS ?x) (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s", "?o is used in (... AS ?x)"},
+      {"SELECT * WHERE { ?s ?p ?o } GROUP BY ?s", "SELECT * cannot be used"},
+      {"SELECT ?s WHERE { ?s ?p ?o } ORDER BY COUNT(?s)", "?s is selected but neither grouped"},
+      {"SELECT (1 AS ?s) WHERE { ?s ?p ?o }", "?s is already in scope"},
+      {"SELECT * WHERE { VALUES (?a ?b) { (1) } }", "a VALUES row has 1 values for 2 variables"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(SUBSTR(?o)) }", "takes 2 to 3 arguments, not 1"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(BOUND(1)) }", "expected a variable in BOUND"},
+      {"DESCRIBE ?x WHERE { ?s ?p ?o }", "DESCRIBE ?x: the variable is not bound"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.query);
+    Status s = Check(c.query);
+    CHECK(s.code() == Status::Code::kInvalidArgument);
+    CHECK_THAT(s.message(), Catch::Contains(c.message));
   }
 }
 
@@ -145,6 +194,12 @@ TEST_CASE("deep nesting and long chains are refused as unsupported, not a crash"
       "SELECT ?s WHERE { ?s ?p ?o " + repeat("{ ?s ?p ?o } UNION ", 20000) + "{ ?s ?p ?o } }",
       "SELECT ?s WHERE " + repeat("{ ", 50000) + repeat("} ", 50000),
       "SELECT ?s WHERE { " + repeat("OPTIONAL { ?s ?p ?o } ", 20000) + "}",
+      "SELECT ?s WHERE { " + repeat("MINUS { ?s ?p ?o } ", 20000) + "}",
+      "SELECT ?s WHERE { ?s " + repeat("vn:p/", 30000) + "vn:p ?o }",
+      "SELECT ?s WHERE { ?s " + repeat("vn:p|", 30000) + "vn:p ?o }",
+      "SELECT ?s WHERE { ?s " + repeat("(", 100000) + "vn:p" + repeat(")", 100000) + " ?o }",
+      "SELECT ?s WHERE { ?s ?p ?o " + repeat("FILTER EXISTS { ?s ?p ?o ", 20000) + repeat("} ", 20000) + "}",
+      "SELECT ?s WHERE " + repeat("{ SELECT ?s WHERE ", 20000) + "{ ?s ?p ?o }" + repeat(" }", 20000),
   };
   for (const std::string& q : too_deep) {
     INFO(q.substr(0, 60));

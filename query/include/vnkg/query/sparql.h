@@ -5,19 +5,23 @@
 // `subject vn:PREDICATE object`, plus each entity's rdf:type, rdfs:label and
 // attributes (EntityRdfTriples in export.h).
 //
-// Supported: PREFIX; SELECT [DISTINCT] with `*`, variables and `(expr AS ?v)`;
-// basic graph patterns (IRIs, prefixed names, `a`, literals, variables, `;`
-// and `,`); FILTER with = != < > <= >= && || ! regex STR LCASE UCASE CONTAINS
-// STRSTARTS STRENDS BOUND; OPTIONAL; UNION; nested groups; BIND; GROUP BY
-// variables with COUNT ([DISTINCT] expr or *); ORDER BY [ASC|DESC]; LIMIT;
-// OFFSET. Semantics follow the SPARQL 1.1 Recommendation (an aggregate with no
-// GROUP BY gives one row even over no solutions).
+// Supported (docs/sparql.md has the details and an example of each): PREFIX;
+// SELECT [DISTINCT] with `*`, variables and `(expr AS ?v)`; ASK; CONSTRUCT
+// (a template, or CONSTRUCT WHERE); DESCRIBE (IRIs or variables); basic graph
+// patterns; property paths (/ | ^ * + ? and parentheses); FILTER, OPTIONAL,
+// UNION, MINUS, BIND, VALUES (inline and trailing), nested groups and
+// subqueries; FILTER [NOT] EXISTS; IN / NOT IN; GROUP BY variables, HAVING,
+// and the aggregates and built-in functions of the function table
+// (SparqlFunctions below); ORDER BY [ASC|DESC]; LIMIT; OFFSET. Semantics follow
+// the SPARQL 1.1 Recommendation (an aggregate with no GROUP BY gives one row
+// even over no solutions).
 //
 // Errors (as values, never exceptions):
 //  - kInvalidArgument for a malformed query: the message gives line and
 //    column, the offending line, and a caret under the place;
-//  - kUnsupported for a recognised SPARQL feature outside the subset (ASK,
-//    CONSTRUCT, DESCRIBE, property paths, subqueries, SUM, ...), naming it;
+//  - kUnsupported for a recognised SPARQL feature outside the subset (SPARQL
+//    Update, named graphs, SERVICE, arithmetic, negated property sets, ...),
+//    naming it;
 //  - kAborted when an intermediate result grows past max_rows, when
 //    `interrupted` returns true, or when Ctrl-C sets the deadline's flag;
 //  - kDeadlineExceeded when the deadline passes ("query stopped after 1.0 s
@@ -49,9 +53,19 @@ struct SparqlTerm {
   bool operator==(const SparqlTerm& other) const = default;
 };
 
+// One triple of a CONSTRUCT or DESCRIBE result.
+struct SparqlTriple {
+  SparqlTerm subject, predicate, object;
+  std::vector<std::string> comments;  // DESCRIBE: the fact's provenance, one line each
+};
+
 struct SparqlResult {
+  enum class Form { kSolutions, kBoolean, kGraph };
+  Form form = Form::kSolutions;                // SELECT; ASK; CONSTRUCT and DESCRIBE
   std::vector<std::string> variables;          // projected, without '?', in order
   std::vector<std::vector<SparqlTerm>> rows;   // each as wide as variables
+  bool boolean = false;                        // ASK
+  std::vector<SparqlTriple> triples;           // CONSTRUCT, DESCRIBE: distinct, in order of production
 };
 
 struct SparqlOptions {
@@ -85,13 +99,29 @@ enum class SparqlFormat {
   kTsv,    // W3C SPARQL 1.1 Query Results TSV
   kCsv,    // W3C SPARQL 1.1 Query Results CSV (CRLF line ends)
   kJson,   // W3C SPARQL 1.1 Query Results JSON
+  kNTriples,  // graphs: N-Triples
+  kTurtle,    // graphs: Turtle with the vn:, rdf:, rdfs: and xsd: prefixes
 };
 
-// Writes `result` in `format`.
+// Writes `result` in `format`. ASK: `true`/`false` (JSON: {"head":{},"boolean":..});
+// a graph in kTable or kTurtle is Turtle, in any other format N-Triples;
+// solutions in kNTriples or kTurtle are written as TSV.
 void WriteSparqlResult(std::ostream& out, const SparqlResult& result, SparqlFormat format);
 
 // A term in Turtle / TSV syntax: <iri>, "literal" with escapes, "x"@lang,
 // "x"^^<datatype>; integers and booleans bare. Empty for unbound.
 std::string SparqlTermToTsv(const SparqlTerm& term);
+
+// The built-in functions and aggregates, from the engine's function table:
+// what completion, help and the fuzz dictionary list.
+struct SparqlFunctionInfo {
+  std::string name;       // upper case, as in the SPARQL grammar
+  std::string signature;  // e.g. "SUBSTR(str, start [, length])"
+  std::string help;       // one line
+  bool aggregate = false;
+};
+std::vector<SparqlFunctionInfo> SparqlFunctions();
+// The keywords of the supported grammar (SELECT, ASK, VALUES, ...).
+const std::vector<std::string>& SparqlKeywords();
 
 }  // namespace vnkg

@@ -1,0 +1,235 @@
+// SPARQL text -> algebra: expressions. Calls resolve through the function
+// table (sparql_functions.h), which also gives their arity.
+#include <sstream>
+
+#include "sparql_functions.h"
+#include "sparql_parser.h"
+
+namespace vnkg::sparql {
+namespace {
+
+Expr Binary(Op op, Expr a, Expr b) {
+  Expr e;
+  e.op = op;
+  e.args.push_back(std::move(a));
+  e.args.push_back(std::move(b));
+  return e;
+}
+
+// Built-ins of SPARQL 1.1 not in the function table: named in the error.
+bool KnownUnsupported(const std::string& name) {
+  static const char* const kNames[] = {"LANGMATCHES", "IRI", "URI", "BNODE", "RAND", "ABS", "CEIL", "FLOOR",
+                                       "ROUND", "HOURS", "MINUTES", "SECONDS", "TIMEZONE",
+                                       "TZ", "UUID", "STRUUID", "MD5", "SHA1", "SHA256", "SHA384", "SHA512",
+                                       "STRLANG", "ISBLANK"};
+  for (const char* n : kNames)
+    if (name == n) return true;
+  return false;
+}
+
+}  // namespace
+
+Expr Parser::Constraint() {
+  if (IsPunct("(")) {
+    Advance();
+    Expr e = Expression(false);
+    ExpectPunct(")");
+    return e;
+  }
+  if (Cur().kind == Tok::kWord || Cur().kind == Tok::kPname || Cur().kind == Tok::kIri) return Primary(false);
+  Expected("'(' or a function call after FILTER");
+}
+
+Expr Parser::Expression(bool aggregates) {
+  Nesting nesting(*this);
+  nesting.Deeper();
+  Expr left = And(aggregates);
+  while (AcceptPunct("||")) {
+    nesting.Deeper();
+    left = Binary(Op::kOr, std::move(left), And(aggregates));
+  }
+  return left;
+}
+
+Expr Parser::And(bool aggregates) {
+  Nesting nesting(*this);  // the && chain's links are levels too
+  Expr left = Relational(aggregates);
+  while (AcceptPunct("&&")) {
+    nesting.Deeper();
+    left = Binary(Op::kAnd, std::move(left), Relational(aggregates));
+  }
+  return left;
+}
+
+Expr Parser::Relational(bool aggregates) {
+  Expr left = Additive(aggregates);
+  static const std::pair<const char*, Op> kOps[] = {{"=", Op::kEq}, {"!=", Op::kNe}, {"<", Op::kLt},
+                                                    {">", Op::kGt}, {"<=", Op::kLe}, {">=", Op::kGe}};
+  for (const auto& [text, op] : kOps) {
+    if (AcceptPunct(text)) return Binary(op, std::move(left), Additive(aggregates));
+  }
+  const bool not_in = IsWord("NOT") && Ahead(1).kind == Tok::kWord && Iequals(Ahead(1).text, "IN");
+  if (IsWord("IN") || not_in) {
+    Advance();
+    if (not_in) Advance();
+    Expr e;
+    e.op = not_in ? Op::kNotIn : Op::kIn;
+    e.args.push_back(std::move(left));
+    ExpectPunct("(");
+    if (!IsPunct(")")) {
+      do e.args.push_back(Expression(aggregates));
+      while (AcceptPunct(","));
+    }
+    ExpectPunct(")");
+    return e;
+  }
+  return left;
+}
+
+Expr Parser::Additive(bool aggregates) {
+  Expr e = Unary(aggregates);
+  if (IsPunct("+") || IsPunct("-") || IsPunct("*") || IsPunct("/")) Unsupported("arithmetic (+ - * /)");
+  return e;
+}
+
+Expr Parser::Unary(bool aggregates) {
+  if (AcceptPunct("!")) {
+    Nesting nesting(*this);
+    nesting.Deeper();
+    Expr e;
+    e.op = Op::kNot;
+    e.args.push_back(Unary(aggregates));
+    return e;
+  }
+  if ((IsPunct("+") || IsPunct("-")) && Cur().offset + 1 == Ahead(1).offset &&
+      (Ahead(1).kind == Tok::kInteger || Ahead(1).kind == Tok::kDecimal || Ahead(1).kind == Tok::kDouble)) {
+    const bool negative = IsPunct("-");  // a signed number literal, e.g. -1
+    Advance();
+    Expr e;
+    e.constant = Literal();
+    if (negative) e.constant.value.insert(0, "-");
+    return e;
+  }
+  if (IsPunct("+") || IsPunct("-")) Unsupported("arithmetic (unary + and -)");
+  return Primary(aggregates);
+}
+
+Expr Parser::Primary(bool aggregates) {
+  const Token& c = Cur();
+  if (IsPunct("(")) {
+    Advance();
+    Expr e = Expression(aggregates);
+    ExpectPunct(")");
+    return e;
+  }
+  if (c.kind == Tok::kVar) {
+    Expr e;
+    e.op = Op::kVar;
+    e.var = Var(c.text);
+    Advance();
+    return e;
+  }
+  if (c.kind == Tok::kIri || c.kind == Tok::kPname) {
+    const std::size_t at = c.offset;
+    const std::string iri = IriValue();
+    if (IsPunct("(")) {
+      const Function* fn = FindFunction(iri);
+      if (!fn) Unsupported("the function <" + iri + "> (casts to xsd:string, integer, date and dateTime only)", at);
+      return Call(*fn, at, aggregates);
+    }
+    Expr e;
+    e.constant = SparqlTerm{SparqlTerm::Kind::kIri, iri, "", ""};
+    return e;
+  }
+  if (c.kind == Tok::kString || c.kind == Tok::kInteger || c.kind == Tok::kDecimal || c.kind == Tok::kDouble ||
+      (c.kind == Tok::kWord && (c.text == "true" || c.text == "false"))) {
+    Expr e;
+    e.constant = Literal();
+    return e;
+  }
+  if (c.kind != Tok::kWord) Expected("an expression");
+  const std::size_t at = c.offset;
+  const std::string name = Upper(c.text);
+  if (name == "EXISTS") {
+    Advance();
+    return ExistsCall(false);
+  }
+  if (name == "NOT" && Ahead(1).kind == Tok::kWord && Iequals(Ahead(1).text, "EXISTS")) {
+    Advance();
+    Advance();
+    return ExistsCall(true);
+  }
+  const Function* fn = FindFunction(name);
+  if (!fn) {
+    if (KnownUnsupported(name)) Unsupported(name + "()");
+    Error("unknown function or keyword '" + c.text + "'", at);
+  }
+  Advance();
+  if (fn->kind == Function::Kind::kAggregate) return AggregateCall(*fn, at, aggregates);
+  return Call(*fn, at, aggregates);
+}
+
+Expr Parser::Call(const Function& fn, std::size_t at, bool aggregates) {
+  if (!IsPunct("(")) Expected("'(' after " + std::string(fn.name));
+  const std::size_t open = Cur().offset;
+  Advance();
+  Expr e;
+  e.op = Op::kCall;
+  e.fn = &fn;
+  if (!IsPunct(")")) {
+    do {
+      if (fn.variable_arg && Cur().kind != Tok::kVar) Expected("a variable in " + std::string(fn.name) + "(...)");
+      e.args.push_back(Expression(aggregates));
+    } while (AcceptPunct(","));
+  }
+  ExpectPunct(")");
+  const std::size_t n = e.args.size();
+  if (n < fn.min_args || n > fn.max_args) {
+    std::ostringstream m;
+    m << fn.name << " takes ";
+    if (fn.max_args == kVariadic) m << "at least " << fn.min_args;
+    else if (fn.max_args != fn.min_args) m << fn.min_args << " to " << fn.max_args;
+    else m << fn.min_args;
+    m << " argument" << (fn.max_args == 1 ? "" : "s") << ", not " << n << ": " << fn.signature;
+    Error(m.str(), open);
+  }
+  (void)at;
+  return e;
+}
+
+// COUNT(*), AGG([DISTINCT] expr), GROUP_CONCAT(... ; SEPARATOR = "s").
+Expr Parser::AggregateCall(const Function& fn, std::size_t at, bool aggregates) {
+  if (!aggregates)
+    Unsupported("aggregates outside SELECT, HAVING and ORDER BY (use (" + std::string(fn.name) +
+                    "(...) AS ?v) and refer to ?v)", at);
+  has_aggregate_ = true;
+  ExpectPunct("(");
+  Expr e;
+  e.op = Op::kAggregate;
+  e.fn = &fn;
+  e.distinct = AcceptWord("DISTINCT");
+  if (fn.name == "COUNT" && AcceptPunct("*")) {
+    // COUNT(*): no argument
+  } else {
+    e.args.push_back(Expression(false));
+  }
+  if (fn.name == "GROUP_CONCAT" && AcceptPunct(";")) {
+    ExpectWord("SEPARATOR");
+    ExpectPunct("=");
+    if (Cur().kind != Tok::kString) Expected("a string after SEPARATOR =");
+    e.separator = Cur().text;
+    Advance();
+  }
+  ExpectPunct(")");
+  return e;
+}
+
+Expr Parser::ExistsCall(bool negated) {
+  if (!IsPunct("{")) Expected(std::string("'{' after ") + (negated ? "NOT EXISTS" : "EXISTS"));
+  Expr e;
+  e.op = negated ? Op::kNotExists : Op::kExists;
+  e.pattern = std::shared_ptr<const Node>(GroupGraphPattern());
+  return e;
+}
+
+}  // namespace vnkg::sparql

@@ -1,0 +1,95 @@
+// The RDF view of a Store as a TripleSource (sparql_internal.h): attribute
+// triples from the in-memory View, facts from Store::Match prefix scans.
+#include <sstream>
+
+#include "sparql_internal.h"
+
+namespace vnkg::sparql {
+namespace {
+
+class StoreSource final : public TripleSource {
+ public:
+  StoreSource(const Store& store, std::unique_ptr<View> view) : store_(store), view_(std::move(view)) {}
+
+  std::size_t size() const override { return view_->size(); }
+  const SparqlTerm& term(Vid id) const override { return view_->term(id).term; }
+  Vid Lookup(const SparqlTerm& t) const override { return view_->Lookup(t); }
+
+  Status Scan(Vid s, Vid p, Vid o, const std::function<bool(Vid, Vid, Vid)>& visit) const override {
+    const std::size_t n = view_->size();
+    if (s > n || p > n || o > n) return Status::Ok();  // a term not in the data
+    const ViewTerm* pt = p ? &view_->term(p) : nullptr;
+    bool go_on = true;
+    if (!pt || !pt->store_predicate) {
+      view_->MatchAttributes(s, p, o, [&](Vid a, Vid b, Vid c) { return go_on = visit(a, b, c); });
+      if (!go_on) return Status::Ok();
+    }
+    TriplePattern pattern;
+    if (pt) {
+      if (!pt->store_predicate) return Status::Ok();
+      pattern.predicate = pt->store_id;
+    }
+    for (auto [vid, slot] : {std::pair{s, &pattern.subject}, std::pair{o, &pattern.object}}) {
+      if (!vid) continue;
+      const ViewTerm& t = view_->term(vid);
+      if (!t.store_id || t.store_predicate) return Status::Ok();  // literals and unstored entities are in no fact
+      *slot = t.store_id;
+    }
+    return store_.Match(pattern, [&](TermId a, TermId b, TermId c) {
+      const Vid va = view_->FromStore(a), vb = view_->FromStore(b), vc = view_->FromStore(c);
+      if (!va || !vb || !vc) return true;  // a predicate outside the vocabulary: not in the RDF view
+      return visit(va, vb, vc);
+    });
+  }
+
+  // Matches of the pattern, counted up to a cap: cheap, and exact where it
+  // matters (the selective patterns).
+  Result<double> Estimate(Vid s, Vid p, Vid o) const override {
+    const std::size_t n = view_->size();
+    if (s > n || p > n || o > n) return 0.0;
+    const ViewTerm* pt = p ? &view_->term(p) : nullptr;
+    double count = (pt && pt->store_predicate) ? 0 : double(view_->CountAttributes(s, p, o));
+    if (pt && !pt->store_predicate) return count;
+    if (!s && !p && !o) return count + double(view_->fact_count());
+    constexpr std::size_t kCap = 10000;
+    std::size_t facts = 0;
+    Status st = Scan(s, p, o, [&](Vid, Vid b, Vid) {
+      if (!pt && !view_->term(b).store_predicate) return true;  // attributes were counted above
+      return ++facts < kCap;
+    });
+    if (!st.ok()) return st;
+    return count + double(facts);
+  }
+
+  std::vector<std::string> Provenance(Vid s, Vid p, Vid o) const override {
+    std::vector<std::string> out;
+    const std::size_t n = view_->size();
+    if (!s || !p || !o || s > n || p > n || o > n) return out;
+    const ViewTerm &a = view_->term(s), &b = view_->term(p), &c = view_->term(o);
+    if (!a.store_id || !b.store_predicate || !c.store_id || c.store_predicate) return out;
+    auto records = store_.GetProvenance(a.store_id, b.store_id, c.store_id);
+    if (!records.ok()) return out;
+    for (const auto& r : *records) {
+      std::ostringstream line;
+      line << "from " << r.doc << ", sentence at " << r.sentence_offset << ", confidence " << r.confidence;
+      if (!r.evidence.empty()) line << ": " << r.evidence;
+      std::string text = line.str();
+      for (char& ch : text)
+        if (ch == '\n' || ch == '\r') ch = ' ';
+      out.push_back(std::move(text));
+    }
+    return out;
+  }
+
+ private:
+  const Store& store_;
+  std::unique_ptr<View> view_;
+};
+
+}  // namespace
+
+std::unique_ptr<TripleSource> MakeStoreSource(const Store& store, std::unique_ptr<View> view) {
+  return std::make_unique<StoreSource>(store, std::move(view));
+}
+
+}  // namespace vnkg::sparql
