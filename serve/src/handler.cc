@@ -282,12 +282,15 @@ HttpResponse SparqlEndpoint(const Handler::Impl& impl, const HttpRequest& reques
   if (query.size() > impl.options.max_query_bytes)
     return Text(413, "the query is " + std::to_string(query.size()) + " bytes; at most " +
                          std::to_string(impl.options.max_query_bytes) + " are accepted (--max-query-bytes)");
-  if (media == ResultMedia::kNone) {
-    HttpResponse r = Text(406, "none of the accepted types can be produced; results come as "
-                               "application/sparql-results+json, application/sparql-results+xml, "
-                               "text/tab-separated-values, text/csv or text/html");
-    return r;
-  }
+  // CONSTRUCT and DESCRIBE answer RDF: Turtle, or N-Triples when asked for.
+  const RdfMedia rdf = NegotiateRdfMedia(request.accept);
+  auto not_acceptable = [] {
+    return Text(406, "none of the accepted types can be produced; results come as "
+                     "application/sparql-results+json, application/sparql-results+xml, "
+                     "text/tab-separated-values, text/csv or text/html, and graphs as text/turtle or "
+                     "application/n-triples");
+  };
+  if (media == ResultMedia::kNone && rdf == RdfMedia::kNone) return not_acceptable();
   auto fail = [&](const Status& status) {
     if (media == ResultMedia::kHtml)
       return Html(StatusFor(status), "SPARQL", "<h1>SPARQL query</h1>\n" + ErrorBox(status.message()) + QueryForm(query),
@@ -297,6 +300,16 @@ HttpResponse SparqlEndpoint(const Handler::Impl& impl, const HttpRequest& reques
   if (Status parsed = snapshot->CheckSparql(query); !parsed.ok()) return fail(parsed);
   auto result = snapshot->Sparql(query, impl.options.max_rows, impl.QueryDeadline());
   if (!result.ok()) return fail(result.status());
+  if (result->form == SparqlResult::Form::kGraph && media != ResultMedia::kHtml) {
+    // A graph goes as RDF whatever results type was asked for: */* and the results types fall back to Turtle.
+    HttpResponse g;
+    const bool ntriples = rdf == RdfMedia::kNTriples;
+    g.content_type = ntriples ? "application/n-triples" : "text/turtle; charset=utf-8";
+    g.body = serve::SparqlText(*result, ntriples ? SparqlFormat::kNTriples : SparqlFormat::kTurtle);
+    g.headers.emplace_back("Vary", "Accept");
+    return g;
+  }
+  if (media == ResultMedia::kNone) return not_acceptable();
   HttpResponse r;
   r.content_type = std::string(ResultMediaType(media));
   switch (media) {
@@ -305,6 +318,11 @@ HttpResponse SparqlEndpoint(const Handler::Impl& impl, const HttpRequest& reques
     case ResultMedia::kCsv: r.body = serve::SparqlText(*result, SparqlFormat::kCsv); break;
     case ResultMedia::kXml: r.body = serve::SparqlXml(*result); break;
     case ResultMedia::kHtml: {
+      if (result->form != SparqlResult::Form::kSolutions)  // ASK, CONSTRUCT, DESCRIBE: their text, escaped
+        return Html(200, "SPARQL",
+                    "<h1>SPARQL query</h1>\n" + QueryForm(query) + "<pre>" +
+                        HtmlEscape(serve::SparqlText(*result, SparqlFormat::kTurtle)) + "</pre>\n",
+                    snapshot.get());
       const std::size_t n = result->rows.size();
       return Html(200, "SPARQL",
                   "<h1>SPARQL query</h1>\n" + QueryForm(query) + "<p>" + std::to_string(n) +

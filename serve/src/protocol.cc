@@ -121,6 +121,16 @@ ResultMedia NegotiateResultMedia(std::string_view accept) {
   return best;
 }
 
+RdfMedia NegotiateRdfMedia(std::string_view accept) {
+  const std::string lower = Lower(accept);
+  const std::size_t ntriples = lower.find("application/n-triples");
+  const std::size_t turtle = lower.find("text/turtle");
+  if (ntriples != std::string::npos && (turtle == std::string::npos || ntriples < turtle)) return RdfMedia::kNTriples;
+  if (turtle != std::string::npos || Trim(accept).empty() || NegotiateResultMedia(accept) != ResultMedia::kNone)
+    return RdfMedia::kTurtle;
+  return RdfMedia::kNone;
+}
+
 std::string_view ResultMediaType(ResultMedia media) {
   switch (media) {
     case ResultMedia::kJson: return "application/sparql-results+json";

@@ -48,6 +48,10 @@ std::string ShortTerm(const SparqlTerm& term) {
 }
 
 std::string SparqlXml(const SparqlResult& result) {
+  if (result.form == SparqlResult::Form::kBoolean)  // ASK
+    return std::string("<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
+                       "  <head/>\n  <boolean>") +
+           (result.boolean ? "true" : "false") + "</boolean>\n</sparql>\n";
   std::string out =
       "<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n  <head>\n";
   auto add = [&out](std::initializer_list<std::string_view> parts) {

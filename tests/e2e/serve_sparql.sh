@@ -109,13 +109,27 @@ code=$(curl -sS -o "$SCRATCH/bad.txt" -w '%{http_code}' -G "$url/sparql" \
   --data-urlencode $'query=PREFIX vn: <urn:vnkg:>\nSELECT ?x WHERE {\n  ?x a vn:Person .\n  FILTER(?x = )\n}')
 [ "$code" = 400 ] || fail "a bad query got $code"
 expect_contains "$SCRATCH/bad.txt" "line 4, column 15: syntax error: expected an expression but found ')'"
-code=$(curl -sS -o "$SCRATCH/construct.txt" -w '%{http_code}' -G "$url/sparql" \
-  --data-urlencode 'query=CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }' -H 'Accept: text/turtle, */*')
-if [ "$code" = 400 ]; then
-  expect_contains "$SCRATCH/construct.txt" "unsupported"
-else
-  [ "$code" = 200 ] || fail "CONSTRUCT got $code: $(cat "$SCRATCH/construct.txt")"
-fi
+# ASK, CONSTRUCT and DESCRIBE: a boolean in JSON and XML; graphs as Turtle or N-Triples that rapper parses.
+ask='PREFIX vn: <urn:vnkg:> ASK { ?b a vn:BridgePoint }'
+[ "$(curl -sS -G "$url/sparql" --data-urlencode "query=$ask")" = '{"head":{},"boolean":true}' ] || fail "ASK as JSON"
+curl -sS -G "$url/sparql" --data-urlencode "query=$ask" -H 'Accept: application/sparql-results+xml' >"$SCRATCH/ask.xml"
+expect_contains "$SCRATCH/ask.xml" "<boolean>true</boolean>"
+construct='PREFIX vn: <urn:vnkg:> CONSTRUCT { ?p vn:chaired ?b } WHERE { ?p vn:chaired ?b }'
+code=$(curl -sS -o "$SCRATCH/construct.ttl" -w '%{http_code} %{content_type}' -G "$url/sparql" \
+  --data-urlencode "query=$construct" -H 'Accept: text/turtle, */*')
+[ "$code" = "200 text/turtle; charset=utf-8" ] || fail "CONSTRUCT as Turtle got $code: $(head -3 "$SCRATCH/construct.ttl")"
+rapper -q -i turtle -o ntriples "$SCRATCH/construct.ttl" urn:base: >"$SCRATCH/construct.rapper.nt" ||
+  fail "rapper rejects the CONSTRUCT Turtle"
+[ -s "$SCRATCH/construct.rapper.nt" ] || fail "CONSTRUCT gave no triples"
+code=$(curl -sS -o "$SCRATCH/construct.nt" -w '%{http_code} %{content_type}' -G "$url/sparql" \
+  --data-urlencode "query=$construct" -H 'Accept: application/n-triples')
+[ "$code" = "200 application/n-triples" ] || fail "CONSTRUCT as N-Triples got $code"
+[ "$(sort "$SCRATCH/construct.nt" | grep -v '^#' | grep -c .)" = "$(sort -u "$SCRATCH/construct.rapper.nt" | grep -c .)" ] ||
+  fail "the Turtle and N-Triples answers to one CONSTRUCT differ in size"
+code=$(curl -sS -o "$SCRATCH/describe.ttl" -w '%{http_code}' -G "$url/sparql" \
+  --data-urlencode 'query=PREFIX vn: <urn:vnkg:> DESCRIBE ?b WHERE { ?b a vn:BridgePoint } LIMIT 1')
+[ "$code" = 200 ] || fail "DESCRIBE got $code"
+rapper -q -i turtle -o ntriples "$SCRATCH/describe.ttl" urn:base: >/dev/null || fail "rapper rejects the DESCRIBE Turtle"
 code=$(curl -sS -o /dev/null -w '%{http_code}' -X DELETE "$url/sparql")
 [ "$code" = 405 ] || fail "DELETE got $code"
 code=$(curl -sS -o /dev/null -w '%{http_code}' "$url/sparql" --data-binary "$q" -H 'Content-Type: text/plain')

@@ -124,6 +124,13 @@ enum class ResultMedia { kJson, kXml, kTsv, kCsv, kHtml, kNone };
 ResultMedia NegotiateResultMedia(std::string_view accept);
 std::string_view ResultMediaType(ResultMedia media);
 
+// What a graph (CONSTRUCT, DESCRIBE) is written as: N-Triples when the Accept
+// header names application/n-triples before text/turtle, Turtle when it names
+// Turtle (or anything else the server can give: */*, the results types), kNone
+// when it names neither and nothing else the server produces.
+enum class RdfMedia { kTurtle, kNTriples, kNone };
+RdfMedia NegotiateRdfMedia(std::string_view accept);
+
 // Text for HTML bodies and attribute values: & < > " ' escaped.
 std::string HtmlEscape(std::string_view text);
 
