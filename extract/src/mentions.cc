@@ -259,9 +259,12 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
   }
   const bool marked = marks[end] && marks[end]->kind != PhraseKind::kHonorific &&
                       !(marks[end]->kind == PhraseKind::kOrgHead && g.surnames.count(tokens[end].fold));
-  if (st.apposition && end > t && !marked && tokens[end].word && tokens[end].capital) {
+  if (st.apposition && end > t && !marked && tokens[end].word && tokens[end].capital &&
+      (!IsSurname(end) || IsAllCaps(tokens[end - 1].text))) {
     // In an apposition the holder is already named: capitalised words are the body's
-    // ("A, Chủ tịch ExxonMobil Development thuộc Tập đoàn ...", "giám đốc Công ty TNHH Hồ Hoàn Cầu").
+    // ("A, Chủ tịch ExxonMobil Development thuộc Tập đoàn ..."); a family name starts
+    // another person ("A, Phó Thủ tướng Chính phủ Trịnh Đình Dũng") unless a firm's
+    // legal form stands before it ("giám đốc Công ty TNHH Hồ Hoàn Cầu").
     lower_run = 0;
     ++end;
     return true;

@@ -145,3 +145,13 @@ TEST_CASE("mentions: a foreign name cut by spaced dashes stays whole, a Vietname
   REQUIRE(vn.size() == 1);
   CHECK(vn[0].name == "Phan Văn Tâm");
 }
+
+TEST_CASE("mentions: a family name after an apposition's body starts another person", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(
+      g, MakeSentence("Ông Hoàng Minh Đức, Phó Chủ tịch UBND tỉnh Phan Văn Tâm cùng dự buổi làm việc."), "");
+  for (const auto& office : OfficesOf(people, "Hoàng Minh Đức")) CHECK(office.find("Phan Văn Tâm") == std::string::npos);
+  const auto firm =
+      FindPeople(g, MakeSentence("Ông Phan Văn Tâm, giám đốc Công ty TNHH Hoàng Minh Phát cho biết."), "");
+  CHECK(OfficesOf(firm, "Phan Văn Tâm") == std::vector<std::string>{"giám đốc | Công ty TNHH Hoàng Minh Phát"});
+}
