@@ -56,7 +56,12 @@ int RunWho(const std::string& db, const std::string& name) {
   if (!rows.ok()) return Fail(rows.status().message());
   std::cout << EntityLabel(entity->entity) << " (" << EntityTypeName(entity->entity.type) << ")\n";
   std::vector<std::vector<std::string>> table;
-  for (const WhoRow& r : rows.value()) table.push_back({r.relation, r.what, r.date, Join(r.docs, ", ")});
+  for (const WhoRow& r : rows.value()) {
+    // An office: the first and the last date it was reported.
+    std::string when = r.date;
+    if (r.relation == "office" && r.dates.size() > 1) when = r.dates.front() + " – " + r.dates.back();
+    table.push_back({r.relation, r.what, when, Join(r.docs, ", ")});
+  }
   PrintTable(std::cout, {"relation", "what", "date", "sources"}, table, 70);
   return kExitOk;
 }

@@ -18,6 +18,8 @@
 
 #include "gazetteer.h"
 #include "vnkg/extract/document_reader.h"
+#include "event_mention.h"
+#include "offices.h"
 #include "tokens.h"
 #include "vnkg/extract/text.h"
 
@@ -1107,7 +1109,10 @@ Extraction DocumentExtractor::Run() {
     std::optional<std::size_t> head;
     bool organizing = false, review = false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (marks[i] && marks[i]->kind == PhraseKind::kEventHead && !head) head = i;
+      // A gathering's word, not a venue's ("Trung tâm Hội nghị"); "chương trình" only when nothing better names it.
+      if (marks[i] && marks[i]->kind == PhraseKind::kEventHead && !IsVenueWord(tokens, i) &&
+          (!head || (IsWeakEventHead(tokens, *head) && !IsWeakEventHead(tokens, i))))
+        head = i;
       if (tokens[i].fold == "tổ"sv && i + 1 < tokens.size() && tokens[i + 1].fold == "chức"sv) organizing = true;
       if (tokens[i].fold == "diễn"sv && i + 1 < tokens.size() && tokens[i + 1].fold == "ra"sv) organizing = true;
       if (tokens[i].fold == "tổng"sv && i + 1 < tokens.size() && tokens[i + 1].fold == "kết"sv) review = true;
@@ -1165,7 +1170,10 @@ Extraction DocumentExtractor::Run() {
           if (head)
             for (std::size_t i = *head; i < *head + marks[*head]->length; ++i)
               head_fold += (head_fold.empty() ? "" : " ") + tokens[i].fold;
-          events.push_back({Entity{EntityType::kEvent, name, date, "", "", ""}, s.kind, k, head_fold, role_cue});
+          Entity event{EntityType::kEvent, name, date, "", "", ""};
+          event.mention = EventMentionId(doc_.id, events.size());
+          event.about = EventAbout(tokens, from, head ? marks[*head]->length : 0, head.has_value());
+          events.push_back({std::move(event), s.kind, k, head_fold, role_cue});
           event_of_sentence[k] = static_cast<int>(events.size()) - 1;
           if (!role_cue) current = event_of_sentence[k];
         }
@@ -1232,6 +1240,7 @@ Extraction DocumentExtractor::Run() {
     Entity bridge;
     if (event && bridge_province) {
       bridge = Entity{EntityType::kBridgePoint, "", event->entity.date, *bridge_province, "", ""};
+      bridge.mention = event->entity.mention;
       Emit(event->entity, "has_bridge_point", bridge, s, confidence);
     }
 
@@ -1435,6 +1444,7 @@ Extraction DocumentExtractor::Run() {
 
     EmitRelationsOfPlaces(s, tokens, marks);
   }
+  ResolveOffices(out_.facts, g_);
   return std::move(out_);
 }
 

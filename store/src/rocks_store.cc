@@ -18,6 +18,7 @@
 
 #include "encoding.h"
 #include "families.h"
+#include "resolved_store.h"
 #include "vnkg/store/store.h"
 
 namespace vnkg {
@@ -724,7 +725,7 @@ std::string ContentHash(std::string_view title, std::string_view text) {
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode) {
   auto store = std::make_unique<RocksStore>(dir, mode);
   VNKG_RETURN_IF_ERROR(store->OpenDb());
-  return std::unique_ptr<Store>(std::move(store));
+  return ResolvingStore(std::move(store));
 }
 
 }  // namespace vnkg
