@@ -8,7 +8,7 @@ VNKG := $(BUILD_DIR)/app/vnkg
 # The database `make run` builds; see README for the default of `vnkg` itself.
 RUN_DB ?= $(BUILD_DIR)/examples.db
 
-.PHONY: all deps configure build run test check bench clean fuzz
+.PHONY: all deps configure build run test check bench clean fuzz factdiff sanity
 ASAN_DIR ?= build-asan
 
 all: build
@@ -74,3 +74,31 @@ fuzz: deps
 # table and writes build/bench/results.json. See docs/performance.md.
 bench: build
 	python3 bench/run.py --vnkg $(VNKG) --corpus ../shared/corpus/news.jsonl.zst --out $(BUILD_DIR)/bench/results.json
+
+# The fact diff of a change to the extractor (scripts/factdiff.py): builds
+# BASE (a git revision, default HEAD) in a worktree of its own under
+# build/factdiff (kept, so the next diff rebuilds only what changed), runs both
+# `vnkg extract` over the whole corpus and prints the facts gained and lost
+# per predicate, with samples and their evidence. Read it before committing a rule.
+BASE ?= HEAD
+CORPUS ?= ../shared/corpus/news.jsonl.zst
+FACTDIFF_DIR := $(BUILD_DIR)/factdiff
+factdiff: build
+	git worktree prune
+	@rev=$$(git rev-parse --verify '$(BASE)^{commit}') || exit 1; \
+	if [ -e $(FACTDIFF_DIR)/src/.git ]; then git -C $(FACTDIFF_DIR)/src checkout -q --detach $$rev; \
+	else git worktree add -q --detach $(FACTDIFF_DIR)/src $$rev; fi
+	cmake -S $(FACTDIFF_DIR)/src -B $(FACTDIFF_DIR)/build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+	cmake --build $(FACTDIFF_DIR)/build -j $(JOBS) --target vnkg >/dev/null
+	@# The current build and its data are copied so that edits during the run do not change them.
+	cp $(VNKG) $(FACTDIFF_DIR)/vnkg-new
+	rm -rf $(FACTDIFF_DIR)/data-new && cp -r extract/data $(FACTDIFF_DIR)/data-new
+	python3 scripts/factdiff.py --base $(FACTDIFF_DIR)/build/app/vnkg --base-data $(FACTDIFF_DIR)/src/extract/data \
+	  --new $(FACTDIFF_DIR)/vnkg-new --new-data $(FACTDIFF_DIR)/data-new --corpus $(CORPUS) $(FACTDIFF_ARGS)
+
+# The sanity report on the whole corpus (scripts/sanity_report.py): the
+# people with the most distinct offices, the events with the most sources,
+# offices dated outside their article's time, over-long names. Each line is
+# a thing to read.
+sanity: build
+	python3 scripts/sanity_report.py --vnkg $(VNKG) --corpus $(CORPUS) --db $(BUILD_DIR)/sanity.db

@@ -1,0 +1,274 @@
+// Stage 3, dates; see dates.h.
+#include "dates.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+namespace vnkg::stage {
+
+using namespace std::string_view_literals;
+
+bool ValidDay(int d, int m) { return d >= 1 && d <= 31 && m >= 1 && m <= 12; }
+
+// "6/1", "6/1/2025", "06-4", "10.1" as one token.
+std::optional<DayMonth> ParseDateToken(std::string_view t) {
+  for (char sep : {'/', '-'}) {
+    const std::size_t a = t.find(sep);
+    if (a == std::string_view::npos) continue;
+    const std::size_t b = t.find(sep, a + 1);
+    DayMonth dm;
+    if (!ParseInt(t.substr(0, a), dm.day)) return std::nullopt;
+    if (!ParseInt(t.substr(a + 1, b == std::string_view::npos ? std::string_view::npos : b - a - 1), dm.month))
+      return std::nullopt;
+    if (b != std::string_view::npos && (!ParseInt(t.substr(b + 1), dm.year) || dm.year < 1945 || dm.year > 2100))
+      return std::nullopt;
+    if (!ValidDay(dm.day, dm.month)) return std::nullopt;
+    return dm;
+  }
+  return std::nullopt;
+}
+
+bool IsTimeWord(const std::string& fold) {
+  static const std::set<std::string> kWords = {"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến",
+                                               "tới", "nay", "mai", "qua"};
+  return kWords.count(fold) > 0;
+}
+
+// The years written in a token range ("năm 2024", "2023-2025" counts its end only when asked).
+void CollectYears(const std::vector<Token>& tokens, std::vector<int>& years) {
+  for (const Token& t : tokens) {
+    int y;
+    if (t.digits && t.text.size() == 4 && ParseInt(t.text, y) && y >= 1990 && y <= 2100) years.push_back(y);
+  }
+}
+
+std::string IsoDate(int y, int m, int d) {
+  char buf[40];  // room for any int, so the compiler can prove no truncation
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+// "kỷ niệm 50 năm ... 1968" or "(1968-2018)": the year the anniversary falls in, or 0.
+int AnniversaryYear(const std::vector<Token>& tokens, int* base_year) {
+  for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
+    int n;
+    if (tokens[i].fold != "kỷ"sv || tokens[i + 1].fold != "niệm"sv || !ParseInt(tokens[i + 2].text, n) ||
+        tokens[i + 3].fold != "năm"sv || n <= 0 || n > 1000)
+      continue;
+    for (std::size_t j = i + 4; j < tokens.size() && j < i + 24; ++j) {
+      const std::string& t = tokens[j].text;
+      int y, end;
+      if (t.size() == 9 && (t[4] == '-') && ParseInt(t.substr(0, 4), y) && ParseInt(t.substr(5), end) && end == y + n) {
+        if (base_year) *base_year = y;
+        return end;
+      }
+      // "kỷ niệm 45 năm quan hệ ... năm 2018": a year that is itself the present gives no later anniversary
+      // (the caller checks the result against the years the article speaks of).
+      // "kỷ niệm 45 năm ... trong năm 2018": the year the anniversary is held in, not counted from.
+      if (tokens[j].digits && t.size() == 4 && ParseInt(t, y) && j >= i + 6 && tokens[j - 1].fold == "năm"sv &&
+          (tokens[j - 2].fold == "trong"sv || tokens[j - 2].fold == "vào"sv || tokens[j - 2].fold == "suốt"sv)) {
+        if (base_year) *base_year = y - n;
+        return y;
+      }
+      // "(15/6/1957 - 15/6/2017)": a full date counts from its year too.
+      if (tokens[j].digits && t.size() != 4)
+        if (auto dm = ParseDateToken(t); dm && dm->year && dm->year + n >= 1990 && dm->year + n <= 2100) {
+          if (base_year) *base_year = dm->year;
+          return dm->year + n;
+        }
+      if (tokens[j].digits && t.size() == 4 && ParseInt(t, y) && y + n >= 1990 && y + n <= 2100) {
+        if (base_year) *base_year = y;
+        return y + n;
+      }
+    }
+  }
+  return 0;
+}
+
+// Counts the years a sentence speaks of as its present: plans ("đến năm
+// 2030"), range ends, laws ("Hiến pháp 2013"), births ("sinh năm 1970") and
+// the past of an anniversary aside; a full date ("5/6/2025") weighs more.
+void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts) {
+  const int anniversary = AnniversaryYear(tokens);
+  if (anniversary) counts[anniversary] += 2;
+  auto born = [&](std::size_t i) {
+    for (std::size_t back = 1; back <= 4 && back <= i; ++back)
+      if (tokens[i - back].fold == "sinh"sv) return true;
+    return false;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    int y;
+    if (auto dm = ParseDateToken(tokens[i].text); dm && dm->year && !born(i) && !(anniversary && dm->year < anniversary - 1))
+      counts[dm->year] += 3;
+    if (!tokens[i].digits || tokens[i].text.size() != 4 || !ParseInt(tokens[i].text, y) || y < 1990 || y > 2100)
+      continue;
+    if (anniversary && y < anniversary - 1) continue;
+    auto at = [&](std::size_t back) { return i >= back ? tokens[i - back].fold : std::string(); };
+    const std::string after = i + 1 < tokens.size() ? tokens[i + 1].fold : "";
+    static const std::set<std::string> kPlan = {"đến", "tới", "trước", "vào", "nhìn", "sau",
+                                              "tiêu", "hoạch", "kiến"};  // "mục tiêu 2026", "kế hoạch 2020", "dự kiến 2020"
+    // "Hiến pháp 2013", "Bộ luật Tố tụng Hình sự năm 2015", "Nghị quyết ... năm 2019":
+    // the year of a law, not of the news.
+    bool law = false;
+    for (std::size_t back = 1; back <= 6 && back <= i; ++back) {
+      const std::string& w = tokens[i - back].fold;
+      const std::string& before = back < i ? tokens[i - back - 1].fold : std::string();
+      law = law || w == "luật"sv || w == "pháp"sv || (before == "nghị"sv && (w == "quyết"sv || w == "định"sv)) ||
+            (before == "thông"sv && w == "tư"sv);
+    }
+    // A target's year: "tầm nhìn ASEAN 2025", "Chương trình nghị sự 2030", "giai đoạn 2016 - 2020".
+    static const std::set<std::string> kTarget = {"nhìn", "sự", "đoạn", "tiêu"};
+    const bool target = kTarget.count(at(1)) || kTarget.count(at(2)) || kTarget.count(at(3));
+    if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv || target ||
+        after == "sẽ"sv || law || born(i))
+      continue;
+    ++counts[y];
+  }
+}
+
+std::optional<DayMonth> FindDate(const std::vector<Token>& tokens, bool need_time_word) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].digits) continue;
+    // "ngày 6 tháng 1 năm 2025"
+    int d, m, y;
+    if (i + 2 < tokens.size() && tokens[i + 1].fold == "tháng"sv && ParseInt(tokens[i].text, d) &&
+        ParseInt(tokens[i + 2].text, m) && ValidDay(d, m) && i > 0 && IsTimeWord(tokens[i - 1].fold)) {
+      DayMonth dm{d, m, 0};
+      if (i + 4 < tokens.size() && tokens[i + 3].fold == "năm"sv && ParseInt(tokens[i + 4].text, y)) dm.year = y;
+      return dm;
+    }
+    auto dm = ParseDateToken(tokens[i].text);
+    if (!dm) continue;
+    // "sáng 6/1", and "hôm nay (12/5)".
+    const bool time_word = (i > 0 && IsTimeWord(tokens[i - 1].fold)) ||
+                           (i > 1 && tokens[i - 1].text == "("sv && IsTimeWord(tokens[i - 2].fold));
+    if (need_time_word && !time_word && dm->year == 0) continue;
+    return dm;
+  }
+  return std::nullopt;
+}
+
+// The latest plain year written in the article's body (0 if none).
+int LatestWrittenYear(const std::vector<Sentence>& sentences) {
+  int latest = 0, y;
+  for (const Sentence& s : sentences)
+    if (s.kind != SegmentKind::kTeaser)
+      for (const Token& t : s.tokens)
+        if (t.digits && t.text.size() == 4 && ParseInt(t.text, y)) latest = std::max(latest, y);
+  return latest;
+}
+
+// Whether the body writes a plain year before `year`: then `year`, the latest,
+// is the article's present, and an anniversary counted from it would be in the
+// future ("kỷ niệm 45 năm quan hệ ngoại giao ... năm 2018" beside 2016, 2017).
+bool WritesEarlierYear(const std::vector<Sentence>& sentences, int year) {
+  int y;
+  for (const Sentence& s : sentences)
+    if (s.kind != SegmentKind::kTeaser)
+      for (const Token& t : s.tokens)
+        if (t.digits && t.text.size() == 4 && ParseInt(t.text, y) && y < year) return true;
+  return false;
+}
+
+// True when `year` is written in the article's body only inside full dates of
+// days ("(11/1/1969)"): such a year dates that day, not the article's present.
+bool OnlyInFullDates(const std::vector<Sentence>& sentences, int year) {
+  const std::string written = std::to_string(year);
+  bool in_date = false;
+  for (const Sentence& s : sentences)
+    if (s.kind != SegmentKind::kTeaser)
+      for (const Token& t : s.tokens) {
+        if (!t.digits) continue;
+        if (t.text == written) return false;
+        if (auto dm = ParseDateToken(t.text); dm && dm->year == year) in_date = true;
+      }
+  return in_date;
+}
+
+std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bool teaser, const std::string& doc_date,
+                        const DocumentView& view) {
+  if (dm.year) return IsoDate(dm.year, dm.month, dm.day);
+  // The publication date: the latest year that puts the event on or before it.
+  if (doc_date.size() >= 10) {
+    int py, pm, pd;
+    if (ParseInt(doc_date.substr(0, 4), py) && ParseInt(doc_date.substr(5, 2), pm) && ParseInt(doc_date.substr(8, 2), pd)) {
+      const int year = (dm.month > pm || (dm.month == pm && dm.day > pd + 1)) ? py - 1 : py;
+      return IsoDate(year, dm.month, dm.day);
+    }
+  }
+  int stamp;
+  if (!view.update_year.empty() && ParseInt(view.update_year, stamp)) return IsoDate(stamp, dm.month, dm.day);
+  // The years a review sentence speaks of: "tổng kết năm 2024, nhiệm vụ năm 2025"
+  // on 6/1 is 2025; a review of 2024 alone, held early in the year, is 2025 too.
+  bool review = false;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+    review = review || (tokens[i].fold == "tổng"sv && tokens[i + 1].fold == "kết"sv) ||
+             (tokens[i].fold == "nhiệm"sv && tokens[i + 1].fold == "vụ"sv);
+  std::vector<int> years;
+  if (review) CollectYears(tokens, years);
+  if (!years.empty()) {
+    int year = *std::max_element(years.begin(), years.end());
+    if (years.size() == 1 && dm.month <= 3) ++year;
+    return IsoDate(year, dm.month, dm.day);
+  }
+  // An anniversary held that day: "kỷ niệm 50 năm ... 1968" is 2018 (not when that
+  // would be after every year the article speaks of: "kỷ niệm 45 năm ... năm 2018").
+  int base = 0;
+  if (const int anniversary = AnniversaryYear(tokens, &base);
+      anniversary && !(base >= LatestWrittenYear(view.sentences) && WritesEarlierYear(view.sentences, base)))
+    return IsoDate(anniversary, dm.month, dm.day);
+  // "nhân dịp kỷ niệm 50 năm ..." with no year to count from: the article's years
+  // are the history it remembers as much as its present; no guess.
+  for (std::size_t i = 0; i + 3 < tokens.size(); ++i)
+    if (tokens[i].fold == "kỷ"sv && tokens[i + 1].fold == "niệm"sv && tokens[i + 2].digits && tokens[i + 3].fold == "năm"sv)
+      return "";
+  // The one year the sentence itself speaks of ("Diễn đàn ... năm 2017 ... hôm nay (12/5)").
+  {
+    std::map<int, int> own;
+    CountNewsYears(tokens, own);
+    if (own.size() == 1 && (!view.dominant_year || std::abs(own.begin()->first - view.dominant_year) <= 1) &&
+        !view.IsStale(own.begin()->first))
+      return IsoDate(own.begin()->first, dm.month, dm.day);
+  }
+  // Else the year the article speaks of most (plans "đến năm 2030" and range
+  // ends aside), the latest on a tie.
+  const int latest = teaser && view.teaser_year ? view.teaser_year : view.dominant_year;
+  if (latest && (teaser || (!view.IsStale(latest) && !OnlyInFullDates(view.sentences, latest))))
+    return IsoDate(latest, dm.month, dm.day);
+  return "";
+}
+
+int DominantYear(const std::vector<Sentence>& sentences, bool teasers) {
+  std::map<int, int> counts;
+  for (const Sentence& s : sentences)
+    if ((s.kind == SegmentKind::kTeaser) == teasers) CountNewsYears(s.tokens, counts);
+  int best = 0, year = 0, distinct = 0;
+  for (const auto& [y, n] : counts) {
+    ++distinct;
+    if (n >= best) best = n, year = y;
+  }
+  return (best >= 2 || distinct == 1) ? year : 0;
+}
+
+void ReadPresentYears(const std::string& doc_date, DocumentView& view) {
+  // Full dates ("16-5-2019") are the news's and its history's; plans name
+  // years, rarely days ("vào đầu năm 2021").
+  std::map<int, int> years;
+  for (const Sentence& s : view.sentences) {
+    if (s.kind == SegmentKind::kTeaser) continue;
+    for (const Token& t : s.tokens)
+      if (t.digits)
+        if (auto dm = ParseDateToken(t.text); dm && dm->year)
+          view.latest_full_date_year = std::max(view.latest_full_date_year, dm->year);
+    CountNewsYears(s.tokens, years);
+  }
+  view.latest_news_year = years.empty() ? 0 : years.rbegin()->first;
+  int published;
+  if (doc_date.size() >= 4 && ParseInt(doc_date.substr(0, 4), published))
+    view.latest_full_date_year = std::max(view.latest_full_date_year, published);
+}
+
+}  // namespace vnkg::stage

@@ -1,0 +1,168 @@
+// Stage 5, events; see events.h.
+#include "events.h"
+
+#include <cstdlib>
+
+#include "dates.h"
+#include "event_mention.h"
+#include "sentences.h"
+#include "vnkg/extract/text.h"
+
+namespace vnkg::stage {
+
+using namespace std::string_view_literals;
+
+namespace {
+
+// A role cue anywhere in the sentence ("ngày 9/1, phát biểu tại Hội nghị ...").
+bool HasRoleCue(const Gazetteer& g, const Sentence& s) {
+  const std::vector<Token>& tokens = s.tokens;
+  bool role_cue = false;
+  for (std::size_t i = 0; i < tokens.size() && !role_cue; ++i) {
+    std::size_t length = 0;
+    if (g.IsCueFirst(s.ids[i]))
+      for (const char* role : {"chaired", "attended", "spoke_at"}) role_cue = role_cue || MatchesCue(g, tokens, i, role, length);
+  }
+  return role_cue;
+}
+
+}  // namespace
+
+// Where an event's name starts: its head word, else after "tổ chức".
+std::size_t EventNameStart(const Sentence& s, std::optional<std::size_t> head) {
+  const std::vector<Token>& tokens = s.tokens;
+  std::size_t from = head ? *head : 0;
+  if (!head)
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+      if (tokens[i].fold == "tổ"sv && tokens[i + 1].fold == "chức"sv) from = i + 2;
+  return from;
+}
+
+std::string EventName(const Sentence& s, std::optional<std::size_t> head) {
+  const std::vector<Token>& tokens = s.tokens;
+  const std::size_t from = EventNameStart(s, head);
+  std::size_t to = from;
+  for (; to < tokens.size() && to - from <= 30; ++to) {
+    const std::string& f = tokens[to].fold;
+    const bool date_next = to + 1 < tokens.size() && ParseDateToken(tokens[to + 1].text).has_value();
+    if (tokens[to].text == "."sv || tokens[to].text == ";"sv || tokens[to].text == "("sv || f == "tại"sv || f == "do"sv ||
+        f == "với"sv || f == "dưới"sv || f == "nhằm"sv || f == "để"sv || (f == ","sv && to > from + 12) ||
+        (f == ","sv && to > from + 2 && to + 1 < tokens.size() && tokens[to + 1].capital) ||
+        ParseDateToken(tokens[to].text) || (IsTimeWord(f) && date_next))
+      break;
+  }
+  while (to > from && !tokens[to - 1].word) --to;
+  std::string name = SpanText(s, from, to);
+  if (!head) name = "Hội nghị " + name;
+  name = CapitalizeFirst(NormalizeText(name));
+  return name;
+}
+
+EventTimeline FindEvents(const Gazetteer& g, const Document& doc, const DocumentView& view) {
+  EventTimeline timeline;
+  std::vector<EventInfo>& events = timeline.events;
+  std::vector<int>& event_of_sentence = timeline.event_of_sentence;
+  event_of_sentence.assign(view.sentences.size(), -1);
+  int current = -1;
+  for (std::size_t k = 0; k < view.sentences.size(); ++k) {
+    const Sentence& s = view.sentences[k];
+    const std::vector<Token>& tokens = s.tokens;
+    const auto& marks = s.marks;
+    std::optional<std::size_t> head;
+    bool organizing = false, review = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      // A gathering's word, not a venue's ("Trung tâm Hội nghị"); "chương trình" only when nothing better names it.
+      if (marks[i] && marks[i]->kind == PhraseKind::kEventHead && !IsVenueWord(tokens, i) &&
+          (!head || (IsWeakEventHead(tokens, *head) && !IsWeakEventHead(tokens, i))))
+        head = i;
+      if (tokens[i].fold == "tổ"sv && i + 1 < tokens.size() && tokens[i + 1].fold == "chức"sv) organizing = true;
+      if (tokens[i].fold == "diễn"sv && i + 1 < tokens.size() && tokens[i + 1].fold == "ra"sv) organizing = true;
+      if (tokens[i].fold == "tổng"sv && i + 1 < tokens.size() && tokens[i + 1].fold == "kết"sv) review = true;
+    }
+    // An event changes when the teaser begins.
+    if (s.kind == SegmentKind::kTeaser && current >= 0 && events[current].kind != SegmentKind::kTeaser) current = -1;
+    const auto dm = FindDate(tokens, true);
+    // After the first event, a date and an event word make a new event only
+    // with a verb that holds it ("tổ chức", "diễn ra"): "vào ngày 10-4 ...
+    // chương trình" is a date in passing.
+    // A dated event word with a role cue ("ngày 9/1, phát biểu tại Hội nghị ...") is an event of its own,
+    // but only for that sentence: the article's event stays in force.
+    const bool role_cue = dm && head && !events.empty() && !organizing && HasRoleCue(g, s);
+    if (dm && (head || (organizing && review)) && (events.empty() || organizing || role_cue)) {
+      std::string date = ResolveYear(*dm, tokens, s.kind == SegmentKind::kTeaser, doc.date, view);
+      // The same day and month as an event already read, with no year written: that event's year.
+      if (!dm->year)
+        for (const EventInfo& e : events)
+          if (e.entity.date.size() == 10 && e.entity.date.substr(5) == IsoDate(2000, dm->month, dm->day).substr(5) &&
+              (e.kind == SegmentKind::kTeaser) == (s.kind == SegmentKind::kTeaser))
+            date = e.entity.date;
+      // A date years away from what the article is about is history ("30/4/1975"), not its event.
+      if (dm->year && ((view.dominant_year && std::abs(dm->year - view.dominant_year) > 1) ||
+                       (s.kind != SegmentKind::kTeaser && view.IsHistory(dm->year))))
+        date.clear();
+      if (!date.empty()) {
+        // The event's name: from its head word to the end of the clause.
+        const std::string name = EventName(s, head);
+        // Same date as the event in force: the same event.
+        if (current >= 0 && events[current].entity.date == date) {
+          event_of_sentence[k] = current;
+        } else {
+          std::string head_fold;
+          if (head)
+            for (std::size_t i = *head; i < *head + marks[*head]->length; ++i)
+              head_fold += (head_fold.empty() ? "" : " ") + tokens[i].fold;
+          Entity event{EntityType::kEvent, name, date, "", "", ""};
+          event.mention = EventMentionId(doc.id, events.size());
+          event.about = EventAbout(tokens, EventNameStart(s, head), head ? marks[*head]->length : 0, head.has_value());
+          events.push_back({std::move(event), s.kind, k, head_fold, role_cue});
+          event_of_sentence[k] = static_cast<int>(events.size()) - 1;
+          if (!role_cue) current = event_of_sentence[k];
+        }
+        continue;
+      }
+    }
+    event_of_sentence[k] = current;
+  }
+  // Captions before the first event's sentence speak of it too.
+  const int first_body_event = [&] {
+    for (std::size_t e = 0; e < events.size(); ++e)
+      if (events[e].kind != SegmentKind::kTeaser) return static_cast<int>(e);
+    return -1;
+  }();
+  for (std::size_t k = 0; k < view.sentences.size(); ++k)
+    if (event_of_sentence[k] < 0 && view.sentences[k].kind != SegmentKind::kTeaser) event_of_sentence[k] = first_body_event;
+  return timeline;
+}
+
+const EventInfo* EventOfSentence(const EventTimeline& timeline, const DocumentView& view, std::size_t k) {
+  const std::vector<EventInfo>& events = timeline.events;
+  const Sentence& s = view.sentences[k];
+  const std::vector<Token>& tokens = s.tokens;
+  const auto& marks = s.marks;
+  const EventInfo* event = timeline.event_of_sentence[k] >= 0 ? &events[timeline.event_of_sentence[k]] : nullptr;
+  // "Phát biểu tại buổi họp báo": a sentence that names an earlier event by its word speaks of that one.
+  if (event && event->sentence != k && events.size() > 1) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (!marks[i] || marks[i]->kind != PhraseKind::kEventHead) continue;
+      std::string head_fold;
+      for (std::size_t j = i; j < i + marks[i]->length; ++j) head_fold += (head_fold.empty() ? "" : " ") + tokens[j].fold;
+      if (head_fold == event->head) break;
+      for (std::size_t e = events.size(); e-- > 0;)
+        if (events[e].sentence < k && !events[e].local && events[e].head == head_fold &&
+            (events[e].kind == SegmentKind::kTeaser) == (s.kind == SegmentKind::kTeaser)) {
+          event = &events[e];
+          break;
+        }
+      break;
+    }
+  }
+  return event;
+}
+
+bool HasEventWord(const Sentence& s) {
+  for (std::size_t i = 0; i < s.tokens.size(); ++i)
+    if (s.marks[i] && s.marks[i]->kind == PhraseKind::kEventHead) return true;
+  return false;
+}
+
+}  // namespace vnkg::stage

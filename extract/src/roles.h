@@ -1,0 +1,45 @@
+// Stage 6, roles and bridge points. Role cues of the gazetteer ("chủ trì",
+// "dự", "phát biểu", ...) give the people of a sentence their part in the
+// event: a cue after a person in the same clause (only more people, commas and
+// small words between; no ";", ":", award verb or clause verb), or an
+// introducing cue before them ("Đến dự có ...", "Phát biểu tại hội nghị, ...").
+// "dự và phát biểu": both roles. A sentence naming "điểm cầu [tỉnh] X" speaks
+// of the bridge point of X; chairing and attending there go to that point.
+// Internal to the extract module.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "document_context.h"
+#include "mentions.h"
+
+namespace vnkg::stage {
+
+struct Cue {
+  std::size_t at, length;  // tokens
+  const char* role;        // "chaired", "attended" or "spoke_at"
+};
+
+struct SentenceCues {
+  std::vector<Cue> cues;                // in order, not overlapping
+  std::optional<std::size_t> award_at;  // the first award verb ("trao tặng")
+};
+
+// The province of "điểm cầu [chính] [tại] [tỉnh] X" in a marked sentence, if any.
+std::optional<std::string> BridgeProvince(const Sentence& s);
+
+// The role cues and the first award verb of a sentence.
+SentenceCues FindCues(const Gazetteer& g, const Sentence& s);
+
+// Sets role (and role2) of the people of `s` from its cues.
+void AssignRoles(const Gazetteer& g, const Sentence& s, const SentenceCues& found, std::vector<PersonMention>& people);
+
+// chaired / attended / spoke_at facts of the people of `s` for `event`;
+// chairing and attending go to `bridge` when the sentence names a bridge point.
+void EmitRoles(DocumentContext& ctx, const Sentence& s, const Entity& event, const std::vector<PersonMention>& people,
+               const std::optional<std::string>& bridge_province, const Entity& bridge, float confidence);
+
+}  // namespace vnkg::stage

@@ -1,0 +1,113 @@
+// Stage 1, segments; see segments.h.
+#include "segments.h"
+
+#include <cctype>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "dates.h"
+#include "sentences.h"
+#include "vnkg/extract/text.h"
+
+namespace vnkg::stage {
+
+using namespace std::string_view_literals;
+
+bool IsImageFileName(std::string_view line) {
+  if (line.find(' ') != std::string_view::npos) return false;
+  std::string lower(line);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* ext : {".jpg", ".jpeg", ".png", ".gif", ".webp"})
+    if (EndsWith(lower, ext)) return true;
+  return false;
+}
+
+bool IsFurniture(std::string_view line, const std::string& folded) {
+  if (line.size() >= 200) return false;
+  if (line.find('@') != std::string_view::npos) return true;
+  for (const char* head : {"• email", "email:", "• điện thoại", "điện thoại:", "fax:", "• đơn vị trực thuộc", "hotline"})
+    if (folded.find(head) != std::string::npos && folded.size() < 200) return true;
+  int digits = 0;
+  for (char c : line) digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+  return line.size() < 60 && digits >= 8 && digits * 2 > static_cast<int>(line.size());
+}
+
+bool StripCaptionMarks(std::string_view& line) {
+  bool caption = false;
+  if (EndsWith(line, "|")) {
+    line.remove_suffix(1);
+    line = Trim(line);
+    caption = true;
+  }
+  for (const char* credit : {"Ảnh:", "Ảnh :", "(Ảnh", "ẢnhTTXVN", "Ảnh TTXVN", "Ảnh minh họa", "Ảnh minh hoạ"}) {
+    // A credit closes the line: look only at its tail.
+    const std::size_t tail = line.size() > 60 ? line.size() - 60 : 0;
+    const std::size_t found = line.substr(tail).rfind(credit);
+    const std::size_t at = found == std::string_view::npos ? found : tail + found;
+    if (at != std::string_view::npos && at > 0) {
+      line = Trim(line.substr(0, at));
+      caption = true;
+    }
+  }
+  return caption;
+}
+
+void Segment(const Document& doc, DocumentView& view) {
+  std::string_view text = doc.text;
+  std::vector<std::pair<std::string_view, std::size_t>> lines;  // line, offset
+  if (!doc.title.empty()) lines.emplace_back(doc.title, 0);   // offset 0: the title is not in text
+  for (std::size_t pos = 0; pos <= text.size();) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    lines.emplace_back(text.substr(pos, nl - pos), pos);
+    pos = nl + 1;
+  }
+  SegmentKind mode = SegmentKind::kBody;
+  std::unordered_set<std::size_t> seen_lines;  // hashes of the lines read, to drop repeats
+  int number = 0;
+  for (auto [raw, offset] : lines) {
+    ++number;
+    std::string_view line = Trim(raw);
+    if (line.empty()) continue;
+    const std::size_t line_offset = offset + static_cast<std::size_t>(line.data() - raw.data());
+    // Comment boxes, teaser headers, contact lines and update stamps are short
+    // lines: only those are folded (a paragraph starting "Bình luận về ..." is body).
+    const bool short_line = line.size() < 120;
+    const std::string folded = short_line ? FoldKey(line) : std::string();
+    if (StartsWith(folded, "ý kiến bạn đọc") || StartsWith(folded, "bình luận") || StartsWith(folded, "gửi bình luận"))
+      break;  // the comment box ends the article
+    if (folded == "đọc thêm"sv || StartsWith(folded, "tin liên quan") || StartsWith(folded, "bài liên quan") ||
+        StartsWith(folded, "tin cùng chuyên mục") || StartsWith(folded, "xem thêm")) {
+      mode = SegmentKind::kTeaser;
+      continue;
+    }
+    if (IsImageFileName(line) || IsFurniture(line, folded)) continue;
+    const std::string_view head = line.substr(0, 80);
+    if (short_line ? folded.find("cập nhật") != std::string::npos
+                   : (head.find("Cập nhật") != std::string_view::npos || head.find("cập nhật") != std::string_view::npos)) {
+      for (const Token& t : Tokenize(line, 0))
+        if (auto dm = ParseDateToken(t.text); dm && dm->year) view.update_year = std::to_string(dm->year);
+      if (line.size() < 40) continue;
+    }
+    if (!seen_lines.insert(std::hash<std::string_view>()(line)).second) continue;  // a caption repeating a line
+    const bool caption = StripCaptionMarks(line);
+    const SegmentKind kind = mode == SegmentKind::kTeaser ? mode : caption ? SegmentKind::kCaption : SegmentKind::kBody;
+    std::vector<Token> line_tokens = Tokenize(line, 0);
+    for (const SentenceSpan& span : SplitSentences(line, line_tokens)) {
+      std::string_view sentence = Trim(line.substr(span.begin, span.end - span.begin));
+      if (sentence.empty()) continue;
+      Sentence s;
+      s.tokens.assign(std::make_move_iterator(line_tokens.begin() + span.first_token),
+                      std::make_move_iterator(line_tokens.begin() + span.end_token));
+      s.text = std::string(sentence);
+      s.line_begin = static_cast<std::size_t>(sentence.data() - line.data());
+      s.offset = line_offset + static_cast<std::size_t>(sentence.data() - line.data());
+      s.kind = kind;
+      s.line = number;
+      view.sentences.push_back(std::move(s));
+    }
+  }
+}
+
+}  // namespace vnkg::stage

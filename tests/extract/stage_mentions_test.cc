@@ -1,0 +1,147 @@
+// Stage 4, mentions (extract/src/mentions.h), on sentences written for these tests.
+#include "../../extract/src/mentions.h"
+
+#include "stage_support.h"
+
+using namespace vnkg;
+using namespace vnkg::stage;
+using namespace vnkg::stage::testing;
+
+TEST_CASE("mentions: a name starts with a family name unless a title introduces it", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const Sentence s = MakeSentence("Hôm qua Hoàng Minh Đức và H'Nhi Byă đã đến");
+  auto name = NameAt(g, s.tokens, s.marks, 2, false);
+  REQUIRE(name);
+  CHECK(name->second - name->first == 3);
+  CHECK_FALSE(NameAt(g, s.tokens, s.marks, 0, false));  // "Hôm qua": no family name
+  CHECK(NameAt(g, s.tokens, s.marks, 6, true));          // after a title, any capitalised run
+  const Sentence caps = MakeSentence("Đoàn KIỂM TRA LIÊN NGÀNH");
+  CHECK_FALSE(NameAt(g, caps.tokens, caps.marks, 1, true));
+}
+
+TEST_CASE("mentions: a provincial body gets the local province", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  CHECK(CompleteOrganization(g, "Sở Tài chính", "Nghệ An") == "Sở Tài chính Nghệ An");
+  CHECK(CompleteOrganization(g, "UBND tỉnh", "Nghệ An") == "UBND tỉnh Nghệ An");
+  CHECK(CompleteOrganization(g, "UBND tỉnh Lào Cai", "Nghệ An") == "UBND tỉnh Lào Cai");
+  CHECK(CompleteOrganization(g, "UBND huyện Quỳ Hợp", "Nghệ An") == "UBND huyện Quỳ Hợp");
+  CHECK(CompleteOrganization(g, "Bộ Nội vụ", "Nghệ An") == "Bộ Nội vụ");
+  CHECK(CompleteOrganization(g, "Sở Tài chính", "") == "Sở Tài chính");
+}
+
+TEST_CASE("mentions: people with a title before, after a dash, or after a comma", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const Sentence s = MakeSentence(
+      "Giám đốc Sở Tài chính Hoàng Minh Đức, ông Phan Văn Tâm - Chủ tịch UBND huyện Quỳ Hợp và bà Lý Thu Cúc, "
+      "Phó Giám đốc Sở Y tế dự buổi làm việc.");
+  REQUIRE(MayNamePeople(g, s));
+  const auto people = FindPeople(g, s, "Nghệ An");
+  REQUIRE(people.size() == 3);
+  CHECK(people[0].name == "Hoàng Minh Đức");
+  REQUIRE(people[0].positions.size() == 1);
+  CHECK(people[0].positions[0].first == "Giám đốc");
+  CHECK(people[0].positions[0].second == "Sở Tài chính Nghệ An");
+  CHECK(people[1].name == "Phan Văn Tâm");
+  REQUIRE(people[1].positions.size() == 1);
+  CHECK(people[1].positions[0].first == "Chủ tịch");
+  CHECK(people[1].positions[0].second == "UBND huyện Quỳ Hợp");
+  CHECK(people[2].name == "Lý Thu Cúc");
+  REQUIRE(people[2].positions.size() == 1);
+  CHECK(people[2].positions[0].first == "Phó Giám đốc");
+  CHECK(people[2].positions[0].second == "Sở Y tế Nghệ An");
+}
+
+TEST_CASE("mentions: a sentence without title, honorific, rank or cue names nobody", "[mentions]") {
+  CHECK_FALSE(MayNamePeople(TheGazetteer(), MakeSentence("Hoàng Minh Đức trồng thêm hai sào lúa.")));
+}
+
+TEST_CASE("mentions: the dateline, else the province named most", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  DocumentView dateline;
+  dateline.sentences.push_back(MakeSentence("LÀO CAI - Sáng nay, tỉnh Nghệ An và tỉnh Nghệ An ký kết"));
+  ReadPlaces(g, dateline);
+  CHECK(dateline.dateline_province == "Lào Cai");
+  CHECK(ArticleProvince(dateline) == "Lào Cai");
+  DocumentView counted;
+  counted.sentences.push_back(MakeSentence("Đoàn của tỉnh Nghệ An thăm tỉnh Lào Cai."));
+  ReadPlaces(g, counted);
+  CHECK(ArticleProvince(counted) == "");
+  counted.sentences.push_back(MakeSentence("Tỉnh Nghệ An cảm ơn."));
+  counted.province_counts.clear();
+  ReadPlaces(g, counted);
+  CHECK(ArticleProvince(counted) == "Nghệ An");
+}
+
+// The offices a person is given in one sentence, as "title | organization".
+static std::vector<std::string> OfficesOf(const std::vector<PersonMention>& people, const std::string& name) {
+  std::vector<std::string> out;
+  for (const auto& p : people)
+    if (p.name == name)
+      for (const auto& [title, org] : p.positions) out.push_back(title + " | " + org);
+  return out;
+}
+
+TEST_CASE("mentions: a stacked title never crosses 'và' to another person's name", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(g, MakeSentence("Tổng thống Mỹ và Thủ tướng Hoàng Minh Đức duyệt đội danh dự."), "");
+  CHECK(OfficesOf(people, "Hoàng Minh Đức") == std::vector<std::string>{"Thủ tướng | "});
+}
+
+TEST_CASE("mentions: a title inside an adverbial opening belongs to nobody after its comma", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(
+      g, MakeSentence("Trong cuộc gặp với Phó Chủ tịch tập đoàn Sông Hồng, Thủ tướng Hoàng Minh Đức khẳng định."), "");
+  CHECK(OfficesOf(people, "Hoàng Minh Đức") == std::vector<std::string>{"Thủ tướng | "});
+}
+
+TEST_CASE("mentions: a title naming a foreign country is its own holder's", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people =
+      FindPeople(g, MakeSentence("Hội nghị có sự tham dự của Thủ tướng Lào, Thủ tướng Hoàng Minh Đức."), "");
+  CHECK(OfficesOf(people, "Hoàng Minh Đức") == std::vector<std::string>{"Thủ tướng | "});
+}
+
+TEST_CASE("mentions: stacked titles after 'có' all go to the name that ends the run", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(
+      g, MakeSentence("Tham dự có Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Dân vận Trung ương "
+                      "Hoàng Minh Đức."),
+      "");
+  CHECK(OfficesOf(people, "Hoàng Minh Đức").size() == 3);
+}
+
+TEST_CASE("mentions: an apposition's body runs to the clause's verb, through 'và' between lower-case words",
+          "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(
+      g, MakeSentence("Ông Hoàng Minh Đức, giám đốc Trung tâm Nghiên cứu và tư vấn thủy lợi miền núi, cho biết."),
+      "");
+  CHECK(OfficesOf(people, "Hoàng Minh Đức") ==
+        std::vector<std::string>{"giám đốc | Trung tâm Nghiên cứu và tư vấn thủy lợi miền núi"});
+  const auto dashed = FindPeople(
+      g, MakeSentence("Ông Phan Văn Tâm - phó cục trưởng Cục Quản lý đê điều Bộ Nông nghiệp - nhận định."), "");
+  CHECK(OfficesOf(dashed, "Phan Văn Tâm") ==
+        std::vector<std::string>{"phó cục trưởng | Cục Quản lý đê điều Bộ Nông nghiệp"});
+  const auto verb = FindPeople(
+      g, MakeSentence("Ông Phan Văn Tâm, Chủ tịch UBND tỉnh Lào Cai khuyến khích người dân trồng rừng."), "");
+  CHECK(OfficesOf(verb, "Phan Văn Tâm") == std::vector<std::string>{"Chủ tịch | UBND tỉnh Lào Cai"});
+}
+
+TEST_CASE("mentions: in an apposition a capitalised run is the body's, the holder being named", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people =
+      FindPeople(g, MakeSentence("Ông John Miller, Chủ tịch Northwind Energy thuộc Tập đoàn Northwind cho rằng."), "");
+  CHECK(OfficesOf(people, "John Miller") == std::vector<std::string>{"Chủ tịch | Northwind Energy"});
+  for (const auto& p : people) CHECK(p.name != "Northwind Energy");
+}
+
+TEST_CASE("mentions: a foreign name cut by spaced dashes stays whole, a Vietnamese one does not take its title",
+          "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(g, MakeSentence("Thủ tướng Thái Lan Somchai Wong - sa - wat tuyên bố."), "");
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].name == "Somchai Wong - sa - wat");
+  const auto vn = FindPeople(g, MakeSentence("Ông Phan Văn Tâm - phó giám đốc Sở Y tế - cho biết."), "Nghệ An");
+  REQUIRE(vn.size() == 1);
+  CHECK(vn[0].name == "Phan Văn Tâm");
+}

@@ -1,0 +1,125 @@
+// Stage 7, relations (extract/src/relations.h), on sentences written for these tests.
+#include "../../extract/src/relations.h"
+
+#include <set>
+
+#include "stage_support.h"
+
+using namespace vnkg;
+using namespace vnkg::stage;
+using namespace vnkg::stage::testing;
+
+namespace {
+
+std::string Name(const Entity& e) {
+  if (e.type == EntityType::kPosition) return e.title + " | " + e.organization;
+  return e.name.empty() ? e.province : e.name;
+}
+
+std::set<std::string> Triples(const DocumentContext& ctx) {
+  std::set<std::string> out;
+  for (const Fact& f : ctx.out.facts) out.insert(Name(f.subject) + " " + f.predicate + " " + Name(f.object));
+  return out;
+}
+
+const Entity kEvent{EntityType::kEvent, "Hội nghị tổng kết", "2024-03-05", "", "", ""};
+
+}  // namespace
+
+TEST_CASE("relations: offices, and the province of a provincial body", "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  const Sentence s = MakeSentence("Giám đốc Sở Tài chính Hoàng Minh Đức phát biểu.");
+  EmitOffices(ctx, s, FindPeople(ctx.g, s, "Nghệ An"), "2024-03-05", 0.9f);
+  CHECK(Triples(ctx) == std::set<std::string>{"Hoàng Minh Đức holds_position Giám đốc | Sở Tài chính Nghệ An",
+                                              "Sở Tài chính Nghệ An located_in Nghệ An"});
+  CHECK(ctx.out.facts[0].date == "2024-03-05");
+}
+
+TEST_CASE("relations: every body before 'tổ chức' organized the event", "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  const Sentence s = MakeSentence("Sáng 5/3, Sở Nội vụ và UBND huyện Quỳ Hợp tổ chức hội nghị tổng kết tại Nghệ An.");
+  EmitOrganizers(ctx, s, kEvent, "Nghệ An", 0.9f);
+  EmitEventPlace(ctx, s, kEvent, 0.9f);
+  CHECK(Triples(ctx) == std::set<std::string>{"Sở Nội vụ Nghệ An organized Hội nghị tổng kết",
+                                              "UBND huyện Quỳ Hợp organized Hội nghị tổng kết",
+                                              "Hội nghị tổng kết located_in Nghệ An"});
+}
+
+TEST_CASE("relations: an award to the people after 'cho', given by the one before", "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  const Sentence s =
+      MakeSentence("Chủ tịch UBND tỉnh Hoàng Minh Đức trao Bằng khen cho ông Phan Văn Tâm và bà Lý Thu Cúc.");
+  const auto people = FindPeople(ctx.g, s, "Nghệ An");
+  std::size_t at = 0;
+  while (s.tokens[at].fold != "trao") ++at;
+  AwardMemory memory;
+  EmitAwards(ctx, s, people, at, "2024-03-05", memory, 0.9f);
+  CHECK(Triples(ctx) == std::set<std::string>{"Phan Văn Tâm received_award Bằng khen",
+                                              "Lý Thu Cúc received_award Bằng khen"});
+  CHECK(ctx.out.facts[0].by == "Hoàng Minh Đức");
+  CHECK(memory.last_giver == "Hoàng Minh Đức");
+}
+
+TEST_CASE("relations: a foreign partner and its country", "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  EmitRelationsOfPlaces(ctx, MakeSentence("Tỉnh Nghệ An ký thỏa thuận hợp tác với tỉnh Xiêng Khoảng (Lào)."));
+  CHECK(Triples(ctx) == std::set<std::string>{"Nghệ An cooperates_with Xiêng Khoảng", "Xiêng Khoảng part_of Lào"});
+}
+
+TEST_CASE("relations: a fact is emitted once per evidence sentence", "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  const Sentence s = MakeSentence("Sở Nội vụ tổ chức hội nghị tại Nghệ An.");
+  EmitEventPlace(ctx, s, kEvent, 0.9f);
+  EmitEventPlace(ctx, s, kEvent, 0.9f);
+  CHECK(ctx.out.facts.size() == 1);
+}
+
+TEST_CASE("relations: a place abroad and the country the text puts it in", "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  EmitPartOf(ctx, MakeSentence("Đoàn đã làm việc tại Osaka (Nhật Bản) và ở Lyon, Pháp trong tuần."));
+  EmitPartOf(ctx, MakeSentence("Hội chợ mở tại thủ đô Ottawa của Canada."));
+  CHECK(Triples(ctx) == std::set<std::string>{"Osaka part_of Nhật Bản", "Lyon part_of Pháp", "Ottawa part_of Canada"});
+}
+
+TEST_CASE("relations: no part_of between the members of a list, or without a word that says place", "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  EmitPartOf(ctx, MakeSentence("Sản phẩm bán ở bang Texas, Georgia, Ohio của Mỹ."));
+  EmitPartOf(ctx, MakeSentence("Xe được nhập từ Nga, Ấn Độ và ở Mỹ, Nhật Bản."));
+  EmitPartOf(ctx, MakeSentence("Hãng Northwind (Mỹ) công bố kết quả."));
+  CHECK(Triples(ctx).empty());
+}
+
+TEST_CASE("relations: an event held abroad is located in the place the text names with its country",
+          "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  EmitEventPlace(ctx, MakeSentence("Hội nghị diễn ra tại Osaka – Nhật Bản."), kEvent, 0.9f);
+  EmitEventPlace(ctx, MakeSentence("Hội nghị diễn ra tại Singapore."), kEvent, 0.9f);
+  EmitEventPlace(ctx, MakeSentence("Hội nghị diễn ra tại Khách sạn Northwind."), kEvent, 0.9f);
+  CHECK(Triples(ctx) == std::set<std::string>{"Hội nghị tổng kết located_in Osaka",
+                                              "Hội nghị tổng kết located_in Singapore"});
+}
+
+TEST_CASE("relations: awards named after 'trao giải', before 'được trao cho', and after the first recipients",
+          "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  const Sentence s = MakeSentence(
+      "Năm nay, giải thưởng Ngôi sao xanh được trao cho ông Phan Văn Tâm, ban tổ chức còn trao giải Bông sen vàng "
+      "cho bà Lý Thu Cúc, và Giải thưởng Cây tre cho ông Hoàng Minh Đức.");
+  const auto people = FindPeople(ctx.g, s, "");
+  std::size_t at = 0;
+  while (s.tokens[at].fold != "trao") ++at;
+  AwardMemory memory;
+  EmitAwards(ctx, s, people, at, "2024-03-05", memory, 0.9f);
+  CHECK(Triples(ctx) == std::set<std::string>{"Phan Văn Tâm received_award Giải thưởng Ngôi sao xanh",
+                                              "Lý Thu Cúc received_award Giải Bông sen vàng",
+                                              "Hoàng Minh Đức received_award Giải thưởng Cây tre"});
+}
