@@ -121,7 +121,7 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     }
     // A target's year: "tầm nhìn ASEAN 2025", "Chương trình nghị sự 2030", "giai đoạn 2016 - 2020".
     static const std::set<std::string> kTarget = {"nhìn", "sự", "đoạn", "tiêu"};
-    const bool target = kTarget.count(at(1)) || kTarget.count(at(2)) || kTarget.count(at(3));
+    const bool target = kTarget.count(at(1)) || at(2) == "nhìn"sv;
     if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv || target ||
         after == "sẽ"sv || law || born(i))
       continue;
@@ -174,8 +174,9 @@ bool WritesEarlierYear(const std::vector<Sentence>& sentences, int year) {
 }
 
 // True when `year` is written in the article's body only inside full dates of
-// days ("(11/1/1969)"): such a year dates that day, not the article's present.
-bool OnlyInFullDates(const std::vector<Sentence>& sentences, int year) {
+// days months away from `day` ("(11/1/1969)" beside "chiều 6/5"): such a year
+// dates those days, not the article's present.
+bool OnlyInFullDates(const std::vector<Sentence>& sentences, int year, const DayMonth& day) {
   const std::string written = std::to_string(year);
   bool in_date = false;
   for (const Sentence& s : sentences)
@@ -183,7 +184,11 @@ bool OnlyInFullDates(const std::vector<Sentence>& sentences, int year) {
       for (const Token& t : s.tokens) {
         if (!t.digits) continue;
         if (t.text == written) return false;
-        if (auto dm = ParseDateToken(t.text); dm && dm->year == year) in_date = true;
+        if (auto dm = ParseDateToken(t.text); dm && dm->year == year) {
+          // A full date within two months of the day speaks of the same season ("đến ngày 3/3/2019" beside "sáng 4/3").
+          if (std::abs((dm->month * 31 + dm->day) - (day.month * 31 + day.day)) <= 62) return false;
+          in_date = true;
+        }
       }
   return in_date;
 }
@@ -236,7 +241,7 @@ std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bo
   // Else the year the article speaks of most (plans "đến năm 2030" and range
   // ends aside), the latest on a tie.
   const int latest = teaser && view.teaser_year ? view.teaser_year : view.dominant_year;
-  if (latest && (teaser || (!view.IsStale(latest) && !OnlyInFullDates(view.sentences, latest))))
+  if (latest && (teaser || (!view.IsStale(latest) && !OnlyInFullDates(view.sentences, latest, dm))))
     return IsoDate(latest, dm.month, dm.day);
   return "";
 }

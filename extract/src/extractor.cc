@@ -50,6 +50,14 @@ void ReadSentence(DocumentContext& ctx, const EventTimeline& timeline, std::size
     bridge = Entity{EntityType::kBridgePoint, "", event->entity.date, *bridge_province, "", ""};
     bridge.mention = event->entity.mention;
     ctx.Emit(event->entity, "has_bridge_point", bridge, s, confidence);
+  } else if (event) {
+    // "tại hai điểm cầu Hà Nội và TP Hồ Chí Minh": each is a bridge point; the
+    // people of such a sentence are linked to the event, not to one of them.
+    for (const std::string& province : BridgeProvinces(s)) {
+      ctx.Emit(event->entity, "has_bridge_point", Entity{EntityType::kBridgePoint, "", event->entity.date, province, "", ""},
+               s, confidence);
+      mentions_event = true;
+    }
   }
 
   // People, their offices, and what they did.

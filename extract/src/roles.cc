@@ -1,6 +1,8 @@
 // Stage 6, roles and bridge points; see roles.h.
 #include "roles.h"
 
+#include <algorithm>
+
 #include "sentences.h"
 #include "vnkg/extract/text.h"
 
@@ -8,23 +10,40 @@ namespace vnkg::stage {
 
 using namespace std::string_view_literals;
 
-// Bridge points: "điểm cầu [chính] [tại] [tỉnh] X".
-std::optional<std::string> BridgeProvince(const Sentence& s) {
+// Bridge points: "điểm cầu [chính] [tại] [tỉnh] X", and the provinces listed
+// after it ("tại hai điểm cầu Hà Nội và Thành phố Hồ Chí Minh").
+std::vector<std::string> BridgeProvinces(const Sentence& s) {
   const std::vector<Token>& tokens = s.tokens;
   const auto& marks = s.marks;
-  std::optional<std::string> bridge_province;
-  for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-    if (tokens[i].fold != "điểm"sv || tokens[i + 1].fold != "cầu"sv) continue;
-    std::size_t j = i + 2;
+  auto skip_kind_words = [&](std::size_t j) {
     while (j < tokens.size() && (tokens[j].fold == "chính"sv || tokens[j].fold == "tại"sv || tokens[j].fold == "tỉnh"sv ||
                                  tokens[j].fold == "thành"sv || tokens[j].fold == "phố"sv || tokens[j].fold == "tp"sv))
       ++j;
-    if (j < tokens.size() && marks[j] && marks[j]->kind == PhraseKind::kProvince) {
-      bridge_province = marks[j]->info->canonical;
-      break;
+    return j;
+  };
+  auto province_at = [&](std::size_t j) { return j < tokens.size() && marks[j] && marks[j]->kind == PhraseKind::kProvince; };
+  std::vector<std::string> provinces;
+  for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+    if (tokens[i].fold != "điểm"sv || tokens[i + 1].fold != "cầu"sv) continue;
+    std::size_t j = skip_kind_words(i + 2);
+    while (province_at(j)) {
+      const std::string& name = marks[j]->info->canonical;
+      if (std::find(provinces.begin(), provinces.end(), name) == provinces.end()) provinces.push_back(name);
+      j += marks[j]->length;
+      if (j + 1 < tokens.size() && (tokens[j].text == ","sv || tokens[j].fold == "và"sv) && province_at(skip_kind_words(j + 1)))
+        j = skip_kind_words(j + 1);
+      else
+        break;
     }
+    if (!provinces.empty()) break;
   }
-  return bridge_province;
+  return provinces;
+}
+
+std::optional<std::string> BridgeProvince(const Sentence& s) {
+  const std::vector<std::string> provinces = BridgeProvinces(s);
+  if (provinces.size() != 1) return std::nullopt;
+  return provinces.front();
 }
 
 SentenceCues FindCues(const Gazetteer& g, const Sentence& s) {
@@ -62,6 +81,10 @@ bool EndsClause(const std::vector<Token>& tokens, std::size_t i) {
 std::optional<std::size_t> OpeningAtEvent(const Sentence& s) {
   const std::vector<Token>& tokens = s.tokens;
   if (tokens.size() < 5 || tokens[0].fold != "tại"sv) return std::nullopt;
+  // "Tại điểm cầu Bến Tre, ông A ...": the person is at that bridge point.
+  if (tokens[1].fold == "điểm"sv && tokens[2].fold == "cầu"sv)
+    for (std::size_t j = 3; j < tokens.size() && j < 10; ++j)
+      if (tokens[j].text == ","sv) return j + 1;
   std::size_t i = 1;
   while (i < 3 && !(s.marks[i] && s.marks[i]->kind == PhraseKind::kEventHead)) ++i;
   if (!(s.marks[i] && s.marks[i]->kind == PhraseKind::kEventHead)) return std::nullopt;

@@ -28,8 +28,12 @@ struct SentenceCues {
   std::optional<std::size_t> award_at;  // the first award verb ("trao tặng")
 };
 
-// The province of "điểm cầu [chính] [tại] [tỉnh] X" in a marked sentence, if any.
+// The province of "điểm cầu [chính] [tại] [tỉnh] X" in a marked sentence, when it names one only.
 std::optional<std::string> BridgeProvince(const Sentence& s);
+
+// Every province named as a bridge point in the sentence ("điểm cầu X và Y");
+// BridgeProvince above is the province when there is exactly one.
+std::vector<std::string> BridgeProvinces(const Sentence& s);
 
 // The role cues and the first award verb of a sentence.
 SentenceCues FindCues(const Gazetteer& g, const Sentence& s);

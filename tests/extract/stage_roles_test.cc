@@ -91,3 +91,18 @@ TEST_CASE("roles: an abbreviation's full stop does not end the list a cue introd
   CHECK(people[0].role == "attended");
   CHECK(people[1].role == "attended");
 }
+
+TEST_CASE("roles: several bridge points listed after 'điểm cầu'", "[roles]") {
+  const Sentence s = MakeSentence("Hội nghị được tổ chức tại hai điểm cầu Nghệ An và thành phố Hải Phòng.");
+  CHECK(BridgeProvinces(s) == std::vector<std::string>{"Nghệ An", "Hải Phòng"});
+  CHECK(BridgeProvince(s) == std::nullopt);
+}
+
+TEST_CASE("roles: the first person of a sentence opening at a bridge point attended it", "[roles]") {
+  const Gazetteer& g = TheGazetteer();
+  const Sentence s = MakeSentence("Tại điểm cầu Nghệ An, ông Hoàng Minh Đức, Phó Chủ tịch UBND tỉnh cho biết.");
+  auto people = FindPeople(g, s, "Nghệ An");
+  REQUIRE(people.size() == 1);
+  AssignRoles(g, s, FindCues(g, s), people);
+  CHECK(people[0].role == "attended");
+}
