@@ -54,8 +54,9 @@ void ReadSentence(DocumentContext& ctx, const EventTimeline& timeline, std::size
     // "tại hai điểm cầu Hà Nội và TP Hồ Chí Minh": each is a bridge point; the
     // people of such a sentence are linked to the event, not to one of them.
     for (const std::string& province : BridgeProvinces(s)) {
-      ctx.Emit(event->entity, "has_bridge_point", Entity{EntityType::kBridgePoint, "", event->entity.date, province, "", ""},
-               s, confidence);
+      Entity point{EntityType::kBridgePoint, "", event->entity.date, province, "", ""};
+      point.mention = event->entity.mention;
+      ctx.Emit(event->entity, "has_bridge_point", point, s, confidence);
       mentions_event = true;
     }
   }
