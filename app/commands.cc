@@ -1,32 +1,22 @@
 #include "commands.h"
 
-#include <unistd.h>
-
-#include <chrono>
-#include <cstdio>
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
-#include <iomanip>
 #include <iostream>
 #include <memory>
-#include <set>
-#include <sstream>
 #include <thread>
 
-#include "vnkg/extract/document_reader.h"
-#include "vnkg/extract/extractor.h"
-#include "vnkg/extract/facts_json.h"
-#include "vnkg/extract/text.h"
-#include "vnkg/query/bridges.h"
-#include "vnkg/query/export.h"
-#include "vnkg/query/table.h"
-#include "vnkg/extract/legacy_encoding.h"
-#include "vnkg/store/bulk.h"
-#include "vnkg/store/ingest.h"
-#include "vnkg/store/store.h"
 #include "query_command.h"
 #include "repl_command.h"
-#include "vnkg/graph/graph.h"
-#include "vnkg/query/questions.h"
+#include "vnkg/extract/legacy_encoding.h"
+#include "vnkg/ingest/ingest.h"
+#include "vnkg/model/table.h"
+#include "vnkg/query/bridges.h"
+#include "vnkg/query/export.h"
+#include "vnkg/shell/presenters.h"
+#include "vnkg/shell/progress.h"
+#include "vnkg/store/store.h"
 
 namespace vnkg::app {
 namespace {
@@ -42,58 +32,28 @@ void ReportIssue(const ReadIssue& issue) {
   std::cerr << "vnkg: " << issue.where << ": " << issue.message << '\n';
 }
 
-std::string FormatDouble(double value, int digits) {
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << value;
-  return out.str();
-}
-
-// A one-line progress bar on stderr, redrawn at most ten times a second.
-class ProgressBar {
- public:
-  ProgressBar() : enabled_(isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()) {}
-  ~ProgressBar() { Finish(); }
-
-  void Update(std::uint64_t done, std::uint64_t total) {
-    if (!enabled_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(100) && done < total) return;
-    last_ = now;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    const double fraction = total ? std::min(1.0, double(done) / double(total)) : 0.0;
-    const int filled = static_cast<int>(fraction * 30);
-    std::string bar = "[" + std::string(filled, '#') + std::string(30 - filled, '.') + "]";
-    std::fprintf(stderr, "\r%s %5.1f%%  %.1f MB  %.1f MB/s ", bar.c_str(), fraction * 100, done / 1e6,
-                 seconds > 0 ? done / 1e6 / seconds : 0.0);
-    drawn_ = true;
-  }
-
-  // Clears the bar so that messages print on a clean line.
-  void Clear() {
-    if (drawn_) std::fprintf(stderr, "\r%80s\r", "");
-  }
-  void Finish() {
-    Clear();
-    drawn_ = false;
-  }
-
- private:
-  bool enabled_;
-  bool drawn_ = false;
-  std::chrono::steady_clock::time_point start_, last_;
-};
-
 Result<std::unique_ptr<Store>> OpenStore(const std::string& db, Store::Mode mode) {
   return Store::Open(db.empty() ? DefaultDatabasePath() : db, mode);
 }
 
-Result<std::unique_ptr<Extractor>> MakeExtractor() {
-  auto gazetteer = LoadGazetteer(DefaultDataDir());
-  if (!gazetteer.ok()) return gazetteer.status();
-  return std::make_unique<Extractor>(gazetteer.value());
+std::string DbHelp() { return "database directory (default: " + DefaultDatabasePath() + ")"; }
+
+std::vector<std::string> ExportFormatNameList() {
+  std::vector<std::string> names;
+  for (const ExportFormat& format : ExportFormats()) names.emplace_back(format.name);
+  return names;
 }
 
-std::string DbHelp() { return "database directory (default: " + DefaultDatabasePath() + ")"; }
+// "facts (JSON Lines of docs/facts.md), ntriples, ..." for --help.
+std::string ExportFormatHelp() {
+  std::string text;
+  for (const ExportFormat& format : ExportFormats()) {
+    if (!text.empty()) text += ", ";
+    text += format.name;
+    if (!format.help.empty()) text.append(" (").append(format.help).append(")");
+  }
+  return text;
+}
 
 // ---------------------------------------------------------------- ingest
 struct IngestArgs {
@@ -106,81 +66,25 @@ struct IngestArgs {
   std::string encoding;
 };
 
-// An unknown --encoding is refused before anything is opened or created.
-bool CheckEncoding(const std::string& encoding) {
-  if (encoding.empty()) return true;
-  auto decoder = LegacyDecoder::Open(encoding);
-  if (decoder.ok()) return true;
-  Fail(decoder.status().message());
-  return false;
-}
-
 int RunIngest(const IngestArgs& args) {
-  if (!CheckEncoding(args.encoding)) return g_exit_code;
-  const std::string db = args.db.empty() ? DefaultDatabasePath() : args.db;
-  // One of the two sinks: the open database, or a bulk loader building a new one.
-  std::unique_ptr<Store> store;
-  std::unique_ptr<BulkLoader> loader;
-  if (args.bulk) {
-    auto created = BulkLoader::Create(db);
-    if (!created.ok()) return Fail(created.status().message());
-    loader = std::move(created.value());
-  } else {
-    auto opened = Store::Open(db, Store::Mode::kReadWrite);
-    if (!opened.ok()) return Fail(opened.status().message());
-    store = std::move(opened.value());
-  }
-  DocumentSink& sink = args.bulk ? static_cast<DocumentSink&>(*loader) : *store;
-
   ProgressBar bar;
-  IngestOptions options;
-  options.jobs = std::max(1, args.jobs);
-  options.encoding = args.encoding;
-  options.on_issue = [&](const ReadIssue& issue) {
+  IngestRequest request;
+  request.paths = args.paths;
+  request.db = args.db.empty() ? DefaultDatabasePath() : args.db;
+  request.facts = args.facts;
+  request.bulk = args.bulk;
+  request.options.jobs = std::max(1, args.jobs);
+  request.options.encoding = args.encoding;
+  request.options.on_issue = [&](const ReadIssue& issue) {
     bar.Clear();
     ReportIssue(issue);
   };
-  if (!args.quiet) options.on_progress = [&](std::uint64_t done, std::uint64_t total) { bar.Update(done, total); };
-
-  Result<IngestSummary> summary = Status::Aborted("not run");
-  if (args.facts) {
-    summary = IngestFactFiles(sink, args.paths, options);
-  } else {
-    auto extractor = MakeExtractor();
-    if (!extractor.ok()) return Fail(extractor.status().message());
-    summary = IngestPaths(sink, *extractor.value(), args.paths, options);
-  }
+  if (!args.quiet) request.options.on_progress = [&](std::uint64_t done, std::uint64_t total) { bar.Update(done, total); };
+  auto report = IngestIntoDatabase(request);
   bar.Finish();
-  if (!summary.ok())
-    return Fail(summary.status().message() +
-                (args.bulk ? "\n(no database was made; the bulk load is all or nothing)"
-                           : "\n(documents stored before this one are kept; run the same command again "
-                             "once the cause is fixed, and it completes the graph)"));
-  IngestSummary s = summary.value();
-  if (loader) {
-    const auto start = std::chrono::steady_clock::now();
-    auto finished = loader->Finish();
-    if (!finished.ok()) return Fail(finished.status().message());
-    s.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    loader.reset();
-    auto opened = Store::Open(db, Store::Mode::kReadOnly);
-    if (!opened.ok()) return Fail(opened.status().message());
-    store = std::move(opened.value());
-  }
-  auto stats = store->Stats();
-  std::ostringstream line;
-  line << "ingested " << s.documents << " documents (" << s.inserted << " new, " << s.replaced << " replaced, "
-       << s.unchanged << " unchanged";
-  if (s.skipped) line << ", " << s.skipped << " skipped";
-  line << "): " << s.facts << " facts " << (args.facts ? "loaded" : "extracted");
-  if (stats.ok())
-    line << "; the graph has " << stats->documents << " documents, " << stats->facts << " facts, " << stats->entities
-         << " entities";
-  line << "; " << FormatDouble(s.seconds, 2) << " s";
-  if (s.text_bytes && s.seconds > 0) line << ", " << FormatDouble(s.text_bytes / 1e6 / s.seconds, 1) << " MB/s";
-  if (args.facts && s.seconds > 0) line << ", " << FormatDouble(s.facts / s.seconds, 0) << " facts/s";
-  std::cerr << line.str() << '\n';
-  return g_exit_code = s.skipped ? kExitSkipped : kExitOk;
+  if (!report.ok()) return Fail(report.status().message());
+  std::cerr << DescribeIngest(report.value(), args.facts) << '\n';
+  return g_exit_code = report->summary.skipped ? kExitSkipped : kExitOk;
 }
 
 // ---------------------------------------------------------------- extract
@@ -191,29 +95,21 @@ struct ExtractArgs {
 };
 
 int RunExtract(const ExtractArgs& args) {
-  if (!CheckEncoding(args.encoding)) return g_exit_code;
-  auto extractor = MakeExtractor();
+  // An unknown --encoding is refused before the gazetteers are loaded.
+  if (!args.encoding.empty()) {
+    auto decoder = LegacyDecoder::Open(args.encoding);
+    if (!decoder.ok()) return Fail(decoder.status().message());
+  }
+  auto extractor = MakeDefaultExtractor();
   if (!extractor.ok()) return Fail(extractor.status().message());
-  std::uint64_t skipped = 0;
-  ReadCallbacks callbacks;
-  callbacks.encoding = args.encoding;
-  callbacks.on_issue = [&](const ReadIssue& issue) {
-    if (issue.skipped) ++skipped;
-    ReportIssue(issue);
-  };
-  callbacks.on_document = [&](Document&& doc) {
-    Extraction extraction = extractor.value()->Extract(doc);
-    for (const ExtractWarning& warning : extraction.warnings) std::cerr << "vnkg: " << doc.origin << ": " << warning.message << '\n';
-    for (const Fact& fact : extraction.facts)
-      if (fact.confidence >= args.min_confidence) std::cout << FactToJsonLine(fact) << '\n';
-    return static_cast<bool>(std::cout);
-  };
-  std::vector<std::string> paths = args.paths.empty() ? std::vector<std::string>{"-"} : args.paths;
-  Status status = ReadDocuments(paths, callbacks);
-  std::cout.flush();
-  if (!status.ok()) return Fail(status.message());
-  if (!std::cout) return Fail("writing facts to standard output failed");
-  return g_exit_code = skipped ? kExitSkipped : kExitOk;
+  ExtractLinesOptions options;
+  options.encoding = args.encoding;
+  options.min_confidence = args.min_confidence;
+  options.on_issue = ReportIssue;
+  auto skipped = ExtractFactLines(*extractor.value(), args.paths.empty() ? std::vector<std::string>{"-"} : args.paths,
+                                  options, std::cout);
+  if (!skipped.ok()) return Fail(skipped.status().message());
+  return g_exit_code = skipped.value() ? kExitSkipped : kExitOk;
 }
 
 // ---------------------------------------------------------------- stats
@@ -241,41 +137,6 @@ struct ExportArgs {
   int depth = 2;
 };
 
-// The entities to draw around a focus, an event or a province: the stored
-// ones within `depth` hops.
-Result<std::set<TermId>> DotSelection(const Store& store, const ExportArgs& args) {
-  auto graph = KnowledgeGraph::Load(store);
-  if (!graph.ok()) return graph.status();
-  std::optional<Vertex> center;
-  if (!args.focus.empty()) {
-    auto resolution = ResolveName(store, args.focus);
-    if (!resolution.ok()) return resolution.status();
-    if (resolution->matches.size() != 1)
-      return Status::NotFound("--focus '" + args.focus + "' " +
-                              (resolution->matches.empty() ? "names no entity" : "is ambiguous") +
-                              "; `vnkg who` shows the candidates");
-    center = graph->VertexOf(resolution->matches.front().id);
-  } else if (!args.event.empty()) {
-    for (Vertex v = 0; v < graph->size() && !center; ++v) {
-      const Entity& e = graph->EntityOf(v);
-      if (e.type == EntityType::kEvent && (e.date == args.event || FoldLoose(e.name).find(FoldLoose(args.event)) != std::string::npos))
-        center = v;
-    }
-    if (!center) return Status::NotFound("--event '" + args.event + "': no event on that date or with those words");
-  } else {
-    auto resolution = ResolveName(store, args.province, EntityType::kProvince);
-    if (!resolution.ok()) return resolution.status();
-    if (resolution->matches.empty()) return Status::NotFound("--province '" + args.province + "' is not in the graph");
-    center = graph->VertexOfKey(EntityKey(resolution->matches.front().entity));
-  }
-  std::set<TermId> ids;
-  if (!center) return ids;
-  if (graph->graph()[*center].id) ids.insert(graph->graph()[*center].id);
-  for (auto [v, distance] : Neighborhood(graph.value(), *center, args.depth, 2000))
-    if (graph->graph()[v].id) ids.insert(graph->graph()[v].id);
-  return ids;
-}
-
 // Runs `dot -T<format>` on a DOT file; says how to get Graphviz when it is missing.
 int RenderDot(const std::string& dot_file, const std::string& format, const std::string& output) {
   if (std::system("command -v dot >/dev/null 2>&1") != 0)
@@ -287,33 +148,26 @@ int RenderDot(const std::string& dot_file, const std::string& format, const std:
 }
 
 int RunExport(const ExportArgs& args) {
+  const ExportFormat* format = FindExportFormat(args.format);
+  if (!format) return Fail("unknown export format '" + args.format + "' (" + ExportFormatNames(", ") + ")");
   auto store = OpenStore(args.db, Store::Mode::kReadOnly);
   if (!store.ok()) return Fail(store.status().message());
+  if (format->writes_files && args.output.empty())
+    return Fail("--format " + args.format + " writes two files: give their prefix with -o (e.g. -o out/)");
   std::ofstream file;
-  if (!args.output.empty() && args.format != "csv") {
+  if (!args.output.empty() && !format->writes_files) {
     file.open(args.output, std::ios::binary | std::ios::trunc);
     if (!file) return Fail("cannot write " + args.output);
   }
   std::ostream& out = args.output.empty() ? std::cout : file;
-  FactsExportOptions options;
-  options.min_confidence = args.min_confidence;
-  Result<std::uint64_t> written = Status::Aborted("not run");
-  if (args.format == "facts") {
-    written = ExportFacts(*store.value(), options, out);
-  } else if (args.format == "ntriples" || args.format == "turtle") {
-    written = ExportRdf(*store.value(), args.format == "turtle" ? RdfSyntax::kTurtle : RdfSyntax::kNTriples, out);
-  } else if (args.format == "csv") {
-    if (args.output.empty()) return Fail("--format csv writes two files: give their prefix with -o (e.g. -o out/)");
-    written = ExportNeo4jCsv(*store.value(), args.output);
-  } else if (args.format == "dot") {
-    DotOptions dot;
-    if (!args.focus.empty() || !args.event.empty() || !args.province.empty()) {
-      auto selection = DotSelection(*store.value(), args);
-      if (!selection.ok()) return Fail(selection.status().message());
-      dot.only = std::move(selection.value());
-    }
-    written = ExportDot(*store.value(), dot, out);
+  ExportSettings settings;
+  settings.min_confidence = args.min_confidence;
+  if (format->name == "dot" && (!args.focus.empty() || !args.event.empty() || !args.province.empty())) {
+    auto selection = DotNeighbourhood(*store.value(), args.focus, args.event, args.province, args.depth);
+    if (!selection.ok()) return Fail(selection.status().message());
+    settings.dot.only = std::move(selection.value());
   }
+  auto written = format->write(*store.value(), settings, out, args.output);
   if (!written.ok()) return Fail(written.status().message());
   out.flush();
   if (!out) return Fail("writing the export failed");
@@ -332,12 +186,6 @@ struct BridgesArgs {
   BridgeFilter filter;
 };
 
-std::string Join(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
-}
-
 int RunBridges(const BridgesArgs& args) {
   auto store = OpenStore(args.db, Store::Mode::kReadOnly);
   if (!store.ok()) return Fail(store.status().message());
@@ -347,23 +195,24 @@ int RunBridges(const BridgesArgs& args) {
     std::cout << "no bridge points match\n";
     return kExitOk;
   }
-  // One block per event: its date and name, then a table of its bridge points.
+  // The presenter's table, laid out as one block per event: its date and
+  // name, then the remaining columns.
+  const ResultTable table = BridgesTable(rows.value());  // date, event, then the block's columns
+  const std::vector<std::string> header(table.header.begin() + 2, table.header.end());
   std::string current;
-  std::vector<std::vector<std::string>> table;
+  std::vector<std::vector<std::string>> block;
   auto flush = [&] {
-    if (!table.empty()) PrintTable(std::cout, {"bridge point", "role", "person", "office", "source"}, table, 70);
-    table.clear();
+    if (!block.empty()) PrintTable(std::cout, header, block, 70);
+    block.clear();
   };
-  for (const BridgePointRow& row : rows.value()) {
-    const std::string heading = row.event_date + "  " + (row.event_name.empty() ? "(unnamed event)" : row.event_name);
+  for (const auto& row : table.rows) {
+    const std::string heading = row[0] + "  " + (row[1].empty() ? "(unnamed event)" : row[1]);
     if (heading != current) {
       flush();
       std::cout << (current.empty() ? "" : "\n") << heading << '\n';
       current = heading;
     }
-    const std::string role = row.role == "chaired" ? "chủ trì (chaired)" : row.role == "attended" ? "dự (attended)" : "-";
-    table.push_back({row.province, role, row.person.empty() ? "-" : row.person, Join(row.offices, "; "),
-                     Join(row.docs, ", ")});
+    block.emplace_back(row.begin() + 2, row.end());
   }
   flush();
   return kExitOk;
@@ -409,8 +258,8 @@ void RegisterCommands(CLI::App& app) {
   exporter->add_option("--db", export_args->db, DbHelp());
   exporter
       ->add_option("-f,--format", export_args->format,
-                   "facts (JSON Lines of docs/facts.md), ntriples, turtle, csv (Neo4j import), dot (Graphviz)")
-      ->check(CLI::IsMember({"facts", "ntriples", "turtle", "csv", "dot"}));
+                   ExportFormatHelp())
+      ->check(CLI::IsMember(ExportFormatNameList()));
   exporter->add_option("-o,--output", export_args->output,
                        "write to FILE instead of stdout (csv: the prefix of nodes.csv and relationships.csv)");
   exporter->add_option("--min-confidence", export_args->min_confidence, "leave out facts below this confidence (0-1)");

@@ -1,6 +1,7 @@
 // The vnkg command: wires the modules to the command line. Every capability
-// lives in a module (extract, store, graph, query); this file parses options,
-// opens what a subcommand needs and prints.
+// lives in a module (model, extract, store, ingest, graph, query, shell; see
+// docs/architecture.md); this file parses options, opens what a subcommand
+// needs and prints.
 //
 // Exit status: 0 all good; 1 an error stopped the command; 2 bad usage;
 // 3 the command finished but skipped some input (each skip was reported).

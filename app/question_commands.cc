@@ -1,4 +1,6 @@
-// who, path, neighbors, events, top: the everyday questions by name.
+// who, path, neighbors, events, top: the everyday questions by name. Each
+// asks query/ and prints the table of its presenter (shell/presenters.h),
+// the one the REPL shows.
 //
 // Each runs under a Deadline: --timeout (path, neighbors, top) and Ctrl-C
 // (all of them). A stopped question prints why and how far it got, never a
@@ -11,18 +13,13 @@
 #include "commands.h"
 #include "vnkg/deadline.h"
 #include "vnkg/query/questions.h"
-#include "vnkg/query/table.h"
+#include "vnkg/model/table.h"
+#include "vnkg/shell/presenters.h"
 
 namespace vnkg::app {
 namespace {
 
 constexpr int kExitInterrupted = 130;  // 128 + SIGINT
-
-std::string Join(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
-}
 
 int Fail(const std::string& message) {
   std::cout.flush();
@@ -42,9 +39,12 @@ Result<std::unique_ptr<Store>> OpenForReading(const std::string& db) {
   return Store::Open(db.empty() ? DefaultDatabasePath() : db, Store::Mode::kReadOnly);
 }
 
-struct Common {
-  std::string db;
-};
+// A presenter's table as the subcommands print it: its title (if any) on a
+// line, then aligned columns cut at `max_cell_width`.
+void PrintTitled(const ResultTable& table, std::size_t max_cell_width) {
+  if (!table.title.empty()) std::cout << table.title << '\n';
+  PrintTable(std::cout, table.header, table.rows, max_cell_width);
+}
 
 int RunWho(const std::string& db, const std::string& name) {
   const Deadline deadline = StartDeadline(0);
@@ -54,15 +54,7 @@ int RunWho(const std::string& db, const std::string& name) {
   if (!entity.ok()) return Fail(entity.status().message());
   auto rows = Who(*store.value(), entity->id, deadline);
   if (!rows.ok()) return Fail(rows.status().message());
-  std::cout << EntityLabel(entity->entity) << " (" << EntityTypeName(entity->entity.type) << ")\n";
-  std::vector<std::vector<std::string>> table;
-  for (const WhoRow& r : rows.value()) {
-    // An office: the first and the last date it was reported.
-    std::string when = r.date;
-    if (r.relation == "office" && r.dates.size() > 1) when = r.dates.front() + " – " + r.dates.back();
-    table.push_back({r.relation, r.what, when, Join(r.docs, ", ")});
-  }
-  PrintTable(std::cout, {"relation", "what", "date", "sources"}, table, 70);
+  PrintTitled(WhoTable(entity.value(), rows.value()), 70);
   return kExitOk;
 }
 
@@ -83,16 +75,13 @@ int RunPath(const std::string& db, const std::string& a, const std::string& b, i
     if (!found.ok()) return Fail(found.status().message());
     path = std::move(found).value();
   }
-  if (!path) {
-    std::cout << "no connection within " << max_hops << " hops\n";
-    return kExitOk;
-  }
-  std::cout << path->size() << " hops from " << EntityLabel(from->entity) << " to " << EntityLabel(to->entity) << ":\n";
-  for (const Hop& hop : *path) {
-    const std::string from_label = VertexLabel(graph.value(), hop.from), to_label = VertexLabel(graph.value(), hop.to);
-    if (hop.forward) std::cout << "  " << from_label << "  --" << hop.predicate << "-->  " << to_label << '\n';
-    else std::cout << "  " << from_label << "  <--" << hop.predicate << "--  " << to_label << '\n';
-    if (!hop.evidence.empty()) std::cout << "      \"" << hop.evidence << "\" [" << hop.doc << "]\n";
+  // The REPL shows this table as it is; here each hop is a line with its
+  // evidence under it.
+  const ResultTable table = PathTable(graph.value(), from.value(), to.value(), path, max_hops);
+  std::cout << table.title << (path ? ":" : "") << '\n';
+  for (const auto& hop : table.rows) {  // hop, from, link, to, evidence, source
+    std::cout << "  " << hop[1] << "  " << hop[2] << "  " << hop[3] << '\n';
+    if (!hop[4].empty()) std::cout << "      \"" << hop[4] << "\" [" << hop[5] << "]\n";
   }
   return kExitOk;
 }
@@ -105,18 +94,16 @@ int RunNeighbors(const std::string& db, const std::string& name, int depth, std:
   if (!entity.ok()) return Fail(entity.status().message());
   auto graph = KnowledgeGraph::Load(*store.value(), deadline);
   if (!graph.ok()) return Fail(graph.status().message());
-  std::vector<std::vector<std::string>> table;
-  bool truncated = false;
-  if (graph->VertexOf(entity->id)) {  // else it has no facts: nothing around it
-    auto around = Neighbors(graph.value(), entity->id, depth, limit, deadline);
-    if (!around.ok()) return Fail(around.status().message());
-    truncated = around->truncated;
-    for (const NeighborRow& row : around->rows)
-      table.push_back({std::to_string(row.distance), EntityLabel(row.entity), std::string(EntityTypeName(row.entity.type))});
+  NeighborList around;  // stays empty when the entity has no facts: nothing around it
+  if (graph->VertexOf(entity->id)) {
+    auto found = Neighbors(graph.value(), entity->id, depth, limit, deadline);
+    if (!found.ok()) return Fail(found.status().message());
+    around = std::move(found).value();
   }
-  PrintTable(std::cout, {"hops", "entity", "type"}, table, 80);
-  std::cout << table.size() << " entities within " << depth << " hops"
-            << (truncated ? " (limit reached: --limit shows more)" : "") << '\n';
+  const ResultTable table = NeighborsTable(entity.value(), depth, around);
+  PrintTable(std::cout, table.header, table.rows, 80);
+  std::cout << table.rows.size() << " entities within " << depth << " hops"
+            << (around.truncated ? " (limit reached: --limit shows more)" : "") << '\n';
   return kExitOk;
 }
 
@@ -126,10 +113,7 @@ int RunEvents(const std::string& db, const std::string& province, const std::str
   if (!store.ok()) return Fail(store.status().message());
   auto rows = Events(*store.value(), province, from, to, deadline);
   if (!rows.ok()) return Fail(rows.status().message());
-  std::vector<std::vector<std::string>> table;
-  for (const EventRow& r : rows.value())
-    table.push_back({r.date, r.name, Join(r.organizers, "; "), Join(r.bridge_points, ", "), Join(r.places, ", ")});
-  PrintTable(std::cout, {"date", "event", "organized by", "bridge points", "held in"}, table, 60);
+  PrintTitled(EventsTable(rows.value()), 60);
   return kExitOk;
 }
 
@@ -145,16 +129,10 @@ int RunTop(const std::string& db, const std::string& by, const std::string& type
   }
   auto graph = KnowledgeGraph::Load(*store.value(), deadline);
   if (!graph.ok()) return Fail(graph.status().message());
-  auto ranked = MostCentral(graph.value(), by == "betweenness" ? Centrality::kBetweenness : Centrality::kDegree, wanted,
-                            n, sources, deadline);
+  auto ranked = Top(graph.value(), by == "betweenness" ? Centrality::kBetweenness : Centrality::kDegree, wanted, n,
+                    sources, deadline);
   if (!ranked.ok()) return Fail(ranked.status().message());
-  std::vector<std::vector<std::string>> table;
-  for (auto [v, score] : ranked.value()) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, by == "betweenness" ? "%.1f" : "%.0f", score);
-    table.push_back({buffer, EntityLabel(graph->EntityOf(v)), std::string(EntityTypeName(graph->EntityOf(v).type))});
-  }
-  PrintTable(std::cout, {by, "entity", "type"}, table, 80);
+  PrintTitled(TopTable(by, ranked.value()), 80);
   return kExitOk;
 }
 

@@ -5,7 +5,7 @@
 #include <iostream>
 #include <memory>
 
-#include "vnkg/query/repl.h"
+#include "vnkg/shell/repl.h"
 #include "vnkg/store/store.h"
 
 namespace vnkg::app {

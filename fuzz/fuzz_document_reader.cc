@@ -21,9 +21,10 @@
 
 #include "fuzz_support.h"
 #include "vnkg/extract/document_reader.h"
+#include "vnkg/model/utf8.h"
 #include "vnkg/extract/extractor.h"
-#include "vnkg/extract/fact.h"
-#include "vnkg/extract/facts_json.h"
+#include "vnkg/model/fact.h"
+#include "vnkg/model/facts_json.h"
 
 namespace {
 

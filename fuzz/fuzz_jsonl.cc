@@ -18,8 +18,9 @@
 
 #include "fuzz_support.h"
 #include "vnkg/extract/document_reader.h"
-#include "vnkg/extract/fact.h"
-#include "vnkg/extract/facts_json.h"
+#include "vnkg/model/utf8.h"
+#include "vnkg/model/fact.h"
+#include "vnkg/model/facts_json.h"
 
 namespace {
 

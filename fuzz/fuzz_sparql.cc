@@ -25,7 +25,7 @@
 #include "vnkg/deadline.h"
 #include "vnkg/extract/extractor.h"
 #include "vnkg/query/sparql.h"
-#include "vnkg/store/ingest.h"
+#include "vnkg/ingest/ingest.h"
 #include "vnkg/store/store.h"
 
 namespace {

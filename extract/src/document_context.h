@@ -18,7 +18,7 @@
 #include "gazetteer.h"
 #include "tokens.h"
 #include "vnkg/extract/extractor.h"
-#include "vnkg/extract/fact.h"
+#include "vnkg/model/fact.h"
 
 namespace vnkg::stage {
 

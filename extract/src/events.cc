@@ -6,7 +6,7 @@
 #include "dates.h"
 #include "event_mention.h"
 #include "sentences.h"
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg::stage {
 

@@ -26,7 +26,7 @@
 #include "roles.h"
 #include "segments.h"
 #include "sentences.h"
-#include "vnkg/extract/document_reader.h"
+#include "vnkg/model/utf8.h"
 
 namespace vnkg {
 namespace {

@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "tokens.h"
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg {
 namespace {

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "sentences.h"
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg::stage {
 

@@ -3,7 +3,7 @@
 #include <map>
 #include <set>
 
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg {
 namespace {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "gazetteer.h"
-#include "vnkg/extract/fact.h"
+#include "vnkg/model/fact.h"
 
 namespace vnkg {
 

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "sentences.h"
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg::stage {
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "sentences.h"
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg::stage {
 

@@ -8,7 +8,7 @@
 
 #include "dates.h"
 #include "sentences.h"
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg::stage {
 

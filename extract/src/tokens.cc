@@ -7,7 +7,7 @@
 #include <cctype>
 #include <cstdint>
 
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg {
 namespace {

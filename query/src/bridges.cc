@@ -5,7 +5,7 @@
 #include <set>
 #include <sstream>
 
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg {
 namespace {

@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "vnkg/extract/facts_json.h"
+#include "vnkg/model/facts_json.h"
 #include "vnkg/query/export.h"
 
 namespace vnkg {

@@ -5,7 +5,7 @@
 #include <set>
 #include <tuple>
 
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 namespace vnkg {
 namespace {
@@ -146,7 +146,8 @@ Result<NameResolver> NameResolver::Build(const Store& store, Deadline deadline) 
   std::unordered_map<TermId, std::size_t> position;
   VNKG_RETURN_IF_ERROR(store.ForEachEntity([&](TermId id, const Entity& e) {
     position.emplace(id, index.entries_.size());
-    index.entries_.push_back(Entry{NamedEntity{id, e, 0}, FoldLoose(EntityLabel(e))});
+    std::string label = EntityLabel(e);
+    index.entries_.push_back(Entry{NamedEntity{id, e, 0}, FoldLoose(label), std::move(label)});
     index.by_loose_.emplace(index.entries_.back().loose, index.entries_.size() - 1);
     return !deadline.Poll();
   }));
@@ -157,7 +158,33 @@ Result<NameResolver> NameResolver::Build(const Store& store, Deadline deadline) 
     return !deadline.Poll();
   }));
   if (deadline.stopped()) return deadline.Stop("looking up names", "counting facts");
+  index.by_prefix_.resize(index.entries_.size());
+  for (std::size_t i = 0; i < index.by_prefix_.size(); ++i) index.by_prefix_[i] = i;
+  std::sort(index.by_prefix_.begin(), index.by_prefix_.end(), [&](std::size_t a, std::size_t b) {
+    const Entry &x = index.entries_[a], &y = index.entries_[b];
+    return std::tie(x.loose, x.label, x.named.entity.type) < std::tie(y.loose, y.label, y.named.entity.type);
+  });
   return index;
+}
+
+std::vector<std::string> NameResolver::Complete(std::string_view prefix, std::optional<EntityType> only,
+                                                std::size_t limit) const {
+  std::string key = FoldLoose(prefix);
+  // FoldLoose trims; "bui " must still mean "a further word after bui".
+  if (!key.empty() && !prefix.empty() && (prefix.back() == ' ' || prefix.back() == '\t')) key += ' ';
+  auto it = std::lower_bound(by_prefix_.begin(), by_prefix_.end(), key,
+                             [&](std::size_t i, const std::string& k) { return entries_[i].loose < k; });
+  std::vector<std::string> out;
+  for (; it != by_prefix_.end() && entries_[*it].loose.compare(0, key.size(), key) == 0 && out.size() < limit; ++it) {
+    const Entry& entry = entries_[*it];
+    const EntityType type = entry.named.entity.type;
+    // Events and bridge points are named by dates: found by date, not offered as names.
+    if (only ? type != *only : (type == EntityType::kEvent || type == EntityType::kBridgePoint)) continue;
+    if (entry.label.empty()) continue;
+    // One label may belong to entities of several types: offer it once.
+    if (std::find(out.begin(), out.end(), entry.label) == out.end()) out.push_back(entry.label);
+  }
+  return out;
 }
 
 Result<Resolution> NameResolver::Resolve(const std::string& name, std::optional<EntityType> type) const {

@@ -3,8 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "sparql_internal.h"
-#include "vnkg/query/export.h"
-#include "vnkg/query/table.h"
+#include "vnkg/query/sparql_cell.h"
+#include "vnkg/model/rdf.h"
+#include "vnkg/model/table.h"
 
 namespace vnkg {
 namespace {
@@ -30,7 +31,11 @@ std::string CsvCell(const SparqlTerm& t) {
   return out + '"';
 }
 
-std::string TableCell(const SparqlTerm& t) {
+}  // namespace
+
+// The one table cell of a term (sparql_cell.h): `vnkg query --format table`
+// and the REPL both show a tagged literal with its @lang.
+std::string SparqlTermToCell(const SparqlTerm& t) {
   switch (t.kind) {
     case SparqlTerm::Kind::kUnbound: return "";
     case SparqlTerm::Kind::kIri:
@@ -40,8 +45,6 @@ std::string TableCell(const SparqlTerm& t) {
   }
   return "";
 }
-
-}  // namespace
 
 std::string SparqlTermToTsv(const SparqlTerm& t) {
   switch (t.kind) {
@@ -115,7 +118,7 @@ void WriteSparqlResult(std::ostream& out, const SparqlResult& result, SparqlForm
       std::vector<std::vector<std::string>> rows;
       for (const auto& row : result.rows) {
         std::vector<std::string> cells;
-        for (const auto& t : row) cells.push_back(TableCell(t));
+        for (const auto& t : row) cells.push_back(SparqlTermToCell(t));
         rows.push_back(std::move(cells));
       }
       PrintTable(out, header, rows);

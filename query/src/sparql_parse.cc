@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "sparql_internal.h"
-#include "vnkg/query/export.h"
+#include "vnkg/model/rdf.h"
 
 namespace vnkg::sparql {
 namespace {

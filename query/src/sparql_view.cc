@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "sparql_internal.h"
-#include "vnkg/query/export.h"
+#include "vnkg/model/rdf.h"
 
 namespace vnkg::sparql {
 

@@ -1,6 +1,7 @@
-// The bulk loader: sorted runs -> SST files -> IngestExternalFiles. Its
-// bookkeeping mirrors RocksStore::PutDocument rule for rule, from memory
-// instead of from the database; bulk_loader_test checks the two agree.
+// The bulk loader: sorted runs -> SST files -> IngestExternalFiles. The rows
+// are the write rules' (write_rules.h), as RocksStore::PutDocument's are; what
+// is already stored is known from memory instead of from the database.
+// bulk_loader_test checks the two agree.
 #include <fcntl.h>
 #include <rocksdb/db.h>
 #include <rocksdb/sst_file_writer.h>
@@ -14,6 +15,8 @@
 
 #include "encoding.h"
 #include "families.h"
+#include "filename.h"
+#include "write_rules.h"
 #include "vnkg/store/bulk.h"
 
 namespace vnkg {
@@ -26,31 +29,6 @@ namespace {
 // Per-entry bookkeeping of std::map, counted so that a run's memory, not only
 // its bytes of data, stays near BulkOptions::run_bytes.
 constexpr std::size_t kEntryOverhead = 80;
-
-bool ProcessIsAlive(const std::string& pid) { return fs::exists("/proc/" + pid); }
-
-// "<dir>.bulk-<pid>" directories left by loads that were killed.
-void RemoveAbandonedStaging(const fs::path& dir) {
-  std::error_code ec;
-  const std::string prefix = dir.filename().string() + ".bulk-";
-  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
-  for (const auto& entry : fs::directory_iterator(parent, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const std::string pid = name.substr(prefix.size());
-    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || ProcessIsAlive(pid)) continue;
-    std::error_code remove_ec;
-    fs::remove_all(entry.path(), remove_ec);
-  }
-}
-
-// fsync of a directory, so that a rename in it survives a power cut.
-void SyncDirectory(const fs::path& dir) {
-  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
-}
 
 }  // namespace
 
@@ -82,10 +60,7 @@ class BulkLoader::Impl {
 
   Result<IngestOutcome> Put(const DocumentRecord& record, const std::vector<Fact>& facts) {
     VNKG_RETURN_IF_ERROR(failure_);
-    if (record.id.empty()) return Status::InvalidArgument("a document needs an id");
-    for (const Fact& fact : facts)
-      if (!fact.doc.empty() && fact.doc != record.id)
-        return Status::InvalidArgument("a fact of document '" + fact.doc + "' was given with document '" + record.id + "'");
+    VNKG_RETURN_IF_ERROR(CheckDocument(record, facts));
 
     IngestOutcome outcome = IngestOutcome::kInserted;
     auto previous = documents_.find(record.id);
@@ -95,36 +70,20 @@ class BulkLoader::Impl {
       Withdraw(record.id, previous->second);
     }
 
+    // A triple is new when no document supports it (after the withdrawal).
+    auto is_new = [&](const std::string& spo) -> Result<bool> { return support_[spo]++ == 0; };
+    auto rows = WriteDocumentRows(record, facts, terms_, is_new, run_sink_);
+    if (!rows.ok()) return Fail(rows.status());
+    counters_[kFactsCount] += rows->new_facts;
+    counters_[kProvenanceCount] += rows->provenance;
+    counters_[kEntitiesCount] += terms_.pending_entities();
+    ++counters_[kDocumentsCount];
+    terms_.Commit();  // rows staged are as good as written: a failed load makes no database
+
     DocumentState& state = documents_[record.id];
     state.content_hash = record.content_hash;
     state.triples.clear();
-    std::unordered_map<std::string, std::size_t> position;  // SPO key -> index in state.triples
-    for (const Fact& fact : facts) {
-      const TermId s = InternEntity(fact.subject);
-      const TermId p = Intern(PredicateIndexKey(fact.predicate), [&] { return EncodePredicateTerm(fact.predicate); }, false);
-      const TermId o = InternEntity(fact.object);
-      std::string spo = TripleKey(s, p, o);
-      auto [it, first_time] = position.try_emplace(spo, state.triples.size());
-      if (first_time) {
-        state.triples.emplace_back(spo, 0);
-        if (support_[spo]++ == 0) ++counters_[kFactsCount];
-        Stage(kSpo, spo, "");
-        Stage(kPos, TripleKey(p, o, s), "");
-        Stage(kOsp, TripleKey(o, s, p), "");
-      }
-      std::uint32_t& occurrence = state.triples[it->second].second;
-      Provenance provenance{record.id, fact.sentence_offset, fact.evidence, fact.confidence, fact.date, fact.by};
-      Stage(kProvenance, ProvenanceKey(spo, record.id, occurrence++), EncodeProvenance(provenance));
-      ++counters_[kProvenanceCount];
-    }
-    ++counters_[kDocumentsCount];
-
-    DocumentRecord stored = record;
-    stored.fact_count = static_cast<std::uint32_t>(state.triples.size());
-    std::vector<std::string> spo_keys;
-    spo_keys.reserve(state.triples.size());
-    for (const auto& triple : state.triples) spo_keys.push_back(triple.first);
-    Stage(kDocuments, record.id, EncodeDocument(stored, spo_keys));
+    for (std::size_t i = 0; i < rows->triples.size(); ++i) state.triples.emplace_back(rows->triples[i], rows->occurrences[i]);
     if (run_bytes_ >= options_.run_bytes) VNKG_RETURN_IF_ERROR(WriteRun());
     return outcome;
   }
@@ -137,7 +96,7 @@ class BulkLoader::Impl {
     std::vector<rocksdb::IngestExternalFileArg> args;
     for (int f = 0; f < kFamilyCount; ++f) {
       if (run_[f].empty()) continue;
-      const std::string path = staging_ + "/bulk-run-" + std::to_string(summary_.runs) + "-" + kFamilyNames[f] + ".sst";
+      const std::string path = BulkRunFile(staging_, summary_.runs, kFamilyNames[f]);
       rocksdb::Options options(db_options_, FamilyOptions(f));
       // Finish() compacts every run into compressed files: compressing here
       // too would be work thrown away.
@@ -168,8 +127,8 @@ class BulkLoader::Impl {
     VNKG_RETURN_IF_ERROR(failure_);
     VNKG_RETURN_IF_ERROR(WriteRun());
     rocksdb::WriteBatch meta;
-    meta.Put(handles_[kMeta], kNextIdKey, EncodeU64(next_id_));
-    for (int c = 0; c < kCounterCount; ++c) meta.Put(handles_[kMeta], kCounterKeys[c], EncodeU64(counters_[c]));
+    BatchSink meta_sink(meta, handles_);
+    PutMeta(terms_.next_id(), counters_, meta_sink);
     rocksdb::WriteOptions sync;
     sync.sync = true;
     if (Status s = FromRocks(db_->Write(sync, &meta), "writing the counters in " + staging_); !s.ok()) return Fail(s);
@@ -197,7 +156,7 @@ class BulkLoader::Impl {
     fs::rename(staging_, dir_, ec);
     if (ec) return Fail(Status::IoError("cannot move the new database from " + staging_ + " to " + dir_ + ": " + ec.message()));
     published_ = true;
-    SyncDirectory(fs::path(dir_).parent_path());
+    SyncDirectory(fs::path(dir_).parent_path().string());
     return summary_;
   }
 
@@ -217,41 +176,16 @@ class BulkLoader::Impl {
     run_[family].insert_or_assign(std::move(key), std::move(value));
   }
 
-  // The id of a term, new terms numbered in the order they are met, as
-  // RocksStore::InternTerm does.
-  template <typename Encode>
-  TermId Intern(std::string index_key, Encode&& encode, bool is_entity) {
-    auto [it, fresh] = terms_.try_emplace(std::move(index_key), next_id_);
-    if (!fresh) return it->second;
-    const TermId id = next_id_++;
-    Stage(kTerms, EncodeU64(id), encode());
-    Stage(kTermIndex, it->first, EncodeU64(id));
-    if (is_entity) ++counters_[kEntitiesCount];
-    return id;
-  }
-
-  // Spellings seen before skip EntityKey's Unicode folding (see RocksStore::spelling_cache_).
-  TermId InternEntity(const Entity& entity) {
-    std::string spelling = EncodeEntityTerm(entity);
-    if (auto it = spellings_.find(spelling); it != spellings_.end()) return it->second;
-    const TermId id = Intern(EntityIndexKey(entity), [&] { return spelling; }, true);
-    spellings_.emplace(std::move(spelling), id);
-    return id;
-  }
-
   // A replaced document's rows go: its provenance, and the triples no other
   // document supports. Tombstones cover rows already written in earlier runs.
   void Withdraw(const std::string& doc, const DocumentState& state) {
     for (const auto& [spo, occurrences] : state.triples) {
-      for (std::uint32_t k = 0; k < occurrences; ++k) Stage(kProvenance, ProvenanceKey(spo, doc, k), std::nullopt);
+      for (std::uint32_t k = 0; k < occurrences; ++k) run_sink_.Delete(kProvenance, ProvenanceKey(spo, doc, k));
       counters_[kProvenanceCount] -= occurrences;
       auto support = support_.find(spo);
       if (support != support_.end() && --support->second == 0) {
         support_.erase(support);
-        const TermId s = GetId(spo), p = GetId(std::string_view(spo).substr(8)), o = GetId(std::string_view(spo).substr(16));
-        Stage(kSpo, spo, std::nullopt);
-        Stage(kPos, TripleKey(p, o, s), std::nullopt);
-        Stage(kOsp, TripleKey(o, s, p), std::nullopt);
+        DeleteTriple(spo, run_sink_);
         --counters_[kFactsCount];
       }
     }
@@ -275,14 +209,25 @@ class BulkLoader::Impl {
   bool published_ = false;
   Status failure_;
 
-  TermId next_id_ = 1;
   std::uint64_t counters_[kCounterCount] = {0, 0, 0, 0};
-  std::unordered_map<std::string, TermId> terms_;             // index key -> id
-  std::unordered_map<std::string, TermId> spellings_;         // entity term encoding -> id
+  TermInterner terms_;  // no lookup: the database starts empty
   std::unordered_map<std::string, std::uint32_t> support_;    // SPO key -> documents stating it
   std::unordered_map<std::string, DocumentState> documents_;  // id -> what it contributed
   std::map<std::string, std::optional<std::string>> run_[kFamilyCount];  // nullopt: a deletion
   std::size_t run_bytes_ = 0;
+  // The write rules' rows go into the current run.
+  class RunSink final : public RowSink {
+   public:
+    explicit RunSink(Impl& impl) : impl_(impl) {}
+    void Put(Family family, std::string key, std::string value) override {
+      impl_.Stage(family, std::move(key), std::move(value));
+    }
+    void Delete(Family family, std::string key) override { impl_.Stage(family, std::move(key), std::nullopt); }
+
+   private:
+    Impl& impl_;
+  };
+  RunSink run_sink_{*this};
   BulkSummary summary_;
 };
 
@@ -302,8 +247,8 @@ Result<std::unique_ptr<BulkLoader>> BulkLoader::Create(const std::string& given_
     fs::create_directories(path.parent_path(), ec);
     if (ec) return Status::IoError("cannot create " + path.parent_path().string() + ": " + ec.message());
   }
-  RemoveAbandonedStaging(path);
-  const std::string staging = dir + ".bulk-" + std::to_string(::getpid());
+  RemoveAbandonedBulkStaging(dir);
+  const std::string staging = BulkStagingDir(dir, ::getpid());
   fs::remove_all(staging, ec);
   auto impl = std::make_unique<Impl>(dir, staging, options);
   VNKG_RETURN_IF_ERROR(impl->Open());

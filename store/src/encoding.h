@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "vnkg/extract/fact.h"
+#include "vnkg/model/fact.h"
 #include "vnkg/store/store.h"
 
 namespace vnkg::storage {

@@ -7,7 +7,7 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 #include "vnkg/resolve/events.h"
 
 namespace vnkg {

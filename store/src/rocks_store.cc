@@ -18,6 +18,9 @@
 
 #include "encoding.h"
 #include "families.h"
+#include "filename.h"
+#include "write_rules.h"
+#include "vnkg/model/hash.h"
 #include "resolved_store.h"
 #include "vnkg/store/store.h"
 
@@ -27,52 +30,11 @@ namespace {
 namespace fs = std::filesystem;
 using namespace storage;
 
-constexpr const char* kWriterFile = "WRITER";
-
 std::string Hex64(std::uint64_t v) {
   static const char* digits = "0123456789abcdef";
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i, v >>= 4) out[i] = digits[v & 0xF];
   return out;
-}
-
-// RocksDB refuses a second open of the same database with an IOError that
-// mentions the LOCK file ("While lock file: .../LOCK: Resource temporarily
-// unavailable", or "lock hold by current process" within one process).
-std::string LowerCaseText(const rocksdb::Status& s) {
-  std::string text = s.ToString();
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
-bool IsLockHeld(const rocksdb::Status& s) {
-  if (!s.IsIOError()) return false;
-  const std::string text = LowerCaseText(s);
-  // Not "LOCK: Permission denied": that is a directory we may not write.
-  return text.find("lock") != std::string::npos &&
-         (text.find("resource temporarily unavailable") != std::string::npos ||
-          text.find("lock hold by current process") != std::string::npos);
-}
-
-bool IsPermissionDenied(const rocksdb::Status& s) {
-  const std::string text = LowerCaseText(s);
-  return text.find("permission denied") != std::string::npos || text.find("read-only file system") != std::string::npos;
-}
-
-// What the WRITER file says about the process that holds the lock.
-std::string ReadWriterFile(const std::string& dir) {
-  std::ifstream in(dir + "/" + kWriterFile);
-  std::string holder;
-  std::getline(in, holder);
-  return holder.empty() ? "another process" : holder;
-}
-
-std::string SelfDescription() {
-  std::string cmd;
-  std::ifstream in("/proc/self/cmdline", std::ios::binary);
-  std::string arg;
-  while (std::getline(in, arg, '\0')) cmd += (cmd.empty() ? "" : " ") + arg;
-  return "process " + std::to_string(::getpid()) + (cmd.empty() ? "" : " (" + cmd + ")");
 }
 
 // A directory holding a RocksDB database that is not ours (no `meta` family)
@@ -84,17 +46,6 @@ Status CheckIsVnkgDatabase(const std::string& dir) {
   if (std::find(names.begin(), names.end(), kFamilyNames[kMeta]) == names.end())
     return Status::InvalidArgument(dir + " holds a RocksDB database that is not a vnkg database (no 'meta' column family)");
   return Status::Ok();
-}
-
-// Bytes of the write-ahead logs (NNNNNN.log; RocksDB's info LOG has no extension).
-std::uint64_t WalBytes(const std::string& dir) {
-  std::uint64_t bytes = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::error_code size_ec;
-    if (entry.path().extension() == ".log" && entry.is_regular_file(size_ec)) bytes += entry.file_size(size_ec);
-  }
-  return bytes;
 }
 
 class RocksStore final : public Store {
@@ -111,8 +62,7 @@ class RocksStore final : public Store {
         if (!write_failed_) db_->FlushWAL(true);
         // Removed while the lock is still ours (delete db_ releases it), so a
         // writer that follows can never lose its own WRITER file to us.
-        std::error_code ec;
-        fs::remove(dir_ + "/" + kWriterFile, ec);
+        RemoveWriterFile(dir_);
       }
       delete db_;
     }
@@ -143,7 +93,7 @@ class RocksStore final : public Store {
     VNKG_RETURN_IF_ERROR(CheckSchema());
     VNKG_RETURN_IF_ERROR(LoadCounters());
     // Written only once the lock is ours, so it always names the holder.
-    if (mode_ == Mode::kReadWrite) std::ofstream(dir_ + "/" + kWriterFile, std::ios::trunc) << SelfDescription() << '\n';
+    if (mode_ == Mode::kReadWrite) WriteWriterFile(dir_);
     return Status::Ok();
   }
 
@@ -294,18 +244,11 @@ class RocksStore final : public Store {
     fs::create_directories(dir_, ec);
     if (ec) return Status::IoError("cannot create database directory " + dir_ + ": " + ec.message());
     if (!fs::is_directory(dir_, ec)) return Status::IoError(dir_ + " is not a directory");
-    if (fs::exists(dir_ + "/CURRENT", ec)) return CheckIsVnkgDatabase(dir_);
-    // Files RocksDB writes before CURRENT: what a process killed while
-    // creating the database leaves. Such a directory is a creation to finish,
-    // not somebody else's data.
-    auto creation_leftover = [](const std::string& name) {
-      for (const char* prefix : {"LOCK", "LOG", "IDENTITY", "MANIFEST-", "OPTIONS-", "WRITER"})
-        if (name.rfind(prefix, 0) == 0) return true;
-      return name.size() > 4 && (name.compare(name.size() - 4, 4, ".log") == 0 ||
-                                 name.find(".dbtmp") != std::string::npos);
-    };
+    if (fs::exists(CurrentFile(dir_), ec)) return CheckIsVnkgDatabase(dir_);
     for (const auto& entry : fs::directory_iterator(dir_, ec)) {
-      if (creation_leftover(entry.path().filename().string())) continue;
+      // What a process killed while creating the database leaves is a
+      // creation to finish, not somebody else's data.
+      if (IsCreationLeftover(entry.path().filename().string())) continue;
       return Status::InvalidArgument(dir_ + " is not empty and is not a vnkg database; give --db a new or vnkg directory");
     }
     if (ec) return Status::IoError("cannot read database directory " + dir_ + ": " + ec.message());
@@ -317,7 +260,7 @@ class RocksStore final : public Store {
   // a process killed while creating it leaves either nothing or a complete,
   // empty database: never one missing a column family.
   Status CreateAtomically() {
-    const std::string staging = dir_ + ".creating-" + std::to_string(::getpid());
+    const std::string staging = CreationStagingDir(dir_, ::getpid());
     std::error_code ec;
     fs::remove_all(staging, ec);
     {
@@ -342,7 +285,7 @@ class RocksStore final : public Store {
     if (ec) {
       fs::remove_all(staging);
       // Another process may have finished creating it first: fine if so.
-      if (fs::exists(dir_ + "/CURRENT")) return CheckIsVnkgDatabase(dir_);
+      if (fs::exists(CurrentFile(dir_))) return CheckIsVnkgDatabase(dir_);
       return Status::IoError("cannot move the new database into " + dir_ + ": " + ec.message());
     }
     return Status::Ok();
@@ -351,7 +294,7 @@ class RocksStore final : public Store {
   // ReadOnly: nothing is created, so a missing database is NotFound.
   Status CheckDatabaseExists() {
     std::error_code ec;
-    if (!fs::exists(dir_ + "/CURRENT", ec))
+    if (!fs::exists(CurrentFile(dir_), ec))
       return Status::NotFound("no vnkg database at " + dir_ + " (ingest something first)");
     return CheckIsVnkgDatabase(dir_);
   }
@@ -386,8 +329,9 @@ class RocksStore final : public Store {
       out = GetId(value);
       return Status::Ok();
     };
-    VNKG_RETURN_IF_ERROR(read(kNextIdKey, next_id_));
-    if (next_id_ == 0) next_id_ = 1;
+    TermId next_id = 0;
+    VNKG_RETURN_IF_ERROR(read(kNextIdKey, next_id));
+    terms_.set_next_id(next_id == 0 ? 1 : next_id);
     for (int c = 0; c < kCounterCount; ++c) {
       std::uint64_t value = 0;
       VNKG_RETURN_IF_ERROR(read(kCounterKeys[c], value));
@@ -442,42 +386,17 @@ class RocksStore final : public Store {
     return FromRocks(it->status(), "reading provenance");
   }
 
-  // The id for an index key, creating the term in `batch` when it is new.
-  // New terms get ids next_id_, next_id_ + 1, ... in the order this batch meets them.
-  Result<TermId> InternTerm(const std::string& index_key, const std::string& term_value, rocksdb::WriteBatch& batch,
-                            std::unordered_map<std::string, TermId>& created, std::uint64_t& new_entities,
-                            bool is_entity) {
-    if (auto it = term_cache_.find(index_key); it != term_cache_.end()) return it->second;
-    if (auto it = created.find(index_key); it != created.end()) return it->second;
-    auto found = FindIndex(index_key);
-    if (!found.ok()) return found.status();
-    if (found.value()) {
-      term_cache_.emplace(index_key, *found.value());
-      return *found.value();
-    }
-    const TermId id = next_id_ + created.size();
-    batch.Put(handles_[kTerms], EncodeU64(id), term_value);
-    batch.Put(handles_[kTermIndex], index_key, EncodeU64(id));
-    created.emplace(index_key, id);
-    if (is_entity) ++new_entities;
-    return id;
-  }
-
   std::string dir_;
   Mode mode_;
   rocksdb::DB* db_ = nullptr;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
-  TermId next_id_ = 1;  // only the writer reads or changes it
   bool write_failed_ = false;  // a write failed: RocksDB takes no more
   // The meta counters, mirrored: atomic because Stats() may run on a reader
   // thread while the writer commits.
   std::atomic<std::uint64_t> counters_[kCounterCount] = {0, 0, 0, 0};
-  // Terms already in the database (index key -> id): saves a read per mention.
-  std::unordered_map<std::string, TermId> term_cache_;
-  // Entity spellings (the term encoding) already resolved -> id: an entity is
-  // mentioned ~10 times per distinct entity on the corpus, and EntityKey's
-  // Unicode folding was a third of the cost of storing a fact.
-  std::unordered_map<std::string, TermId> spelling_cache_;
+  // Term ids (the write rules' TermInterner), reading the term index for
+  // terms it has not met; only the writer uses it.
+  TermInterner terms_{[this](const std::string& index_key) { return FindIndex(index_key); }};
 };
 
 Status RocksStore::Match(const TriplePattern& pattern,
@@ -533,12 +452,11 @@ Status RocksStore::Match(const TriplePattern& pattern,
 
 Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) {
   if (mode_ != Mode::kReadWrite) return Status::InvalidArgument("the database is open read-only");
-  if (record.id.empty()) return Status::InvalidArgument("a document needs an id");
-  for (const Fact& fact : facts)
-    if (!fact.doc.empty() && fact.doc != record.id)
-      return Status::InvalidArgument("a fact of document '" + fact.doc + "' was given with document '" + record.id + "'");
+  VNKG_RETURN_IF_ERROR(CheckDocument(record, facts));
   rocksdb::WriteBatch batch;
+  BatchSink sink(batch, handles_);
   std::int64_t delta[kCounterCount] = {0, 0, 0, 0};
+  terms_.Discard();  // nothing pending from a document that failed
 
   // The document's previous version: same content is a no-op; other content
   // goes, with the triples no other document supports.
@@ -559,17 +477,14 @@ Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, cons
       bool supported_elsewhere = false;
       VNKG_RETURN_IF_ERROR(ScanProvenance(spo, [&](std::string_view key, Provenance&& p) {
         if (p.doc == record.id) {
-          batch.Delete(handles_[kProvenance], key);
+          sink.Delete(kProvenance, std::string(key));
           --delta[kProvenanceCount];
         } else {
           supported_elsewhere = true;
         }
       }));
       if (!supported_elsewhere) {
-        const TermId s_id = GetId(spo), p_id = GetId(spo.substr(8)), o_id = GetId(spo.substr(16));
-        batch.Delete(handles_[kSpo], spo);
-        batch.Delete(handles_[kPos], TripleKey(p_id, o_id, s_id));
-        batch.Delete(handles_[kOsp], TripleKey(o_id, s_id, p_id));
+        DeleteTriple(spo, sink);
         removed_triples.insert(spo);
         --delta[kFactsCount];
       }
@@ -577,72 +492,36 @@ Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, cons
     --delta[kDocumentsCount];
   }
 
-  // Terms, triples and provenance of the new version.
-  std::unordered_map<std::string, TermId> created;
-  std::uint64_t new_entities = 0;
-  std::map<std::string, std::uint32_t> occurrences;  // SPO key -> occurrences in this document
-  std::vector<std::string> spo_keys;
-  std::unordered_map<std::string, TermId> spelled;  // spellings met first in this batch
-  auto entity_id = [&](const Entity& entity) -> Result<TermId> {
-    std::string spelling = EncodeEntityTerm(entity);
-    if (auto it = spelling_cache_.find(spelling); it != spelling_cache_.end()) return it->second;
-    if (auto it = spelled.find(spelling); it != spelled.end()) return it->second;
-    auto id = InternTerm(EntityIndexKey(entity), spelling, batch, created, new_entities, true);
-    if (id.ok()) spelled.emplace(std::move(spelling), id.value());
-    return id;
+  // Terms, triples, provenance and the document row of the new version. A
+  // triple is new to the store when the database lacks it or this batch
+  // has just removed it.
+  auto is_new = [&](const std::string& spo) -> Result<bool> {
+    std::string existing;
+    auto got = db_->Get(rocksdb::ReadOptions(), handles_[kSpo], spo, &existing);
+    if (!got.ok() && !got.IsNotFound()) return FromRocks(got, "reading a triple");
+    return got.IsNotFound() || removed_triples.count(spo) > 0;
   };
-  for (const Fact& fact : facts) {
-    auto s_id = entity_id(fact.subject);
-    if (!s_id.ok()) return s_id.status();
-    auto p_id = InternTerm(PredicateIndexKey(fact.predicate), EncodePredicateTerm(fact.predicate), batch, created, new_entities, false);
-    if (!p_id.ok()) return p_id.status();
-    auto o_id = entity_id(fact.object);
-    if (!o_id.ok()) return o_id.status();
-    const std::string spo = TripleKey(*s_id, *p_id, *o_id);
-    auto [it, first_time] = occurrences.try_emplace(spo, 0);
-    if (first_time) {
-      spo_keys.push_back(spo);
-      std::string existing;
-      auto got = db_->Get(rocksdb::ReadOptions(), handles_[kSpo], spo, &existing);
-      if (!got.ok() && !got.IsNotFound()) return FromRocks(got, "reading a triple");
-      if (got.IsNotFound() || removed_triples.count(spo)) ++delta[kFactsCount];
-      batch.Put(handles_[kSpo], spo, "");
-      batch.Put(handles_[kPos], TripleKey(*p_id, *o_id, *s_id), "");
-      batch.Put(handles_[kOsp], TripleKey(*o_id, *s_id, *p_id), "");
-    }
-    Provenance provenance{record.id, fact.sentence_offset, fact.evidence, fact.confidence, fact.date, fact.by};
-    batch.Put(handles_[kProvenance], ProvenanceKey(spo, record.id, it->second++), EncodeProvenance(provenance));
-    ++delta[kProvenanceCount];
-  }
-  delta[kEntitiesCount] += static_cast<std::int64_t>(new_entities);
+  auto rows = WriteDocumentRows(record, facts, terms_, is_new, sink);
+  if (!rows.ok()) return rows.status();
+  delta[kFactsCount] += static_cast<std::int64_t>(rows->new_facts);
+  delta[kProvenanceCount] += static_cast<std::int64_t>(rows->provenance);
+  delta[kEntitiesCount] += static_cast<std::int64_t>(terms_.pending_entities());
   ++delta[kDocumentsCount];
 
-  DocumentRecord stored = record;
-  stored.fact_count = static_cast<std::uint32_t>(spo_keys.size());
-  batch.Put(handles_[kDocuments], record.id, EncodeDocument(stored, spo_keys));
-  const TermId next_id = next_id_ + created.size();
-  batch.Put(handles_[kMeta], kNextIdKey, EncodeU64(next_id));
   std::uint64_t counters[kCounterCount];
-  for (int c = 0; c < kCounterCount; ++c) {
+  for (int c = 0; c < kCounterCount; ++c)
     counters[c] = static_cast<std::uint64_t>(static_cast<std::int64_t>(counters_[c].load()) + delta[c]);
-    batch.Put(handles_[kMeta], kCounterKeys[c], EncodeU64(counters[c]));
-  }
+  PutMeta(terms_.next_id(), counters, sink);
   if (Status written = FromRocks(db_->Write(WriteOptions(), &batch), "storing document " + record.id + " in " + dir_);
       !written.ok()) {
     write_failed_ = true;
+    terms_.Discard();
     return written;
   }
   // Only after the batch is in does memory follow it.
-  next_id_ = next_id;
+  terms_.Commit();
   for (int c = 0; c < kCounterCount; ++c) counters_[c] = counters[c];
-  term_cache_.insert(created.begin(), created.end());
-  spelling_cache_.insert(spelled.begin(), spelled.end());
   return outcome;
-}
-
-std::uint64_t Fnv1a64(std::string_view data, std::uint64_t hash) {
-  for (unsigned char c : data) hash = (hash ^ c) * 0x100000001b3ULL;
-  return hash;
 }
 
 }  // namespace
@@ -704,7 +583,7 @@ class StdioLogger final : public rocksdb::Logger {
 }  // namespace
 
 std::shared_ptr<rocksdb::Logger> OpenInfoLog(const std::string& dir) {
-  return std::make_shared<StdioLogger>(std::fopen((dir + "/LOG").c_str(), "w"));
+  return std::make_shared<StdioLogger>(std::fopen(InfoLogFile(dir).c_str(), "w"));
 }
 
 std::shared_ptr<rocksdb::Logger> DiscardingInfoLog() { return std::make_shared<StdioLogger>(nullptr); }
@@ -713,7 +592,7 @@ std::shared_ptr<rocksdb::Logger> DiscardingInfoLog() { return std::make_shared<S
 
 std::string ContentHash(std::string_view title, std::string_view text) {
   // Two FNV-1a runs from different offsets: 128 bits, no dependency.
-  std::uint64_t a = Fnv1a64(title, 0xcbf29ce484222325ULL);
+  std::uint64_t a = Fnv1a64(title, kFnv1a64Offset);
   a = Fnv1a64(std::string_view("\n", 1), a);
   a = Fnv1a64(text, a);
   std::uint64_t b = Fnv1a64(text, 0x84222325cbf29ce4ULL);

@@ -2,7 +2,7 @@
 #include "../../extract/src/segments.h"
 
 #include "stage_support.h"
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 
 using namespace vnkg;
 using namespace vnkg::stage;

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "vnkg/extract/text.h"
+#include "vnkg/model/text.h"
 #include "vnkg/graph/graph.h"
 #include "vnkg/query/questions.h"
 

@@ -1,5 +1,6 @@
-// Bounded SPARQL and REPL statements: a runaway query (a cross product, or
-// a nested loop whose every step is filtered out) stops with the deadline's
+// Bounded SPARQL statements (the REPL's: tests/shell/bounded_repl_test.cc):
+// a runaway query (a cross product, or a nested loop whose every step is
+// filtered out) stops with the deadline's
 // error when the deadline has passed or passes while it runs, or when the
 // cancel flag (Ctrl-C) is set, even from another thread mid-query; a query
 // with no deadline answers in full.
@@ -12,64 +13,14 @@
 #include <thread>
 
 #include "vnkg/deadline.h"
-#include "vnkg/query/repl.h"
 #include "vnkg/query/sparql.h"
+#include "bounded_test_db.h"
 
 using namespace vnkg;
+using namespace vnkg::testing;
 using namespace std::chrono_literals;
 
 namespace {
-
-constexpr int kPeople = 3000;
-
-// 3000 people attending 30 events: about 10,000 triples in the RDF view
-// (facts, types, labels, dates), so a two-pattern cross product has ~10^8
-// solutions and the nested loop below ~10^8 steps.
-class BigStore {
- public:
-  BigStore()
-      : dir_((std::filesystem::temp_directory_path() / ("vnkg-bounded-sparql-" + std::to_string(::getpid()))).string()) {
-    std::filesystem::remove_all(dir_);
-    auto opened = Store::Open(dir_, Store::Mode::kReadWrite);
-    REQUIRE(opened.ok());
-    store_ = std::move(opened.value());
-    std::vector<Fact> facts;
-    for (int i = 0; i < kPeople; ++i) {
-      Fact f;
-      f.subject = Entity{EntityType::kPerson, "Người " + std::to_string(i), "", "", "", ""};
-      f.predicate = "attended";
-      const int event = i % 30;
-      f.object = Entity{EntityType::kEvent, "Hội nghị " + std::to_string(event),
-                        "2024-01-" + std::string(event < 9 ? "0" : "") + std::to_string(event + 1), "", "", ""};
-      f.doc = "d";
-      f.evidence = "x";
-      facts.push_back(std::move(f));
-    }
-    DocumentRecord record;
-    record.id = "d";
-    record.content_hash = ContentHash("t", "x");
-    REQUIRE(store_->PutDocument(record, facts).ok());
-  }
-  ~BigStore() {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  const Store& store() const { return *store_; }
-  const std::string& dir() const { return dir_; }
-  void Close() { store_.reset(); }
-
- private:
-  std::string dir_;
-  std::unique_ptr<Store> store_;
-};
-
-// Every triple against every triple: the solutions themselves pile up.
-constexpr const char* kCrossProduct = "SELECT * WHERE { ?a ?p ?b . ?c ?q ?d }";
-// Every triple against every triple again, but the OPTIONAL's filter throws
-// each pair away: memory stays small while the work is quadratic (the
-// variables of the filter are not joined in the pattern, a common mistake).
-constexpr const char* kNestedLoop =
-    "SELECT ?a ?b WHERE { ?a ?p ?b OPTIONAL { ?c ?q ?d FILTER(?c = ?b && ?d = ?a) } }";
 
 SparqlOptions With(Deadline deadline, std::size_t max_rows = 1'000'000'000) {
   SparqlOptions options;
@@ -78,7 +29,6 @@ SparqlOptions With(Deadline deadline, std::size_t max_rows = 1'000'000'000) {
   return options;
 }
 
-bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 
@@ -150,53 +100,4 @@ TEST_CASE("sparql: without a deadline a query answers in full - the row limit st
   REQUIRE_FALSE(big_step.ok());
   CHECK(big_step.status().code() == Status::Code::kAborted);
   CHECK(Contains(big_step.status().message(), "more than 100000 intermediate solutions"));
-}
-
-namespace {
-
-struct Session {
-  std::ostringstream out, err;
-  Repl repl;
-  explicit Session(const std::string& db) : repl(ReplOptions{&out, &err, DefaultSparqlEngine(), false}) {
-    REQUIRE(repl.Open(db).ok());
-  }
-};
-
-}  // namespace
-
-TEST_CASE("repl: .timeout bounds each statement, Ctrl-C stops one and the session goes on", "[repl][deadline]") {
-  BigStore big;
-  const std::string dir = big.dir();
-  big.Close();  // the REPL opens it read-only
-  Session s(dir);
-
-  CHECK(s.repl.timeout() == kDefaultTimeoutSeconds);
-  REQUIRE(s.repl.ExecuteLine(".timeout").ok());
-  CHECK(s.out.str() == "30 s\n");
-  REQUIRE(s.repl.ExecuteLine(".timeout 0.05").ok());
-  CHECK(s.repl.timeout() == 0.05);
-
-  Status stopped = s.repl.ExecuteLine(std::string(kNestedLoop) + ";");
-  REQUIRE_FALSE(stopped.ok());
-  CHECK(stopped.code() == Status::Code::kDeadlineExceeded);
-  CHECK(Contains(stopped.message(), "query stopped after 0.05 s (.timeout)"));
-
-  // Ctrl-C (the flag the REPL's SIGINT handler sets) stops a question too.
-  ReplInterruptFlag().store(true);
-  Status cancelled = s.repl.ExecuteLine("path \"Người 1\" \"Người 2\"");
-  ReplInterruptFlag().store(false);  // as RunInteractive does after each statement
-  REQUIRE_FALSE(cancelled.ok());
-  CHECK(cancelled.code() == Status::Code::kAborted);
-  CHECK(Contains(cancelled.message(), "stopped by Ctrl-C"));
-
-  // The session goes on; with no limit the same question answers.
-  REQUIRE(s.repl.ExecuteLine(".timeout 0").ok());
-  s.out.str("");
-  REQUIRE(s.repl.ExecuteLine(".timeout").ok());
-  CHECK(s.out.str() == "none\n");
-  REQUIRE(s.repl.ExecuteLine("path \"Người 1\" \"Người 31\"").ok());
-  CHECK(Contains(s.out.str(), "2 hops from Người 1 to Người 31"));
-
-  CHECK_FALSE(s.repl.ExecuteLine(".timeout soon").ok());
-  CHECK_FALSE(s.repl.ExecuteLine(".timeout -1").ok());
 }

@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "vnkg/extract/fact.h"
+#include "vnkg/model/fact.h"
 #include "vnkg/status.h"
 
 namespace vnkg {
@@ -52,13 +52,5 @@ std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& paths,
 // only when reading cannot go on at all (the callbacks asked to stop is OK),
 // e.g. kInvalidArgument for an encoding without a converter.
 Status ReadDocuments(const std::vector<std::string>& paths, const ReadCallbacks& callbacks);
-
-// Checks UTF-8 and repairs it: invalid sequences become U+FFFD and NUL bytes
-// are dropped. Returns the byte offset of the first problem, or -1 if none.
-std::int64_t RepairUtf8(std::string& text);
-
-// The byte offset of the first invalid UTF-8 sequence or NUL byte in `text`,
-// or -1 when there is none. Reads ASCII eight bytes at a time.
-std::int64_t FirstInvalidUtf8(std::string_view text);
 
 }  // namespace vnkg

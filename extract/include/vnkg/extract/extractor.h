@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "vnkg/extract/fact.h"
+#include "vnkg/model/fact.h"
 #include "vnkg/status.h"
 
 namespace vnkg {

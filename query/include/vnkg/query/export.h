@@ -1,14 +1,17 @@
-// Exports of the whole graph.
+// Exports of the whole graph. The RDF vocabulary they share with SPARQL
+// (EntityIri, vn:, the triples of an entity) is vnkg/model/rdf.h.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <ostream>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "vnkg/model/rdf.h"
 #include "vnkg/status.h"
 #include "vnkg/store/store.h"
 
@@ -24,33 +27,6 @@ struct FactsExportOptions {
 // Returns the number of lines written.
 Result<std::uint64_t> ExportFacts(const Store& store, const FactsExportOptions& options, std::ostream& out);
 
-
-// The IRI of an entity in the RDF view: <urn:vnkg:TYPE-HASH>, where HASH is a
-// 64-bit hash of EntityKey, so it is stable across runs and re-ingests.
-std::string EntityIri(const Entity& entity);
-
-// The vocabulary of the RDF view (docs/facts.md, "The RDF view").
-inline constexpr std::string_view kVnNamespace = "urn:vnkg:";
-inline constexpr std::string_view kRdfTypeIri = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-inline constexpr std::string_view kRdfsLabelIri = "http://www.w3.org/2000/01/rdf-schema#label";
-
-// One triple that an entity's own fields give in the RDF view: its rdf:type,
-// rdfs:label, attributes (plain literals) and links to other entities.
-struct EntityTriple {
-  std::string predicate;  // full IRI
-  std::string object;     // an IRI when object_is_iri, else a literal's lexical form
-  bool object_is_iri = false;
-};
-
-// The triples `entity` is the subject of in the RDF view, besides facts, in
-// the order the export writes them. The one mapping from entities to RDF:
-// the export and the SPARQL engine both use it, so they see the same graph.
-std::vector<EntityTriple> EntityRdfTriples(const Entity& entity);
-
-// The entities `entity` links to through its fields (a BridgePoint's Province
-// and Event, a Position's Organization). They belong to the RDF view (with
-// their own EntityRdfTriples) even when the store holds no term for them.
-std::vector<Entity> EntityRdfLinks(const Entity& entity);
 
 enum class RdfSyntax { kNTriples, kTurtle };
 
@@ -83,8 +59,40 @@ struct DotOptions {
 // entities drawn.
 Result<std::uint64_t> ExportDot(const Store& store, const DotOptions& options, std::ostream& out);
 
-// The body of an RDF string literal: `"` `\` and control characters escaped
-// (`\n`, `\t`, `\uXXXX`), valid in N-Triples, Turtle and SPARQL TSV results.
-std::string EscapeRdfString(std::string_view text);
+// ---------------------------------------------------------------------------
+// The formats by name: the one list `vnkg export` and the REPL's .export read.
+
+struct ExportSettings {
+  float min_confidence = 0.0f;  // facts: leave out facts below it
+  DotOptions dot;               // dot: what to draw
+};
+
+struct ExportFormat {
+  std::string_view name;  // "facts", "ntriples", "turtle", "csv", "dot"
+  std::string_view help;  // a few words for --help, may be empty ("Graphviz")
+  std::string_view unit;  // what the returned count counts: "facts", "triples", "rows", "entities"
+  // true: the format writes files of its own under a path prefix (csv:
+  // <prefix>nodes.csv and <prefix>relationships.csv), not to a stream.
+  bool writes_files = false;
+  // Writes the export of `store` to `out`, or under `prefix` when
+  // writes_files. Returns the count of `unit` written.
+  Result<std::uint64_t> (*write)(const Store& store, const ExportSettings& settings, std::ostream& out,
+                                 const std::string& prefix);
+};
+
+// Every format, in the order help lists them.
+std::span<const ExportFormat> ExportFormats();
+// The format named `name` (exact, lower case), or null.
+const ExportFormat* FindExportFormat(std::string_view name);
+// The names joined by `separator`: "facts|ntriples|turtle|csv|dot".
+std::string ExportFormatNames(std::string_view separator);
+
+// The entities a drawing centred on one thing shows: the stored entities
+// within `depth` hops of the entity named `focus`, else of the event of date
+// (or with words) `event`, else of the province `province`; for
+// DotOptions::only. Errors: kNotFound saying what names nothing (or is
+// ambiguous); the store's.
+Result<std::set<TermId>> DotNeighbourhood(const Store& store, const std::string& focus, const std::string& event,
+                                          const std::string& province, int depth);
 
 }  // namespace vnkg

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -45,8 +46,9 @@ struct Resolution {
 };
 
 // Every entity's name, folded once, with the number of facts about it: for
-// resolving many names against one store (a REPL session). A snapshot: it
-// does not see entities stored after Build.
+// resolving many names against one store, and for completing them (a REPL
+// session). The one name index of the project. A snapshot: it does not see
+// entities stored after Build.
 class NameResolver {
  public:
   // Scans every entity (Store::ForEachEntity) and every fact (Store::Match).
@@ -65,15 +67,25 @@ class NameResolver {
   // Errors: kInvalidArgument for an empty name.
   Result<Resolution> Resolve(const std::string& name, std::optional<EntityType> type = std::nullopt) const;
 
+  // The labels whose FoldLoose form starts with FoldLoose(`prefix`), in
+  // folded order, each label once, at most `limit`: what Tab offers. Only
+  // entities of `only` when given; like Resolve, events and bridge points
+  // only when `only` asks for them. A prefix ending in a blank only matches
+  // labels with a further word ("bui " is not "bu").
+  std::vector<std::string> Complete(std::string_view prefix, std::optional<EntityType> only = std::nullopt,
+                                    std::size_t limit = 500) const;
+
   std::size_t size() const { return entries_.size(); }
 
  private:
   struct Entry {
     NamedEntity named;
     std::string loose;  // FoldLoose(EntityLabel(entity))
+    std::string label;  // EntityLabel(entity)
   };
   std::vector<Entry> entries_;  // in id order
   std::unordered_multimap<std::string, std::size_t> by_loose_;
+  std::vector<std::size_t> by_prefix_;  // entries by (loose, label, type), for Complete
 };
 
 // NameResolver::Build(store).Resolve(name, type): for one name.

@@ -21,7 +21,7 @@
 #include <string_view>
 #include <vector>
 
-#include "vnkg/extract/fact.h"
+#include "vnkg/model/fact.h"
 #include "vnkg/status.h"
 
 namespace vnkg {

@@ -1,0 +1,149 @@
+// The ingest pipeline on the seed articles: files -> documents -> facts ->
+// store, through both sinks, and the account it gives of itself.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "vnkg/ingest/ingest.h"
+#include "vnkg/model/facts_json.h"
+#include "vnkg/store/store.h"
+
+using namespace vnkg;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh directory under the system's temporary directory, removed afterwards.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    static int counter = 0;
+    path = fs::temp_directory_path() / ("vnkg-ingest-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
+
+std::string Articles() { return std::string(VNKG_SOURCE_DIR) + "/examples/articles"; }
+
+const Extractor& SharedExtractor() {
+  static const std::unique_ptr<Extractor> extractor = [] {
+    auto made = MakeDefaultExtractor();
+    REQUIRE(made.ok());
+    return std::move(made.value());
+  }();
+  return *extractor;
+}
+
+// Every fact of a store as export lines, sorted: equal stores give equal lists.
+std::vector<std::string> FactLines(const Store& store) {
+  std::vector<std::string> lines;
+  REQUIRE(store
+              .ForEachFact([&](const StoredFact& fact) {
+                lines.push_back(EntityKey(fact.subject) + "|" + fact.predicate + "|" + EntityKey(fact.object));
+                return true;
+              })
+              .ok());
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("the seed articles are ingested, and again as a no-op", "[ingest]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "db", Store::Mode::kReadWrite);
+  REQUIRE(store.ok());
+  IngestOptions options;
+  auto first = IngestPaths(*store.value(), SharedExtractor(), {Articles()}, options);
+  REQUIRE(first.ok());
+  CHECK(first->documents > 0);
+  CHECK(first->inserted == first->documents);
+  CHECK(first->facts > 0);
+  CHECK(first->skipped == 0);
+  auto again = IngestPaths(*store.value(), SharedExtractor(), {Articles()}, options);
+  REQUIRE(again.ok());
+  CHECK(again->unchanged == first->documents);
+  CHECK(again->inserted == 0);
+}
+
+TEST_CASE("the graph does not depend on the number of extraction threads", "[ingest]") {
+  TempDir dir;
+  std::vector<std::string> facts[2];
+  for (int jobs : {1, 3}) {
+    auto store = Store::Open(dir / ("db" + std::to_string(jobs)), Store::Mode::kReadWrite);
+    REQUIRE(store.ok());
+    IngestOptions options;
+    options.jobs = jobs;
+    options.batch_documents = 2;  // several batches in flight
+    REQUIRE(IngestPaths(*store.value(), SharedExtractor(), {Articles()}, options).ok());
+    facts[jobs == 1 ? 0 : 1] = FactLines(*store.value());
+  }
+  CHECK(!facts[0].empty());
+  CHECK(facts[0] == facts[1]);
+}
+
+TEST_CASE("facts written by extract load back into the same graph", "[ingest]") {
+  TempDir dir;
+  std::ostringstream lines;
+  auto skipped = ExtractFactLines(SharedExtractor(), {Articles()}, ExtractLinesOptions{}, lines);
+  REQUIRE(skipped.ok());
+  CHECK(skipped.value() == 0);
+  std::ofstream(dir / "facts.jsonl") << lines.str() << "\nnot json\n";
+
+  std::vector<ReadIssue> issues;
+  IngestOptions options;
+  options.on_issue = [&](const ReadIssue& issue) { issues.push_back(issue); };
+  auto from_facts = Store::Open(dir / "facts.db", Store::Mode::kReadWrite);
+  REQUIRE(from_facts.ok());
+  auto loaded = IngestFactFiles(*from_facts.value(), {dir / "facts.jsonl"}, options);
+  REQUIRE(loaded.ok());
+  CHECK(loaded->skipped == 1);  // the line that is not JSON, named with its line number
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].where.find("facts.jsonl:") != std::string::npos);
+
+  auto from_text = Store::Open(dir / "text.db", Store::Mode::kReadWrite);
+  REQUIRE(from_text.ok());
+  REQUIRE(IngestPaths(*from_text.value(), SharedExtractor(), {Articles()}, IngestOptions{}).ok());
+  CHECK(FactLines(*from_facts.value()) == FactLines(*from_text.value()));
+}
+
+TEST_CASE("a whole ingest: both sinks make the same graph, and say so in one line", "[ingest]") {
+  TempDir dir;
+  IngestRequest request;
+  request.paths = {Articles()};
+  request.db = dir / "normal.db";
+  auto normal = IngestIntoDatabase(request);
+  REQUIRE(normal.ok());
+  request.db = dir / "bulk.db";
+  request.bulk = true;
+  auto bulk = IngestIntoDatabase(request);
+  REQUIRE(bulk.ok());
+  REQUIRE(normal->graph);
+  REQUIRE(bulk->graph);
+  CHECK(normal->graph->facts == bulk->graph->facts);
+  CHECK(normal->graph->entities == bulk->graph->entities);
+
+  const std::string line = DescribeIngest(normal.value(), false);
+  CHECK(line.rfind("ingested " + std::to_string(normal->summary.documents) + " documents (", 0) == 0);
+  CHECK(line.find(" facts extracted; the graph has ") != std::string::npos);
+}
+
+TEST_CASE("an unknown encoding is refused before anything is created", "[ingest]") {
+  TempDir dir;
+  IngestRequest request;
+  request.paths = {Articles()};
+  request.db = dir / "never.db";
+  request.options.encoding = "no-such-encoding";
+  auto report = IngestIntoDatabase(request);
+  CHECK(!report.ok());
+  CHECK(!fs::exists(request.db));
+}
