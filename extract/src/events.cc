@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "dates.h"
+#include "event_mention.h"
 #include "sentences.h"
 #include "vnkg/model/text.h"
 
@@ -27,12 +28,19 @@ bool HasRoleCue(const Gazetteer& g, const Sentence& s) {
 
 }  // namespace
 
-std::string EventName(const Sentence& s, std::optional<std::size_t> head) {
+// Where an event's name starts: its head word, else after "tổ chức".
+std::size_t EventNameStart(const Sentence& s, std::optional<std::size_t> head) {
   const std::vector<Token>& tokens = s.tokens;
   std::size_t from = head ? *head : 0;
   if (!head)
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
       if (tokens[i].fold == "tổ"sv && tokens[i + 1].fold == "chức"sv) from = i + 2;
+  return from;
+}
+
+std::string EventName(const Sentence& s, std::optional<std::size_t> head) {
+  const std::vector<Token>& tokens = s.tokens;
+  const std::size_t from = EventNameStart(s, head);
   std::size_t to = from;
   for (; to < tokens.size() && to - from <= 30; ++to) {
     const std::string& f = tokens[to].fold;
@@ -63,7 +71,10 @@ EventTimeline FindEvents(const Gazetteer& g, const Document& doc, const Document
     std::optional<std::size_t> head;
     bool organizing = false, review = false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (marks[i] && marks[i]->kind == PhraseKind::kEventHead && !head) head = i;
+      // A gathering's word, not a venue's ("Trung tâm Hội nghị"); "chương trình" only when nothing better names it.
+      if (marks[i] && marks[i]->kind == PhraseKind::kEventHead && !IsVenueWord(tokens, i) &&
+          (!head || (IsWeakEventHead(tokens, *head) && !IsWeakEventHead(tokens, i))))
+        head = i;
       if (tokens[i].fold == "tổ"sv && i + 1 < tokens.size() && tokens[i + 1].fold == "chức"sv) organizing = true;
       if (tokens[i].fold == "diễn"sv && i + 1 < tokens.size() && tokens[i + 1].fold == "ra"sv) organizing = true;
       if (tokens[i].fold == "tổng"sv && i + 1 < tokens.size() && tokens[i + 1].fold == "kết"sv) review = true;
@@ -100,7 +111,10 @@ EventTimeline FindEvents(const Gazetteer& g, const Document& doc, const Document
           if (head)
             for (std::size_t i = *head; i < *head + marks[*head]->length; ++i)
               head_fold += (head_fold.empty() ? "" : " ") + tokens[i].fold;
-          events.push_back({Entity{EntityType::kEvent, name, date, "", "", ""}, s.kind, k, head_fold, role_cue});
+          Entity event{EntityType::kEvent, name, date, "", "", ""};
+          event.mention = EventMentionId(doc.id, events.size());
+          event.about = EventAbout(tokens, EventNameStart(s, head), head ? marks[*head]->length : 0, head.has_value());
+          events.push_back({std::move(event), s.kind, k, head_fold, role_cue});
           event_of_sentence[k] = static_cast<int>(events.size()) - 1;
           if (!role_cue) current = event_of_sentence[k];
         }

@@ -21,6 +21,7 @@
 #include "events.h"
 #include "gazetteer.h"
 #include "mentions.h"
+#include "offices.h"
 #include "relations.h"
 #include "roles.h"
 #include "segments.h"
@@ -47,13 +48,15 @@ void ReadSentence(DocumentContext& ctx, const EventTimeline& timeline, std::size
   Entity bridge;
   if (event && bridge_province) {
     bridge = Entity{EntityType::kBridgePoint, "", event->entity.date, *bridge_province, "", ""};
+    bridge.mention = event->entity.mention;
     ctx.Emit(event->entity, "has_bridge_point", bridge, s, confidence);
   } else if (event) {
     // "tại hai điểm cầu Hà Nội và TP Hồ Chí Minh": each is a bridge point; the
     // people of such a sentence are linked to the event, not to one of them.
     for (const std::string& province : BridgeProvinces(s)) {
-      ctx.Emit(event->entity, "has_bridge_point", Entity{EntityType::kBridgePoint, "", event->entity.date, province, "", ""},
-               s, confidence);
+      Entity point{EntityType::kBridgePoint, "", event->entity.date, province, "", ""};
+      point.mention = event->entity.mention;
+      ctx.Emit(event->entity, "has_bridge_point", point, s, confidence);
       mentions_event = true;
     }
   }
@@ -98,6 +101,7 @@ Extraction ReadDocument(const Gazetteer& g, const Document& doc) {
   bool previous_mentioned_event = false;
   for (std::size_t k = 0; k < view.sentences.size(); ++k)
     ReadSentence(ctx, timeline, k, article_province, awards, previous_mentioned_event);
+  ResolveOffices(ctx.out.facts, g);
   return std::move(ctx.out);
 }
 

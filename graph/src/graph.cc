@@ -55,7 +55,9 @@ Vertex KnowledgeGraph::Intern(const Entity& entity, TermId id) {
   by_key_.emplace(key, v);
   if (id) by_id_.emplace(id, v);
   if (entity.type == EntityType::kBridgePoint) {
-    const Vertex event = Intern(Implied(EntityType::kEvent, "", entity.date), 0);
+    Entity implied_event = Implied(EntityType::kEvent, "", entity.date);
+    implied_event.mention = entity.mention;  // the gathering it belongs to (the store shows each once)
+    const Vertex event = Intern(implied_event, 0);
     const Vertex province = Intern(Implied(EntityType::kProvince, entity.province), 0);
     boost::add_edge(v, event, EdgeData{std::string(kLinkEvent), "", ""}, graph_);
     boost::add_edge(v, province, EdgeData{std::string(kLinkProvince), "", ""}, graph_);

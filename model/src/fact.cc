@@ -78,21 +78,27 @@ std::optional<EntityType> ParseEntityType(std::string_view name) {
 
 bool Entity::operator==(const Entity& other) const {
   return type == other.type && name == other.name && date == other.date && province == other.province &&
-         title == other.title && organization == other.organization;
+         title == other.title && organization == other.organization && mention == other.mention && about == other.about;
 }
 
 std::string EntityKey(const Entity& e) {
   std::string key(EntityTypeName(e.type));
   key += '|';
   switch (e.type) {
+    // One key per report (mention). Without one (a facts file that gives
+    // none), the date alone, as the fact contract's scoring shortcut has it.
     case EntityType::kEvent:
       key += e.date;
+      if (!e.mention.empty()) key += "|#" + e.mention;
       break;
     case EntityType::kBridgePoint:
-      key += e.date + '|' + FoldKey(e.province);
+      key += e.date;
+      if (!e.mention.empty()) key += "|#" + e.mention;
+      key += '|' + FoldKey(e.province);
       break;
     case EntityType::kPosition:
       key += BodyKey(JoinOverlapping(FoldKey(e.title), FoldKey(e.organization)));
+      if (!e.mention.empty()) key += "|@" + FoldKey(e.mention);  // a bare title: its holder's alone
       break;
     case EntityType::kOrganization:
       key += BodyKey(e.name);

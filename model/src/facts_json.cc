@@ -8,25 +8,37 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json EntityJson(const Entity& e) {
+json EntityJson(const Entity& e, const std::function<std::string(const Entity&)>& id_of = {}) {
   json j;
   j["type"] = std::string(EntityTypeName(e.type));
   switch (e.type) {
     case EntityType::kEvent:
       j["name"] = e.name;
       j["date"] = e.date;
+      if (!e.mention.empty()) j["mention"] = e.mention;
+      if (!e.about.empty()) j["about"] = e.about;
       break;
     case EntityType::kBridgePoint:
       j["province"] = e.province;
       j["event_date"] = e.date;
+      if (!e.mention.empty()) j["mention"] = e.mention;
+      if (id_of) {
+        Entity event;
+        event.type = EntityType::kEvent;
+        event.date = e.date;
+        event.mention = e.mention;
+        j["event"] = json{{"type", "Event"}, {"date", e.date}, {"id", id_of(event)}};
+      }
       break;
     case EntityType::kPosition:
       j["title"] = e.title;
       j["organization"] = e.organization.empty() ? json(nullptr) : json(e.organization);
+      if (!e.mention.empty()) j["holder"] = e.mention;  // a bare title, its holder's alone
       break;
     default:
       j["name"] = e.name;
   }
+  if (id_of) j["id"] = id_of(e);
   return j;
 }
 
@@ -46,10 +58,18 @@ Result<Entity> EntityFromJson(const json& j, const char* where) {
     case EntityType::kBridgePoint:
       e.province = StringField(j, "province");
       e.date = StringField(j, "event_date");
+      e.mention = StringField(j, "mention");
+      break;
+    case EntityType::kEvent:
+      e.name = StringField(j, "name");
+      e.date = StringField(j, "date");
+      e.mention = StringField(j, "mention");
+      e.about = StringField(j, "about");
       break;
     case EntityType::kPosition:
       e.title = StringField(j, "title");
       e.organization = StringField(j, "organization");
+      e.mention = StringField(j, "holder");
       break;
     default:
       e.name = StringField(j, "name");
@@ -62,11 +82,12 @@ Result<Entity> EntityFromJson(const json& j, const char* where) {
 
 std::string EntityToJson(const Entity& entity) { return EntityJson(entity).dump(); }
 
-std::string FactToJsonLine(const Fact& fact, const std::vector<std::string>& docs) {
+std::string FactToJsonLine(const Fact& fact, const std::vector<std::string>& docs,
+                           const std::function<std::string(const Entity&)>& id_of) {
   json j;
-  j["subject"] = EntityJson(fact.subject);
+  j["subject"] = EntityJson(fact.subject, id_of);
   j["predicate"] = fact.predicate;
-  j["object"] = EntityJson(fact.object);
+  j["object"] = EntityJson(fact.object, id_of);
   j["doc"] = fact.doc;
   j["evidence"] = fact.evidence;
   if (!docs.empty()) j["docs"] = docs;

@@ -25,7 +25,14 @@ std::string EntityIri(const Entity& entity) {
 
 namespace {
 Entity ProvinceEntity(const std::string& name) { return Entity{EntityType::kProvince, name, "", "", "", ""}; }
-Entity EventEntity(const std::string& date) { return Entity{EntityType::kEvent, "", date, "", "", ""}; }
+// The event a bridge point belongs to: the key of an event is its date and mention.
+Entity EventEntity(const std::string& date, const std::string& mention) {
+  Entity event;
+  event.type = EntityType::kEvent;
+  event.date = date;
+  event.mention = mention;
+  return event;
+}
 Entity OrganizationEntity(const std::string& name) { return Entity{EntityType::kOrganization, name, "", "", "", ""}; }
 std::string Vn(std::string_view local) { return std::string(kVnNamespace).append(local); }
 }  // namespace
@@ -41,7 +48,7 @@ std::vector<EntityTriple> EntityRdfTriples(const Entity& e) {
     case EntityType::kBridgePoint:
       out.push_back({Vn("eventDate"), e.date, false});
       out.push_back({Vn("province"), EntityIri(ProvinceEntity(e.province)), true});
-      out.push_back({Vn("event"), EntityIri(EventEntity(e.date)), true});
+      out.push_back({Vn("event"), EntityIri(EventEntity(e.date, e.mention)), true});
       break;
     case EntityType::kPosition:
       out.push_back({Vn("title"), e.title, false});
@@ -54,7 +61,7 @@ std::vector<EntityTriple> EntityRdfTriples(const Entity& e) {
 }
 
 std::vector<Entity> EntityRdfLinks(const Entity& e) {
-  if (e.type == EntityType::kBridgePoint) return {ProvinceEntity(e.province), EventEntity(e.date)};
+  if (e.type == EntityType::kBridgePoint) return {ProvinceEntity(e.province), EventEntity(e.date, e.mention)};
   if (e.type == EntityType::kPosition && !e.organization.empty()) return {OrganizationEntity(e.organization)};
   return {};
 }

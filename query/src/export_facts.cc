@@ -26,7 +26,7 @@ Result<std::uint64_t> ExportFacts(const Store& store, const FactsExportOptions& 
     fact.confidence = best.confidence;
     fact.date = best.date;
     fact.by = best.by;
-    out << FactToJsonLine(fact, docs.size() > 1 ? docs : std::vector<std::string>{}) << '\n';
+    out << FactToJsonLine(fact, docs.size() > 1 ? docs : std::vector<std::string>{}, EntityIri) << '\n';
     ++written;
     return static_cast<bool>(out);
   });

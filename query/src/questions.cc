@@ -50,13 +50,15 @@ class WhoContext {
     return date;
   }
 
-  // Events are one a day (EntityKey of an Event is its date), so a bridge
-  // point's event is the stored Event of its date.
-  Result<std::string> EventNameOn(const std::string& date) {
-    if (auto it = event_names_.find(date); it != event_names_.end()) return it->second;
+  // A bridge point's event: the stored Event of its date and mention (the
+  // store shows each gathering once, so that is the gathering's event).
+  Result<std::string> EventNameOf(const Entity& bridge) {
+    const std::string key = bridge.date + '#' + bridge.mention;
+    if (auto it = event_names_.find(key); it != event_names_.end()) return it->second;
     Entity event;
     event.type = EntityType::kEvent;
-    event.date = date;
+    event.date = bridge.date;
+    event.mention = bridge.mention;
     auto id = store_.FindEntity(event);
     if (!id.ok()) return id.status();
     std::string name;
@@ -65,7 +67,7 @@ class WhoContext {
       if (!stored.ok()) return stored.status();
       name = stored->name;
     }
-    event_names_.emplace(date, name);
+    event_names_.emplace(key, name);
     return name;
   }
 
@@ -112,7 +114,7 @@ Result<WhoRow> MakeWhoRow(const Store& store, WhoContext& context, TermId subjec
     if (o.type == EntityType::kEvent) {
       row.event = o.name;
     } else if (o.type == EntityType::kBridgePoint) {
-      auto name = context.EventNameOn(o.date);
+      auto name = context.EventNameOf(o);
       if (!name.ok()) return name.status();
       row.event = name.value();
     }

@@ -33,7 +33,12 @@ ResultTable WhoTable(const NamedEntity& entity, const std::vector<WhoRow>& rows)
   ResultTable table;
   table.title = EntityLabel(entity.entity) + " (" + TypeName(entity.entity) + ")";
   table.header = {"relation", "what", "date", "sources"};
-  for (const WhoRow& r : rows) table.rows.push_back({r.relation, r.what, r.date, JoinList(r.docs, ", ")});
+  for (const WhoRow& r : rows) {
+    // An office: the first and the last date it was reported.
+    std::string when = r.date;
+    if (r.relation == "office" && r.dates.size() > 1) when = r.dates.front() + " – " + r.dates.back();
+    table.rows.push_back({r.relation, r.what, when, JoinList(r.docs, ", ")});
+  }
   return table;
 }
 

@@ -89,7 +89,7 @@ bool Reader::Str(std::string& s) {
 std::string EncodeEntityTerm(const Entity& e) {
   Writer w;
   w.Byte('E').Byte(static_cast<std::uint8_t>(e.type)).Str(e.name).Str(e.date).Str(e.province).Str(e.title).Str(
-      e.organization);
+      e.organization).Str(e.mention).Str(e.about);
   return w.Take();
 }
 
@@ -114,7 +114,8 @@ bool DecodeTerm(std::string_view value, std::optional<Entity>& entity, std::opti
   std::uint8_t type;
   if (!r.Byte(type) || type < 1 || type > static_cast<std::uint8_t>(EntityType::kAward)) return false;
   e.type = static_cast<EntityType>(type);
-  if (!r.Str(e.name) || !r.Str(e.date) || !r.Str(e.province) || !r.Str(e.title) || !r.Str(e.organization))
+  if (!r.Str(e.name) || !r.Str(e.date) || !r.Str(e.province) || !r.Str(e.title) || !r.Str(e.organization) ||
+      !r.Str(e.mention) || !r.Str(e.about))
     return false;
   entity = std::move(e);
   return true;

@@ -55,7 +55,7 @@ class Reader {
 };
 
 // Term values (family `terms`, key: the 8-byte id):
-//   entity:    'E', type byte (EntityType), name, date, province, title, organization
+//   entity:    'E', type byte (EntityType), name, date, province, title, organization, mention, about
 //   predicate: 'P', name
 // The leading tag tells the two kinds apart, so ids share one sequence.
 std::string EncodeEntityTerm(const Entity& e);

@@ -21,6 +21,7 @@
 #include "filename.h"
 #include "write_rules.h"
 #include "vnkg/model/hash.h"
+#include "resolved_store.h"
 #include "vnkg/store/store.h"
 
 namespace vnkg {
@@ -603,7 +604,7 @@ std::string ContentHash(std::string_view title, std::string_view text) {
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode) {
   auto store = std::make_unique<RocksStore>(dir, mode);
   VNKG_RETURN_IF_ERROR(store->OpenDb());
-  return std::unique_ptr<Store>(std::move(store));
+  return ResolvingStore(std::move(store));
 }
 
 }  // namespace vnkg

@@ -6,7 +6,11 @@ db="$SCRATCH/q.db"
 "$VNKG_BIN" who --db "$db" "bui thanh son" >"$SCRATCH/who.txt"
 expect_contains "$SCRATCH/who.txt" "Bùi Thanh Sơn (Person)"
 expect_contains "$SCRATCH/who.txt" "Bộ trưởng Bộ Ngoại giao"
-expect_contains "$SCRATCH/who.txt" "Phó Thủ tướng Chính phủ"
+expect_contains "$SCRATCH/who.txt" "Phó Thủ tướng"
+# Two offices, each once, with the first and the last date reported (#12).
+[ "$(grep -c '^office' "$SCRATCH/who.txt")" -eq 2 ] || { cat "$SCRATCH/who.txt"; fail "expected two office rows"; }
+expect_not_contains "$SCRATCH/who.txt" "Bộ trưởng Ngoại giao"
+expect_contains "$SCRATCH/who.txt" "2023-01-10 – 2025-01-06"
 expect_contains "$SCRATCH/who.txt" "spoke_at"
 expect_contains "$SCRATCH/who.txt" "2023-12-18"
 

@@ -32,9 +32,21 @@ TEST_CASE("entity keys identify positions by title and organization", "[fact]") 
   Entity a{EntityType::kPosition, "", "", "", "Trưởng Ban", "Ban Đối ngoại Trung ương"};
   Entity b{EntityType::kPosition, "", "", "", "Trưởng ban Đối ngoại Trung ương", ""};
   CHECK(EntityKey(a) == EntityKey(b));
+  // An event is one key per report (its mention); resolution joins reports of one gathering.
   Entity e1{EntityType::kEvent, "Hội nghị A", "2025-01-06", "", "", ""};
   Entity e2{EntityType::kEvent, "Hội nghị B", "2025-01-06", "", "", ""};
+  e1.mention = "doc1#0";
+  e2.mention = "doc2#0";
+  CHECK(EntityKey(e1) != EntityKey(e2));
+  e2.mention = "doc1#0";
+  e2.about = "hội nghị\tother words";
   CHECK(EntityKey(e1) == EntityKey(e2));
+  // A bare title is its holder's alone.
+  Entity bare{EntityType::kPosition, "", "", "", "Chủ tịch", ""};
+  Entity bare_other = bare;
+  bare.mention = "nguyễn văn a";
+  bare_other.mention = "trần văn b";
+  CHECK(EntityKey(bare) != EntityKey(bare_other));
   CHECK(EntityTypeName(EntityType::kBridgePoint) == "BridgePoint");
   CHECK(ParseEntityType("Award") == EntityType::kAward);
   CHECK_FALSE(ParseEntityType("Nope").has_value());

@@ -43,15 +43,28 @@ struct Entity {
   // ("UBND tỉnh Bắc Giang"); organization is empty when the title names it.
   std::string title;
   std::string organization;
+  // Event: which report of a gathering this is, "<doc id>#<n>" (the n-th event
+  // its document reports); BridgePoint: the same, of its event. Resolution
+  // (docs/architecture.md, "Identity") decides which reports are one gathering.
+  // Empty for an event read from a facts file that gives none.
+  // Position: a bare title ("Bộ trưởng" without its body) is its holder's
+  // alone: the holder's folded name, so that it joins no two people.
+  std::string mention{};
+  // Event: what resolution compares, written by the extractor: its kind
+  // ("conference", "ceremony", ...) then the folded words of the sentence that
+  // reports it, space-separated. Not part of its identity.
+  std::string about{};
 
   bool operator==(const Entity& other) const;
 };
 
-// The identity of an entity: type plus its folded identifying fields (NFC,
-// one tone placement, lower case, collapsed white space; Event: its date;
-// BridgePoint: event date and province; Position: title and organization
-// joined with a shared word written once). Stable across runs and versions of
-// the same schema.
+// The stored identity of an entity: type plus its folded identifying fields
+// (NFC, one tone placement, lower case, collapsed white space; Event: its date
+// and its mention (the date alone when it has no mention); BridgePoint:
+// event date, event mention and province; Position: title and organization
+// joined with a shared word written once, and a bare title's holder). Stable across runs and versions of
+// the same schema. Events and bridge points are one key per report; the store
+// resolves reports of one gathering to one node when it reads (resolve/).
 std::string EntityKey(const Entity& entity);
 
 // The display label of an entity ("Lò Văn Khánh", "Phó Chủ tịch UBND tỉnh

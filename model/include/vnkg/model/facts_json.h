@@ -5,6 +5,7 @@
 //    "doc": "...", "evidence": "...", "confidence": 0.9, ...}
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,10 @@ std::string EntityToJson(const Entity& entity);
 // One line (without the newline) for `fact`. Extra fields: "confidence",
 // and "date" / "by" when set. `docs`, when non-empty, is written as the
 // "docs" array (every document that states the fact).
-std::string FactToJsonLine(const Fact& fact, const std::vector<std::string>& docs = {});
+// `id_of`, when given, names each entity's identity in the graph: written as
+// its "id", and a BridgePoint gets "event": {"type": "Event", "date", "id"}.
+std::string FactToJsonLine(const Fact& fact, const std::vector<std::string>& docs = {},
+                           const std::function<std::string(const Entity&)>& id_of = {});
 
 // Parses one line of the export (or a gold file) back into a Fact. Errors name
 // what is wrong ("subject.type: unknown entity type 'X'"); the caller adds the

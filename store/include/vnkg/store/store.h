@@ -30,7 +30,9 @@ using TermId = std::uint64_t;  // 0 is never a valid id
 
 // The schema this build reads and writes. Opening a database of another
 // version fails with Status::Code::kVersionMismatch.
-inline constexpr int kSchemaVersion = 1;
+// 2: an event and a bridge point are one term per report (Entity::mention),
+// resolved to gatherings when read.
+inline constexpr int kSchemaVersion = 2;
 
 // The database location used when --db is not given:
 // $VNKG_DB if set, else $XDG_DATA_HOME/vnkg/db, else ~/.local/share/vnkg/db.

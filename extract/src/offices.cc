@@ -1,0 +1,70 @@
+#include "offices.h"
+
+#include <map>
+#include <set>
+
+#include "vnkg/model/text.h"
+
+namespace vnkg {
+namespace {
+
+bool StartsWithWord(const std::string& folded, const std::string& word) {
+  return folded.size() >= word.size() && folded.compare(0, word.size(), word) == 0 &&
+         (folded.size() == word.size() || folded[word.size()] == ' ');
+}
+
+void Canonicalize(Entity& position, const Gazetteer& g) {
+  if (position.organization.empty()) return;
+  // "Phó Thủ tướng" + "Chính phủ": the whole is another way of writing a title that takes no body.
+  // Only when the title is the alias shortened ("Phó Thủ tướng" of "Phó Thủ tướng Chính phủ"): the body
+  // added is the one the title implies; another wording ("Ủy viên Ban Chấp hành ...") stays as written.
+  const std::string written = FoldKey(position.title + " " + position.organization);
+  const PhraseInfo* whole = g.Find(written, PhraseKind::kTitle);
+  if (whole && !whole->takes_org && FoldKey(whole->canonical) != written &&
+      StartsWithWord(written, FoldKey(whole->canonical))) {
+    position.title = whole->canonical;
+    position.organization.clear();
+    return;
+  }
+  // "Bộ trưởng" + "Ngoại giao": a ministry by its short name.
+  const std::string org = FoldKey(position.organization);
+  if (StartsWithWord(org, "bộ")) return;
+  if (const PhraseInfo* body = g.Find(org, PhraseKind::kBody); body && StartsWithWord(FoldKey(body->canonical), "bộ"))
+    position.organization = body->canonical;
+}
+
+bool IsBare(const Entity& position, const Gazetteer& g) {
+  if (!position.organization.empty()) return false;
+  const PhraseInfo* title = g.Find(FoldKey(position.title), PhraseKind::kTitle);
+  return title && title->takes_org;
+}
+
+}  // namespace
+
+void ResolveOffices(std::vector<Fact>& facts, const Gazetteer& g) {
+  // person -> folded title -> the bodies the article says they hold it at
+  std::map<std::string, std::map<std::string, std::set<std::string>>> bodies;
+  std::map<std::pair<std::string, std::string>, Entity> full;  // (person, folded title + body) -> the office
+  for (Fact& f : facts) {
+    if (f.predicate != "holds_position" || f.object.type != EntityType::kPosition) continue;
+    Canonicalize(f.object, g);
+    if (f.object.organization.empty()) continue;
+    const std::string person = FoldKey(f.subject.name), title = FoldKey(f.object.title);
+    const std::string body = FoldKey(f.object.organization);
+    bodies[person][title].insert(body);
+    full.emplace(std::pair{person, title + '\n' + body}, f.object);
+  }
+  for (Fact& f : facts) {
+    if (f.predicate != "holds_position" || f.object.type != EntityType::kPosition || !IsBare(f.object, g)) continue;
+    const std::string person = FoldKey(f.subject.name), title = FoldKey(f.object.title);
+    const auto held = bodies.find(person);
+    const auto at = held == bodies.end() ? nullptr : &held->second;
+    if (at && at->count(title) && at->at(title).size() == 1) {
+      f.object = full.at({person, title + '\n' + *at->at(title).begin()});
+    } else {
+      f.object.mention = person;
+    }
+  }
+}
+
+}  // namespace vnkg
