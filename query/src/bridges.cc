@@ -115,7 +115,8 @@ Result<std::vector<BridgePointRow>> ListBridgePoints(const Store& store, const B
         auto provenance = store.GetProvenance(person_id, *predicate, bridge_id);
         if (!provenance.ok()) return provenance.status();
         const std::set<std::string> docs = DocsOf(provenance.value());
-        BridgePointRow row{bridge->date, event->name, bridge->province, role, person->name, {}, {docs.begin(), docs.end()}};
+        BridgePointRow row{bridge->date, event->name, bridge->province, role, person->name, {}, {docs.begin(), docs.end()},
+                           event_id};
         if (p.holds_position) {
           auto offices = OfficesOf(store, person_id, *p.holds_position, docs);
           if (!offices.ok()) return offices.status();
@@ -127,7 +128,8 @@ Result<std::vector<BridgePointRow>> ListBridgePoints(const Store& store, const B
     }
     if (people == 0) {
       const std::set<std::string> docs = DocsOf(bridge_provenance.value());
-      rows.push_back(BridgePointRow{bridge->date, event->name, bridge->province, "", "", {}, {docs.begin(), docs.end()}});
+      rows.push_back(
+          BridgePointRow{bridge->date, event->name, bridge->province, "", "", {}, {docs.begin(), docs.end()}, event_id});
     }
   }
   std::sort(rows.begin(), rows.end(), [](const BridgePointRow& a, const BridgePointRow& b) {

@@ -457,15 +457,12 @@ HttpResponse BridgesPage(const Handler::Impl& impl, const Params& params) {
   auto rows = s->Bridges(province, date);
   if (!rows.ok()) return Html(StatusFor(rows.status()), "Bridge points", body + ErrorBox(rows.status().message()), s.get());
   if (rows->empty()) return Html(200, "Bridge points", body + "<p>No bridge points match.</p>\n", s.get());
-  std::map<std::string, std::optional<TermId>> event_ids;
   body += "<p>" + std::to_string(rows->size()) + " rows</p>\n<table class=\"bridges\"><thead><tr><th>Date</th><th>Event"
           "</th><th>Bridge point</th><th>Role</th><th>Person</th><th>Offices</th><th>Sources</th></tr></thead><tbody>\n";
   for (const BridgePointRow& row : *rows) {
-    auto [it, fresh] = event_ids.try_emplace(row.event_date);
-    if (fresh) it->second = s->EventId(row.event_date);
     const std::string event_name = row.event_name.empty() ? "(unnamed event)" : row.event_name;
     const std::string event =
-        it->second ? Link("/event", "id", std::to_string(*it->second), event_name) : HtmlEscape(event_name);
+        row.event_id ? Link("/event", "id", std::to_string(row.event_id), event_name) : HtmlEscape(event_name);
     std::string offices;
     for (const std::string& o : row.offices) offices += (offices.empty() ? "" : "<br>") + HtmlEscape(o);
     body += "<tr><td>" + HtmlEscape(row.event_date) + "</td><td>" + event + "</td><td>" + HtmlEscape(row.province) +
@@ -502,6 +499,8 @@ HttpResponse EventPage(const Handler::Impl& impl, const Params& params) {
   }
   std::set<std::string> sources;
   auto bridges = s->Bridges("", entity->date);
+  if (bridges.ok())  // this gathering's bridge points only: one day may hold several events
+    std::erase_if(*bridges, [id](const BridgePointRow& row) { return row.event_id != id; });
   if (bridges.ok() && !bridges->empty()) {
     body += "<h2>Bridge points</h2>\n<table class=\"bridges\"><thead><tr><th>Bridge point</th><th>Role</th><th>Person"
             "</th><th>Offices</th><th>Sources</th></tr></thead><tbody>\n";

@@ -18,6 +18,7 @@ struct BridgePointRow {
   std::string person;         // empty when no one is named for this bridge point
   std::vector<std::string> offices;  // the person's offices reported in the same documents
   std::vector<std::string> docs;     // documents stating this row
+  TermId event_id = 0;               // the event (gathering) the bridge point belongs to
 };
 
 struct BridgeFilter {
