@@ -49,14 +49,11 @@ std::string SparqlTermToCell(const SparqlTerm& t) {
   return "";
 }
 
-std::string SparqlTermToTsv(const SparqlTerm& t) {
-  switch (t.kind) {
-    case SparqlTerm::Kind::kUnbound: return "";
-    case SparqlTerm::Kind::kIri: return "<" + t.value + ">";
-    case SparqlTerm::Kind::kLiteral: break;
-  }
-  if (t.datatype == sparql::kXsdInteger && AllDigits(t.value)) return t.value;
-  if (t.datatype == sparql::kXsdBoolean && (t.value == "true" || t.value == "false")) return t.value;
+namespace {
+
+// A literal in full: "x", "x"@lang or "x"^^<datatype> (N-Triples, and TSV but
+// for its bare numbers and booleans).
+std::string FullLiteral(const SparqlTerm& t) {
   // Built with += rather than operator+ chains: GCC 12 warns falsely (-Wrestrict) on those.
   std::string out(1, '"');
   out += EscapeRdfString(t.value);
@@ -70,6 +67,19 @@ std::string SparqlTermToTsv(const SparqlTerm& t) {
     out += '>';
   }
   return out;
+}
+
+}  // namespace
+
+std::string SparqlTermToTsv(const SparqlTerm& t) {
+  switch (t.kind) {
+    case SparqlTerm::Kind::kUnbound: return "";
+    case SparqlTerm::Kind::kIri: return "<" + t.value + ">";
+    case SparqlTerm::Kind::kLiteral: break;
+  }
+  if (t.datatype == sparql::kXsdInteger && AllDigits(t.value)) return t.value;
+  if (t.datatype == sparql::kXsdBoolean && (t.value == "true" || t.value == "false")) return t.value;
+  return FullLiteral(t);
 }
 
 namespace {
@@ -107,18 +117,7 @@ std::string TurtleTerm(const SparqlTerm& t) {
 // N-Triples: every term in full; no bare numbers.
 std::string NTriplesTerm(const SparqlTerm& t) {
   if (t.kind == SparqlTerm::Kind::kIri) return "<" + t.value + ">";
-  std::string out(1, '"');
-  out += EscapeRdfString(t.value);
-  out += '"';
-  if (!t.lang.empty()) {
-    out += '@';
-    out += t.lang;
-  } else if (!t.datatype.empty()) {
-    out += "^^<";
-    out += t.datatype;
-    out += '>';
-  }
-  return out;
+  return FullLiteral(t);
 }
 
 void WriteGraph(std::ostream& out, const SparqlResult& result, bool turtle) {
