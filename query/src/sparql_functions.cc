@@ -295,21 +295,39 @@ Val FnConcat(CallArgs& a, FunctionContext&) {
   return Str(std::move(out), same_lang ? lang : "");
 }
 
-Val FnRegex(CallArgs& a, FunctionContext& context) {
-  Val text = a[0], pattern = a[1];
-  if (!IsStringLike(text.t) || !IsSimple(pattern.t)) return Error();
+// The compiled pattern a[1] with the optional flags argument a[flags_at], and a
+// matcher of it on `text` (REGEX, REPLACE); a null matcher on a bad argument.
+struct TextMatcher {
+  const icu::RegexPattern* pattern = nullptr;
+  icu::UnicodeString text;  // the matcher reads it: kept alive here
+  std::unique_ptr<icu::RegexMatcher> matcher;
+};
+TextMatcher MatcherOn(CallArgs& a, std::size_t flags_at, const std::string& text, FunctionContext& context) {
+  TextMatcher out;
+  Val pattern = a[1];
+  if (!IsSimple(pattern.t)) return out;
   std::string flags;
-  if (a.size() == 3) {
-    Val f = a[2];
-    if (!IsSimple(f.t)) return Error();
+  if (a.size() > flags_at) {
+    Val f = a[flags_at];
+    if (!IsSimple(f.t)) return out;
     flags = f.t.value;
   }
-  const icu::RegexPattern* re = context.Regex(pattern.t.value, flags);
-  if (!re) return Error();
+  out.pattern = context.Regex(pattern.t.value, flags);
+  if (!out.pattern) return out;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text.t.value);
-  std::unique_ptr<icu::RegexMatcher> m(re->matcher(u, status));
-  if (U_FAILURE(status)) return Error();
+  out.text = icu::UnicodeString::fromUTF8(text);
+  out.matcher.reset(out.pattern->matcher(out.text, status));
+  if (U_FAILURE(status)) out.matcher.reset();
+  return out;
+}
+
+Val FnRegex(CallArgs& a, FunctionContext& context) {
+  Val text = a[0];
+  if (!IsStringLike(text.t)) return Error();
+  TextMatcher tm = MatcherOn(a, 2, text.t.value, context);
+  if (!tm.matcher) return Error();
+  std::unique_ptr<icu::RegexMatcher>& m = tm.matcher;
+  UErrorCode status = U_ZERO_ERROR;
   const bool found = m->find(0, status);
   if (U_FAILURE(status)) return Error();
   return Bool(found);
@@ -335,20 +353,13 @@ Val FnEncodeForUri(CallArgs& a, FunctionContext&) {
 
 // REPLACE(str, pattern, replacement [, flags]): $1.. name groups, as in XPath.
 Val FnReplace(CallArgs& a, FunctionContext& context) {
-  Val text = a[0], pattern = a[1], replacement = a[2];
-  if (!IsStringLike(text.t) || !IsSimple(pattern.t) || !IsSimple(replacement.t)) return Error();
-  std::string flags;
-  if (a.size() == 4) {
-    Val f = a[3];
-    if (!IsSimple(f.t)) return Error();
-    flags = f.t.value;
-  }
-  const icu::RegexPattern* re = context.Regex(pattern.t.value, flags);
-  if (!re) return Error();
+  Val text = a[0], replacement = a[2];
+  if (!IsStringLike(text.t) || !IsSimple(replacement.t)) return Error();
+  TextMatcher tm = MatcherOn(a, 3, text.t.value, context);
+  if (!tm.matcher) return Error();
+  const icu::RegexPattern* re = tm.pattern;
+  std::unique_ptr<icu::RegexMatcher>& m = tm.matcher;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text.t.value);
-  std::unique_ptr<icu::RegexMatcher> m(re->matcher(u, status));
-  if (U_FAILURE(status)) return Error();
   {
     const icu::UnicodeString empty;
     std::unique_ptr<icu::RegexMatcher> e(re->matcher(empty, status));
