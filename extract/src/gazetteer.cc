@@ -115,6 +115,18 @@ Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(const std::string& data_d
     }
   }
   {
+    // International and foreign bodies are named by their acronyms ("Tổng thư ký IPU", "WEF tổ chức"): three
+    // capitals are distinctive enough in Vietnamese text, unlike the Vietnamese BNG, CP or QH.
+    auto table = load("foreign_bodies.tsv");
+    if (!table.ok()) return table.status();
+    for (const auto& row : table->rows) {
+      const PhraseInfo info{PhraseKind::kBody, row.at("name"), false, true};
+      g->Add(row.at("name"), info);
+      for (const auto& alias : Aliases(row))
+        if (alias.size() >= 3) g->Add(alias, info);
+    }
+  }
+  {
     auto table = load("titles.tsv");
     if (!table.ok()) return table.status();
     for (const auto& row : table->rows) {

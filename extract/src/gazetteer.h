@@ -27,6 +27,7 @@ struct PhraseInfo {
   PhraseKind kind;
   std::string canonical;
   bool takes_org = false;
+  bool foreign = false;  // a foreign or international body (foreign_bodies.tsv): its offices are not Vietnamese ones
 };
 
 class Gazetteer {

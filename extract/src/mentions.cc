@@ -154,6 +154,7 @@ class PeopleReader {
   std::optional<std::pair<std::size_t, std::size_t>> ReadTitleSpan(std::size_t from, std::size_t limit,
                                                                    bool apposition = false) const;
   bool EndsApposition(std::size_t k) const;
+  std::size_t SkipGloss(std::size_t k, std::size_t limit) const;
   bool StartsClauseVerb(std::size_t k) const;
   std::size_t AppositionLimit(const std::vector<Item>& items, std::size_t k) const;
   bool StepTitleSpan(SpanState& st) const;
@@ -189,9 +190,10 @@ std::size_t PeopleReader::PlaceEnd(std::size_t k, std::size_t limit) const {
   while (run < limit && run - k < 7 && tokens[run].word && tokens[run].capital &&
          (!marks[run] || (marks[run]->kind == PhraseKind::kCountry && marks[run]->length == 1)))
     ++run;
-  // Names of three words are the most common, then two, then four ("Vĩnh Yên Đặng Đức Hòa").
+  // Names of three words are the most common ("Vĩnh Yên Đặng Đức Hòa"), then four, whose
+  // third word may be a family name too ("Việt Nam Nguyễn Thị Kim Ngân"), then two.
   if (run - k >= 4)
-    for (std::size_t length : {3, 2, 4})
+    for (std::size_t length : {3, 4, 2})
       if (run - length > k && IsSurname(run - length)) return run - length;
   return run;
 }
@@ -237,7 +239,8 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
   static const std::set<std::string> kStopWords = {"cho", "là", "đã", "đang", "sẽ", "có", "được", "cũng", "vừa",
                                                    "nói", "phát", "chủ", "dự", "tham", "điều", "trao", "tặng",
                                                    "đến", "tại", "về", "với", "của", "khi", "thì", "mà", "này",
-                                                   "trong", "nhưng", "vì", "do", "bị", "đề", "yêu", "nhấn"};
+                                                   "trong", "nhưng", "vì", "do", "bị", "đề", "yêu", "nhấn",
+                                                   "giữ", "làm"};
   if (tokens[end].text == "-"sv || tokens[end].text == "–"sv) return false;
   // A company's or body's own name after its head: "Công ty Thiên An Phúc" (a family name starts a person).
   if (head_end == end && end > t && firm_head && tokens[end].capital && !marks[end] && !IsSurname(end) &&
@@ -301,7 +304,10 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
     // "tổng thống Mỹ Trump": after a country or province, a lone capitalised word is a one-word name.
     if (place_closed && !(end + 1 < limit && tokens[end + 1].word && tokens[end + 1].capital)) return false;
     lower_run = 0;
-    ++end;
+    // A run of four or more capitals ends a body and starts its holder at a family name:
+    // "Hội Luật gia Việt Nam Trần Đức Long" (the run too long to be one name).
+    const std::size_t body_end = PlaceEnd(end, limit);
+    end = body_end > end && body_end < limit && IsSurname(body_end) ? body_end : end + 1;
     return true;
   }
   // Body names: a capital, then lower-case words ("Sở Ngoại vụ", "Ban tuyên giáo", "Đoàn đại biểu Quốc hội").
@@ -311,7 +317,8 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
     // Such a word joins only lower-case words of the body ("Trung ương về thay ..." is a clause).
     static const std::set<std::string> kOwnWords = {"về", "của", "trong", "đề", "phát", "tham", "điều"};
     const bool own_word = kOwnWords.count(tokens[end].fold) && end > t + marks[t]->length &&
-                          !tokens[end - 1].capital;
+                          !tokens[end - 1].capital &&
+                          !(tokens[end].fold == "tham"sv && end + 1 < limit && tokens[end + 1].fold == "gia"sv);
     if ((kStopWords.count(tokens[end].fold) && !own_word) || place_closed || EndsApposition(end) || lower_run >= 14)
       return false;
     ++lower_run;
@@ -329,6 +336,19 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
   lower_run = org_word ? 0 : lower_run + 1;
   ++end;
   return true;
+}
+
+// Past a gloss in brackets at k ("Diễn đàn Kinh tế thế giới (WEF)", "Mác-tin Chung-oong
+// (Martin Chungong)"): the original spelling or acronym of what stands before it, part of
+// the mention but not of its name. k itself when no short bracket closes before `limit`.
+std::size_t PeopleReader::SkipGloss(std::size_t k, std::size_t limit) const {
+  if (k >= limit || tokens[k].text != "("sv) return k;
+  for (std::size_t close = k + 1; close < limit && close <= k + 8; ++close) {
+    if (tokens[close].text == ")"sv) return close > k + 1 ? close + 1 : k;
+    // Dates and counts in brackets ("(8 - 12/7/1957)") are no gloss: what follows is another item.
+    if (tokens[close].text == "("sv || tokens[close].digits || !(tokens[close].word || tokens[close].text == "-"sv)) break;
+  }
+  return k;
 }
 
 // A word that ends an apposition's body name: a verb of the clause ("cho biết", "nhấn
@@ -390,7 +410,7 @@ std::vector<Parsed> PeopleReader::ParseItems(const std::vector<Item>& items) con
       if (auto span = ReadTitleSpan(j, apposition ? AppositionLimit(items, k) : item.end, apposition)) {
         p.title_spans.push_back(*span);
         p.title_first = true;
-        j = span->second;
+        j = SkipGloss(span->second, item.end);
         // Titles joined by a dash before the name: "Phó Chủ tịch UBND tỉnh – Trưởng Đoàn ĐBQH tỉnh X Y".
         while (j + 1 < item.end && (tokens[j].text == "-"sv || tokens[j].text == "–"sv)) {
           auto next = ReadTitleSpan(j + 1, item.end);
@@ -400,13 +420,13 @@ std::vector<Parsed> PeopleReader::ParseItems(const std::vector<Item>& items) con
         }
         while (j < item.end && marks[j] && marks[j]->kind == PhraseKind::kHonorific) j += marks[j]->length;
         p.name = NameAt(g, tokens, marks, j, true);
-        if (p.name) j = p.name->second;
+        if (p.name) j = SkipGloss(p.name->second, item.end);
         else p.pure_title = j >= item.end;
         // "A, Phó Chủ tịch UBND tỉnh chủ trì ...": an apposition followed by its verb.
         clause_title = !p.name && !p.pure_title && tokens[j].word && !tokens[j].capital;
       } else {
         p.name = NameAt(g, tokens, marks, j, introduced);
-        if (p.name) j = p.name->second;
+        if (p.name) j = SkipGloss(p.name->second, item.end);
       }
       // "Lê Văn A - Bí thư ..." : titles after a dash.
       while (p.name && j + 1 < item.end && (tokens[j].text == "-"sv || tokens[j].text == "–"sv)) {
@@ -480,10 +500,15 @@ void PeopleReader::AttachTitles(const std::vector<Item>& items, std::vector<Pars
     auto names_country = [&](std::size_t a) {
       for (auto [b, e] : parsed[a].title_spans)
         for (std::size_t i = b; i < e; ++i)
-          if (marks[i] && marks[i]->kind == PhraseKind::kCountry) return true;
+          if (marks[i] && (marks[i]->kind == PhraseKind::kCountry || marks[i]->info->foreign)) return true;
       return false;
     };
-    if (!owner && parsed[k].pure_title && !governed && starts_item(k) && !names_country(k)) {
+    // "Gặp Chủ tịch Ủy ban X và Chủ tịch Hội đồng Y, Thủ tướng A": an item after "và" or "cùng"
+    // is another member of a list, never the first of titles stacked on a name.
+    const std::size_t k_begin = items[parsed[k].item].begin;
+    const bool after_conjunction = k_begin > 0 && parsed[k].begin == k_begin &&
+                                   (tokens[k_begin - 1].fold == "và"sv || tokens[k_begin - 1].fold == "cùng"sv);
+    if (!owner && parsed[k].pure_title && !governed && !after_conjunction && starts_item(k) && !names_country(k)) {
       for (std::size_t a = k + 1; a < parsed.size(); ++a) {
         if (items[parsed[a].item].group_start || !comma_after(a - 1) || parsed[a].item != parsed[a - 1].item + 1 ||
             !starts_item(a))

@@ -155,3 +155,64 @@ TEST_CASE("mentions: a family name after an apposition's body starts another per
       FindPeople(g, MakeSentence("Ông Phan Văn Tâm, giám đốc Công ty TNHH Hoàng Minh Phát cho biết."), "");
   CHECK(OfficesOf(firm, "Phan Văn Tâm") == std::vector<std::string>{"giám đốc | Công ty TNHH Hoàng Minh Phát"});
 }
+
+TEST_CASE("mentions: foreign and international bodies end at their holder's name", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  // A region is no family name; an acronym of foreign_bodies.tsv is a body, not a first name.
+  const Sentence s = MakeSentence(
+      "Trước đó, Chủ tịch Hội đồng châu Âu Hendrik Vos đã gặp Tổng thư ký NATO Pieter Maas tại Brussels.");
+  const auto people = FindPeople(g, s, "");
+  REQUIRE(people.size() == 2);
+  CHECK(people[0].name == "Hendrik Vos");
+  REQUIRE(people[0].positions.size() == 1);
+  CHECK(people[0].positions[0].first == "Chủ tịch");
+  CHECK(people[0].positions[0].second == "Hội đồng châu Âu");
+  CHECK(people[1].name == "Pieter Maas");
+  REQUIRE(people[1].positions.size() == 1);
+  CHECK(people[1].positions[0].first == "Tổng thư ký");
+  CHECK(people[1].positions[0].second == "NATO");
+}
+
+TEST_CASE("mentions: a run of six capitals is a body's last words and a name", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const Sentence s = MakeSentence("Phó Chủ tịch Hội Nhà báo Việt Nam Trần Thị Mai Hương phát biểu.");
+  const auto people = FindPeople(g, s, "");
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].name == "Trần Thị Mai Hương");
+  REQUIRE(people[0].positions.size() == 1);
+  CHECK(people[0].positions[0].second == "Hội Nhà báo Việt Nam");
+}
+
+TEST_CASE("mentions: a gloss in brackets is part of the mention, a date in brackets is not", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const Sentence gloss = MakeSentence(
+      "Theo ông Karl Brenner, giám đốc điều hành Diễn đàn kinh tế thế giới (WEF), các chính sách sẽ giúp ích.");
+  const auto people = FindPeople(g, gloss, "");
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].name == "Karl Brenner");
+  REQUIRE(people[0].positions.size() == 1);
+  CHECK(people[0].positions[0].second == "Diễn đàn kinh tế thế giới");
+  // "Chủ tịch X (1957), Thủ tướng A": the first title is someone else's, not stacked on A.
+  const Sentence dated = MakeSentence("Các đoàn sang thăm có: Chủ tịch Quốc hội (5/1957), Thủ tướng Lê Văn Định (6/1961).");
+  const auto visitors = FindPeople(g, dated, "");
+  REQUIRE(visitors.size() == 1);
+  CHECK(visitors[0].name == "Lê Văn Định");
+  REQUIRE(visitors[0].positions.size() == 1);
+  CHECK(visitors[0].positions[0].first == "Thủ tướng");
+}
+
+TEST_CASE("mentions: titles after \"và\" are list members, not stacked on the next name", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const Sentence s = MakeSentence(
+      "Gặp Chủ tịch Ủy ban châu Âu và Chủ tịch Hội đồng Bảo an, Thủ tướng Lê Văn Định đề nghị hợp tác.");
+  const auto people = FindPeople(g, s, "");
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].name == "Lê Văn Định");
+  REQUIRE(people[0].positions.size() == 1);
+  CHECK(people[0].positions[0].first == "Thủ tướng");
+  // An introducer after "và" still opens a list of stacked titles.
+  const Sentence listed = MakeSentence("Đến dự có Thủ tướng và có Phó Thủ tướng Chính phủ, Bộ trưởng Bộ Ngoại giao Lê Văn Định.");
+  const auto guests = FindPeople(g, listed, "");
+  REQUIRE(guests.size() == 1);
+  CHECK(guests[0].positions.size() == 2);
+}
