@@ -23,8 +23,13 @@ std::optional<std::pair<std::size_t, std::size_t>> NameAt(const Gazetteer& g, co
     return !marks[k] || marks[k]->kind == PhraseKind::kHonorific ||
            (marks[k]->kind == PhraseKind::kCountry && marks[k]->length == 1);
   };
-  while (j < tokens.size() && j - i < 5 && tokens[j].word && tokens[j].capital && !tokens[j].digits &&
-         (j == i || inside_name_ok(j))) {
+  // A middle initial ("Alexander C. Feldman", "George W. Bush"): one capital letter and its dot.
+  auto initial_dot = [&](std::size_t k) {
+    return k > i && k + 1 < tokens.size() && tokens[k].text == "."sv && tokens[k - 1].text.size() == 1 &&
+           tokens[k - 1].capital && tokens[k + 1].word && tokens[k + 1].capital && !marks[k + 1];
+  };
+  while (j < tokens.size() && j - i < 5 &&
+         (initial_dot(j) || (tokens[j].word && tokens[j].capital && !tokens[j].digits && (j == i || inside_name_ok(j))))) {
     // After a title, a family name that also heads bodies ("Đoàn") starts a name when two more name words follow.
     const bool surname_head = after_title && j == i && marks[j] && marks[j]->kind == PhraseKind::kOrgHead && marks[j]->length == 1 &&
                               g.surnames.count(tokens[j].fold) && j + 2 < tokens.size() && tokens[j + 1].capital &&
@@ -40,7 +45,7 @@ std::optional<std::pair<std::size_t, std::size_t>> NameAt(const Gazetteer& g, co
   if (!after_title && !g.surnames.count(first) && !g.surnames.count(first_part + "'")) return std::nullopt;
   // All-capital words are abbreviations or headlines, not names ("UBND", "BẮC GIANG").
   for (std::size_t k = i; k < j; ++k)
-    if (IsAllCaps(tokens[k].text)) return std::nullopt;
+    if (IsAllCaps(tokens[k].text) && !(k + 1 < j && initial_dot(k + 1))) return std::nullopt;
   // Foreign names cut by spaced punctuation in the source ("Prayuth Chan - o - cha",
   // "Moon Jae - in", "Peter O ' Neill") go on: a short unaccented lower-case piece
   // after a dash that is no title or word of the gazetteer, or a capitalised piece after an apostrophe. Vietnamese
@@ -104,7 +109,10 @@ std::vector<Item> SplitItems(const std::vector<Token>& tokens) {
     if (t == ")"sv && depth > 0) --depth;
     const bool separator = at_end || (depth == 0 && (t == ","sv || t == ";"sv || t == ":"sv || t == "."sv || t == "!"sv ||
                                                      t == "?"sv || tokens[i].fold == "và"sv || tokens[i].fold == "cùng"sv));
-    if (!separator) continue;
+    // The dot of a middle initial ("Alexander C. Feldman") is inside the item.
+    const bool initial = !at_end && t == "."sv && i > 0 && tokens[i - 1].word && tokens[i - 1].capital &&
+                         tokens[i - 1].text.size() == 1 && i + 1 < tokens.size() && tokens[i + 1].capital;
+    if (!separator || initial) continue;
     if (i > start) items.push_back({start, i, group_start});
     group_start = at_end || t == ";"sv || t == ":"sv;
     start = i + 1;
@@ -155,6 +163,7 @@ class PeopleReader {
                                                                    bool apposition = false) const;
   bool EndsApposition(std::size_t k) const;
   std::size_t SkipGloss(std::size_t k, std::size_t limit) const;
+  bool OneTitleIn(std::size_t begin, std::size_t end) const;
   bool StartsClauseVerb(std::size_t k) const;
   std::size_t AppositionLimit(const std::vector<Item>& items, std::size_t k) const;
   bool StepTitleSpan(SpanState& st) const;
@@ -263,7 +272,7 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
   const bool marked = marks[end] && marks[end]->kind != PhraseKind::kHonorific &&
                       !(marks[end]->kind == PhraseKind::kOrgHead && g.surnames.count(tokens[end].fold));
   if (st.apposition && end > t && !marked && tokens[end].word && tokens[end].capital &&
-      (!IsSurname(end) || IsAllCaps(tokens[end - 1].text))) {
+      (!IsSurname(end) || (IsAllCaps(tokens[end - 1].text) && !IsUnitWord(end - 1)))) {
     // In an apposition the holder is already named: capitalised words are the body's
     // ("A, Chủ tịch ExxonMobil Development thuộc Tập đoàn ..."); a family name starts
     // another person ("A, Phó Thủ tướng Chính phủ Trịnh Đình Dũng") unless a firm's
@@ -327,7 +336,9 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
   }
   if (kStopWords.count(tokens[end].fold)) return false;
   const bool org_word = kOrgLowerWords.count(tokens[end].fold) > 0;
-  const bool after_capital = end > from && tokens[end - 1].capital && !IsAllCaps(tokens[end - 1].text);
+  // (Right after a body's head counts as after a capital: "Công ty cây xanh", whose head ends in "ty".)
+  const bool after_capital = end > from && ((tokens[end - 1].capital && !IsAllCaps(tokens[end - 1].text)) ||
+                                            (head_end == end && end > t + marks[t]->length));
   const bool second_after_head =
       lower_run == 1 && (head_end + 1 == end || (marks[end - 2] && marks[end - 2]->kind == PhraseKind::kOrgHead));
   if (!org_word && (place_closed || !(after_capital || second_after_head))) return false;
@@ -349,6 +360,18 @@ std::size_t PeopleReader::SkipGloss(std::size_t k, std::size_t limit) const {
     if (tokens[close].text == "("sv || tokens[close].digits || !(tokens[close].word || tokens[close].text == "-"sv)) break;
   }
   return k;
+}
+
+// True when [begin, end) holds one title, at its start: "(TGĐ Vina Capital)" is an office,
+// "(Tổng thống A hội kiến Thủ tướng B)" a caption.
+bool PeopleReader::OneTitleIn(std::size_t begin, std::size_t end) const {
+  std::size_t titles = 0;
+  for (std::size_t i = begin; i < end; ++i)
+    if (marks[i] && marks[i]->kind == PhraseKind::kTitle) {
+      ++titles;
+      i += marks[i]->length - 1;
+    }
+  return titles == 1;
 }
 
 // A word that ends an apposition's body name: a verb of the clause ("cho biết", "nhấn
@@ -426,8 +449,20 @@ std::vector<Parsed> PeopleReader::ParseItems(const std::vector<Item>& items) con
         clause_title = !p.name && !p.pure_title && tokens[j].word && !tokens[j].capital;
       } else {
         p.name = NameAt(g, tokens, marks, j, introduced);
-        if (p.name) j = SkipGloss(p.name->second, item.end);
+        if (p.name) j = p.name->second;
       }
+      // "Ông A (TGĐ Công ty X) kiến nghị": a title in brackets right after a name is its holder's.
+      if (p.name && !p.title_first && j == p.name->second && j + 2 < item.end && tokens[j].text == "("sv) {
+        std::size_t close = j + 1;
+        while (close < item.end && tokens[close].text != ")"sv && tokens[close].text != "("sv) ++close;
+        if (close < item.end && tokens[close].text == ")"sv)
+          if (auto span = ReadTitleSpan(j + 1, close, true); span && span->second == close && close - j <= 12 &&
+                                                                 OneTitleIn(j + 1, close)) {
+            p.title_spans.push_back(*span);
+            j = close + 1;
+          }
+      }
+      if (p.name && !p.title_first) j = SkipGloss(j, item.end);
       // "Lê Văn A - Bí thư ..." : titles after a dash.
       while (p.name && j + 1 < item.end && (tokens[j].text == "-"sv || tokens[j].text == "–"sv)) {
         auto span = ReadTitleSpan(j + 1, AppositionLimit(items, k), !p.title_first);
@@ -514,7 +549,10 @@ void PeopleReader::AttachTitles(const std::vector<Item>& items, std::vector<Pars
             !starts_item(a))
           break;
         if (parsed[a].name) {
-          if (parsed[a].title_first) owner = a;
+          // "Phó Chủ tịch UBND thành phố, ông A đã ...": the titles go to a name its honorific introduces.
+          const bool introduced = marks[parsed[a].begin] && marks[parsed[a].begin]->kind == PhraseKind::kHonorific &&
+                                  parsed[a].begin == items[parsed[a].item].begin;
+          if (parsed[a].title_first || introduced) owner = a;
           break;
         }
         if (!parsed[a].pure_title || names_country(a)) break;
@@ -564,9 +602,18 @@ std::optional<std::pair<std::string, std::string>> PeopleReader::PositionOf(std:
   } else {
     org = full;
   }
-  // "Phó chủ tịch tỉnh Lai Châu": a place, not a body: one title.
-  const std::string org_fold = FoldKey(org);
-  if (StartsWith(org_fold, "tỉnh ") || StartsWith(org_fold, "thành phố ") || StartsWith(org_fold, "tp ")) {
+  // "Phó chủ tịch tỉnh Lai Châu", "Bí thư Đà Nẵng", "Chủ tịch TP": a place, not a body: one title.
+  std::string org_fold = FoldKey(org);
+  if ((org_fold == "tp" || org_fold == "tỉnh" || org_fold == "thành phố") && !province.empty()) {
+    org += " " + province;
+    org_fold = FoldKey(org);
+  }
+  const std::vector<Token> org_tokens = Tokenize(org, 0);
+  const auto org_marks = MarkTokens(g, org_tokens);
+  const bool just_a_province = !org_marks.empty() && org_marks[0] && org_marks[0]->kind == PhraseKind::kProvince &&
+                               org_marks[0]->length == org_tokens.size();
+  if (just_a_province || StartsWith(org_fold, "tỉnh ") || StartsWith(org_fold, "thành phố ") ||
+      StartsWith(org_fold, "tp ")) {
     title += " " + org;
     org.clear();
   }

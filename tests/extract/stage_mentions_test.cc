@@ -216,3 +216,58 @@ TEST_CASE("mentions: titles after \"và\" are list members, not stacked on the n
   REQUIRE(guests.size() == 1);
   CHECK(guests[0].positions.size() == 2);
 }
+
+TEST_CASE("mentions: a title item, then an honorific and a name: the title is that person's", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const Sentence s = MakeSentence("Sáng nay, Phó Chủ tịch UBND tỉnh Nghệ An, ông Lê Văn Định đã ký văn bản.");
+  const auto people = FindPeople(g, s, "");
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].name == "Lê Văn Định");
+  REQUIRE(people[0].positions.size() == 1);
+  CHECK(people[0].positions[0].first == "Phó Chủ tịch");
+  CHECK(people[0].positions[0].second == "UBND tỉnh Nghệ An");
+  // "Theo Chủ tịch X, ông A ...": an adverbial opening's title is someone else's.
+  const Sentence theo = MakeSentence("Theo Chủ tịch UBND tỉnh Nghệ An, ông Lê Văn Định cần làm ngay.");
+  const auto quoted = FindPeople(g, theo, "");
+  REQUIRE(quoted.size() == 1);
+  CHECK(quoted[0].positions.empty());
+}
+
+TEST_CASE("mentions: an office in brackets after a name; a caption in brackets is not one", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(g, MakeSentence("Ông Lê Văn Định (TGĐ Công ty Hoa Sen) kiến nghị giảm thuế."), "");
+  REQUIRE(people.size() == 1);
+  REQUIRE(people[0].positions.size() == 1);
+  CHECK(people[0].positions[0].first == "TGĐ");
+  CHECK(people[0].positions[0].second == "Công ty Hoa Sen");
+  const auto caption =
+      FindPeople(g, MakeSentence("Ông Lê Văn Định (Bộ trưởng Lê An tiếp Thủ tướng Lào) phát biểu."), "");
+  REQUIRE_FALSE(caption.empty());
+  CHECK(caption[0].name == "Lê Văn Định");
+  CHECK(caption[0].positions.empty());
+}
+
+TEST_CASE("mentions: a middle initial is part of a name", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people =
+      FindPeople(g, MakeSentence("Ông Robert K. Jansen, Giám đốc Quỹ Hòa Bình, cho rằng cần hợp tác."), "");
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].name == "Robert K. Jansen");
+  REQUIRE(people[0].positions.size() == 1);
+  CHECK(people[0].positions[0].first == "Giám đốc");
+}
+
+TEST_CASE("mentions: a province alone after a title is a place in the title, not a body", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(g, MakeSentence("Bí thư Nghệ An Lê Văn Định chủ trì hội nghị."), "");
+  REQUIRE(people.size() == 1);
+  REQUIRE(people[0].positions.size() == 1);
+  CHECK(people[0].positions[0].first == "Bí thư Nghệ An");
+  CHECK(people[0].positions[0].second.empty());
+  // A firm's lower-case words right after its head: "Công ty cây xanh".
+  const auto firm = FindPeople(g, MakeSentence("Tổng giám đốc Công ty cây xanh Hà Nội Vũ Văn Định đề nghị."), "");
+  REQUIRE(firm.size() == 1);
+  CHECK(firm[0].name == "Vũ Văn Định");
+  REQUIRE(firm[0].positions.size() == 1);
+  CHECK(firm[0].positions[0].second == "Công ty cây xanh Hà Nội");
+}
