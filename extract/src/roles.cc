@@ -88,7 +88,8 @@ std::optional<std::size_t> OpeningAtEvent(const Sentence& s) {
   std::size_t i = 1;
   while (i < 3 && !(s.marks[i] && s.marks[i]->kind == PhraseKind::kEventHead)) ++i;
   if (!(s.marks[i] && s.marks[i]->kind == PhraseKind::kEventHead)) return std::nullopt;
-  for (std::size_t j = i + s.marks[i]->length; j < tokens.size() && j < i + 10; ++j)
+  // (The opening may name the event in full: "Tại hội nghị Thượng đỉnh ... diễn ra tại Đà Nẵng ngày 7-11, bà A nói".)
+  for (std::size_t j = i + s.marks[i]->length; j < tokens.size() && j < i + 24; ++j)
     if (tokens[j].text == ","sv) return j + 1;
   return std::nullopt;
 }
@@ -107,8 +108,12 @@ void AssignRoles(const Gazetteer& g, const Sentence& s, const SentenceCues& foun
     if (marks[i] && marks[i]->kind != PhraseKind::kEventHead)
       for (std::size_t k = i; k < i + marks[i]->length && k < tokens.size(); ++k) covered[k] = true;
   for (PersonMention& p : people) {
+    // "Được sự ủy quyền của Chủ tịch A phát biểu ...", "thay mặt Bộ trưởng A, ...": a person
+    // governed by "của" or "thay mặt" is not the subject of the verbs after them.
+    const bool governed = p.begin > 0 && (tokens[p.begin - 1].fold == "của"sv || tokens[p.begin - 1].fold == "mặt"sv);
     // A cue after the person, before any ";" or ":".
     for (const Cue& c : cues) {
+      if (governed) break;
       if (c.at < p.end) continue;
       // Only more people, commas and small words may stand between: a verb
       // that opens another clause ("đề nghị các đồng chí tham dự") or a long

@@ -106,3 +106,18 @@ TEST_CASE("roles: the first person of a sentence opening at a bridge point atten
   AssignRoles(g, s, FindCues(g, s), people);
   CHECK(people[0].role == "attended");
 }
+
+TEST_CASE("roles: a person after \"của\" or \"thay mặt\" is not the subject of the verb after them", "[roles]") {
+  const auto people = PeopleWithRoles(MakeSentence(
+      "Được sự ủy quyền của Chủ tịch Quốc hội Hoàng Minh Đức phát biểu tại buổi lễ, Phó Chủ tịch Lý Thu Cúc cảm ơn."));
+  REQUIRE(people.size() == 2);
+  CHECK(people[0].name == "Hoàng Minh Đức");
+  CHECK(people[0].role.empty());
+}
+
+TEST_CASE("roles: an opening that names the event in full still places its first person there", "[roles]") {
+  const auto people = PeopleWithRoles(MakeSentence(
+      "Tại hội nghị xúc tiến đầu tư vào các tỉnh miền Trung diễn ra tại Vinh ngày 7-11, bà Lý Thu Cúc cho rằng cần cải cách."));
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].role == "attended");
+}
