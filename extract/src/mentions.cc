@@ -249,7 +249,7 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
                                                    "nói", "phát", "chủ", "dự", "tham", "điều", "trao", "tặng",
                                                    "đến", "tại", "về", "với", "của", "khi", "thì", "mà", "này",
                                                    "trong", "nhưng", "vì", "do", "bị", "đề", "yêu", "nhấn",
-                                                   "giữ", "làm"};
+                                                   "giữ", "làm", "kiêm"};
   if (tokens[end].text == "-"sv || tokens[end].text == "–"sv) return false;
   // A company's or body's own name after its head: "Công ty Thiên An Phúc" (a family name starts a person).
   if (head_end == end && end > t && firm_head && tokens[end].capital && !marks[end] && !IsSurname(end) &&
@@ -292,6 +292,11 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
     lower_run = 0;
     return true;
   }
+  // Another title after the clause's words is another person's ("Tổng thống Obama hội kiến Thủ
+  // tướng A"); after a body's head it is the body's name ("Văn phòng Chủ tịch nước").
+  if (marks[end] && marks[end]->kind == PhraseKind::kTitle && end > t + marks[t]->length && !tokens[end - 1].capital &&
+      head_end != end)
+    return false;
   if (marks[end] && marks[end]->kind != PhraseKind::kTitle && marks[end]->kind != PhraseKind::kRank &&
       marks[end]->kind != PhraseKind::kHonorific) {
     place_closed = marks[end]->kind == PhraseKind::kProvince || marks[end]->kind == PhraseKind::kCountry;
@@ -434,12 +439,19 @@ std::vector<Parsed> PeopleReader::ParseItems(const std::vector<Item>& items) con
         p.title_spans.push_back(*span);
         p.title_first = true;
         j = SkipGloss(span->second, item.end);
-        // Titles joined by a dash before the name: "Phó Chủ tịch UBND tỉnh – Trưởng Đoàn ĐBQH tỉnh X Y".
-        while (j + 1 < item.end && (tokens[j].text == "-"sv || tokens[j].text == "–"sv)) {
+        // Titles joined by a dash or "kiêm" before the name: "Phó Chủ tịch UBND tỉnh – Trưởng Đoàn
+        // ĐBQH tỉnh X Y", "Bộ trưởng Bộ X kiêm Phó Trưởng Ban Y Z".
+        while (j + 1 < item.end && (tokens[j].text == "-"sv || tokens[j].text == "–"sv || tokens[j].fold == "kiêm"sv)) {
           auto next = ReadTitleSpan(j + 1, item.end);
           if (!next) break;
           p.title_spans.push_back(*next);
           j = next->second;
+        }
+        // "Chủ tịch nước là ông A, Ủy viên ...": the title, "là", then its holder, whom the
+        // honorific introduces as if the title came after (the items that follow are his too).
+        if (j + 2 < item.end && tokens[j].fold == "là"sv && marks[j + 1] && marks[j + 1]->kind == PhraseKind::kHonorific) {
+          ++j;
+          p.title_first = false;
         }
         while (j < item.end && marks[j] && marks[j]->kind == PhraseKind::kHonorific) j += marks[j]->length;
         p.name = NameAt(g, tokens, marks, j, true);

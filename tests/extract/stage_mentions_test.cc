@@ -271,3 +271,33 @@ TEST_CASE("mentions: a province alone after a title is a place in the title, not
   REQUIRE(firm[0].positions.size() == 1);
   CHECK(firm[0].positions[0].second == "Công ty cây xanh Hà Nội");
 }
+
+TEST_CASE("mentions: a title span never runs through a clause into another title", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto people = FindPeople(g, MakeSentence("Tổng thống Obama hội kiến Thủ tướng Lê Văn Định tại Washington."), "");
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].name == "Lê Văn Định");
+  REQUIRE(people[0].positions.size() == 1);
+  CHECK(people[0].positions[0].first == "Thủ tướng");
+  CHECK(people[0].positions[0].second.empty());
+  // A title right after a body's head is the body's name.
+  const auto office = FindPeople(g, MakeSentence("Chủ nhiệm Văn phòng Chủ tịch nước Lê Văn Định dự."), "");
+  REQUIRE(office.size() == 1);
+  REQUIRE(office[0].positions.size() == 1);
+  CHECK(office[0].positions[0].second == "Văn phòng Chủ tịch nước");
+}
+
+TEST_CASE("mentions: \"title là ông A\" and titles joined by \"kiêm\"", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto named = FindPeople(
+      g, MakeSentence("Trung ương giới thiệu Chủ tịch nước là ông Lê Văn Định, Thủ tướng là ông Hoàng Minh Đức."), "");
+  REQUIRE(named.size() == 2);
+  REQUIRE(named[0].positions.size() == 1);
+  CHECK(named[0].positions[0].first == "Chủ tịch nước");
+  REQUIRE(named[1].positions.size() == 1);
+  CHECK(named[1].positions[0].first == "Thủ tướng");
+  const auto joined =
+      FindPeople(g, MakeSentence("Bộ trưởng Bộ Tài chính kiêm Phó Trưởng Ban Kinh tế Trung ương Lê Văn Định phát biểu."), "");
+  REQUIRE(joined.size() == 1);
+  CHECK(joined[0].positions.size() == 2);
+}
