@@ -112,7 +112,9 @@ std::vector<Item> SplitItems(const std::vector<Token>& tokens) {
     // The dot of a middle initial ("Alexander C. Feldman") is inside the item.
     const bool initial = !at_end && t == "."sv && i > 0 && tokens[i - 1].word && tokens[i - 1].capital &&
                          tokens[i - 1].text.size() == 1 && i + 1 < tokens.size() && tokens[i + 1].capital;
-    if (!separator || initial) continue;
+    // Nor does a dot before a lower-case word, which the sentence splitter left inside: "Saigon Co. op".
+    const bool inner_dot = !at_end && t == "."sv && i + 1 < tokens.size() && tokens[i + 1].word && !tokens[i + 1].capital;
+    if (!separator || initial || inner_dot) continue;
     if (i > start) items.push_back({start, i, group_start});
     group_start = at_end || t == ";"sv || t == ":"sv;
     start = i + 1;
@@ -518,7 +520,7 @@ void PeopleReader::AttachTitles(const std::vector<Item>& items, std::vector<Pars
     bool governed = false;
     for (std::size_t i = items[parsed[k].item].begin; i < parsed[k].begin; ++i) {
       const std::string& f = tokens[i].fold;
-      governed = governed || f == "quyền"sv || f == "mặt"sv;
+      governed = governed || f == "quyền"sv || f == "mặt"sv || f == "diện"sv;  // ủy quyền, thay mặt, đại diện của
     }
     // Stacked titles go forward only along a comma-separated run of items that
     // are titles from their start ("Ủy viên Bộ Chính trị, Bí thư Thành ủy, Chủ tịch
