@@ -88,6 +88,7 @@ Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(const std::string& data_d
     for (const auto& row : table->rows) {
       const std::string name = row.at("name");
       g->Add(name, {PhraseKind::kProvince, name});
+      if (auto kind = row.find("kind"); kind != row.end() && kind->second.rfind("thành phố", 0) == 0) g->cities.insert(name);
       for (const auto& alias : Aliases(row)) {
         // Forms without diacritics ("Ha Tinh") match ordinary words too often.
         if (FoldLoose(alias) == FoldLoose(name) && FoldKey(alias) != FoldKey(name)) continue;

@@ -65,6 +65,9 @@ class Gazetteer {
   std::unordered_map<std::string, std::vector<std::string>> cues;
   // Vietnamese family names (folded), for telling a name from other capitals.
   std::unordered_set<std::string> surnames;
+  // Provinces that are centrally-run cities ("thành phố trực thuộc trung ương"), by canonical name:
+  // their bodies are "Thành ủy", "UBND TP"; a province's are "Tỉnh ủy", "UBND tỉnh".
+  std::unordered_set<std::string> cities;
   // Capitalised words that start sentences but never names (folded).
   std::unordered_set<std::string> non_name_words;
 

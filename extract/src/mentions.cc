@@ -80,6 +80,15 @@ std::string CompleteOrganization(const Gazetteer& g, std::string org, const std:
   if (!provincial) return org;
   for (const char* local : {" xã", " huyện", " quận", " phường", " thị xã", " thị trấn", " tp ", " thành phố "})
     if (folded.find(local) != std::string::npos) return org;  // a district, commune or city body ("UBND TP Nha Trang")
+  // A city's bodies in a province are a provincial city's ("Thành ủy" in Gia Lai is Pleiku's), and
+  // a province's bodies are not a centrally-run city's: which one, the text does not say.
+  const bool city = g.cities.count(province) > 0;
+  for (const char* city_body : {"thành ủy", "thành đoàn", "ubnd tp", "ubnd thành phố", "hđnd tp", "hđnd thành phố",
+                                "ủy ban nhân dân thành phố", "hội đồng nhân dân thành phố", "công an tp", "công an thành phố"})
+    if (!city && (folded == city_body || StartsWith(folded, std::string(city_body) + " "))) return org;
+  for (const char* province_body : {"tỉnh ủy", "tỉnh đoàn", "ubnd tỉnh", "hđnd tỉnh", "ủy ban nhân dân tỉnh",
+                                    "hội đồng nhân dân tỉnh", "công an tỉnh"})
+    if (city && (folded == province_body || StartsWith(folded, std::string(province_body) + " "))) return org;
   // Already names a province?
   const std::vector<Token> tokens = Tokenize(org, 0);
   const auto marks = MarkTokens(g, tokens);

@@ -27,6 +27,11 @@ TEST_CASE("mentions: a provincial body gets the local province", "[mentions]") {
   CHECK(CompleteOrganization(g, "UBND huyện Quỳ Hợp", "Nghệ An") == "UBND huyện Quỳ Hợp");
   CHECK(CompleteOrganization(g, "Bộ Nội vụ", "Nghệ An") == "Bộ Nội vụ");
   CHECK(CompleteOrganization(g, "Sở Tài chính", "") == "Sở Tài chính");
+  // A city's bodies are completed only with a centrally-run city, a province's only with a province.
+  CHECK(CompleteOrganization(g, "Thành ủy", "Đà Nẵng") == "Thành ủy Đà Nẵng");
+  CHECK(CompleteOrganization(g, "Thành ủy", "Nghệ An") == "Thành ủy");
+  CHECK(CompleteOrganization(g, "UBND TP", "Nghệ An") == "UBND TP");
+  CHECK(CompleteOrganization(g, "UBND tỉnh", "Đà Nẵng") == "UBND tỉnh");
 }
 
 TEST_CASE("mentions: people with a title before, after a dash, or after a comma", "[mentions]") {
