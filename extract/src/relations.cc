@@ -250,8 +250,15 @@ static std::size_t EmitAwardsOfVerb(DocumentContext& ctx, const Sentence& s, con
       }
     }
   }
-  // "trao <Award> cho A", "trao giải X cho A".
-  if (given.empty() && after_verb < tokens.size() && (tokens[after_verb].capital || AwardHeadAt(g, tokens, after_verb))) {
+  // "trao <Award> cho A", "trao giải X cho A". Only what an award's head word names is an award:
+  // "trao Quyết định cho A", "trao Giấy chứng nhận đầu tư cho 8 dự án" hand over papers.
+  std::size_t head_length = 0;
+  const bool verb_names_kind = verb_length > 1 && tokens[after_verb - 1].fold == "hiệu"sv;  // "trao tặng danh hiệu X"
+  const bool names_award =
+      after_verb < tokens.size() &&
+      ((tokens[after_verb].capital && (verb_names_kind || MatchesCue(g, tokens, after_verb, "award_head", head_length))) ||
+       AwardHeadAt(g, tokens, after_verb));
+  if (given.empty() && names_award) {
     const std::size_t cho = next_cho(after_verb);
     if (cho < tokens.size() && cho > after_verb) given.push_back({after_verb, cho, cho + 1});
   }
@@ -285,6 +292,15 @@ static std::size_t EmitAwardsOfVerb(DocumentContext& ctx, const Sentence& s, con
         break;
       }
     }
+    // "trao Huân chương X cho Bộ đội biên phòng, Thủ tướng A nhấn mạnh ...": a person after a comma
+    // who is the subject of a clause of his own (a word follows his mention) is no recipient.
+    for (const PersonMention& p : people)
+      if (p.begin > a.recipients_from && p.begin < stop && p.begin > 0 && tokens[p.begin - 1].text == ","sv &&
+          p.end < tokens.size() && tokens[p.end].word && !tokens[p.end].capital && tokens[p.end].fold != "và"sv &&
+          tokens[p.end].fold != "cùng"sv) {
+        stop = p.begin;
+        break;
+      }
     for (const PersonMention& p : people)
       if (p.begin >= a.recipients_from && p.begin < stop)
         ctx.Emit(Entity{EntityType::kPerson, NormalizeText(p.name), "", "", "", ""}, "received_award",

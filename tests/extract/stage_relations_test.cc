@@ -123,3 +123,25 @@ TEST_CASE("relations: awards named after 'trao giải', before 'được trao ch
                                               "Lý Thu Cúc received_award Giải Bông sen vàng",
                                               "Hoàng Minh Đức received_award Giải thưởng Cây tre"});
 }
+
+TEST_CASE("relations: papers handed over are no award; the subject of a new clause is no recipient", "[relations]") {
+  auto awards_of = [](const std::string& text) {
+    Document doc;
+    DocumentContext ctx(TheGazetteer(), doc);
+    const Sentence s = MakeSentence(text);
+    const auto people = FindPeople(ctx.g, s, "Nghệ An");
+    std::size_t at = 0;
+    while (at < s.tokens.size() && s.tokens[at].fold != "trao") ++at;
+    REQUIRE(at < s.tokens.size());
+    AwardMemory memory;
+    EmitAwards(ctx, s, people, at, "2024-03-05", memory, 0.9f);
+    return Triples(ctx);
+  };
+  CHECK(awards_of("Giám đốc Sở Nội vụ Phan Văn Tâm trao Quyết định bổ nhiệm cho ông Lý Văn Cúc.").empty());
+  CHECK(awards_of("Trao Huân chương Lao động hạng Nhất cho Công ty Điện lực, Thủ tướng Hoàng Minh Đức nhấn mạnh vai trò "
+                  "của ngành.")
+            .empty());
+  CHECK(awards_of("Bộ trưởng Phan Văn Tâm trao Huân chương Lao động hạng Ba cho ông Lý Văn Cúc, bà Hoàng Thu Hà.") ==
+        std::set<std::string>{"Lý Văn Cúc received_award Huân chương Lao động hạng Ba",
+                              "Hoàng Thu Hà received_award Huân chương Lao động hạng Ba"});
+}
