@@ -78,7 +78,8 @@ std::string CompleteOrganization(const Gazetteer& g, std::string org, const std:
     provincial = provincial || folded == p || StartsWith(folded, p + " ");
   }
   if (!provincial) return org;
-  for (const char* local : {" xã", " huyện", " quận", " phường", " thị xã", " thị trấn", " tp ", " thành phố "})
+  for (const char* local : {" xã", " huyện", " quận", " phường", " thị xã", " thị trấn", " tp ", " thành phố ", " q.",
+                            " h.", " p.", " tx."})
     if (folded.find(local) != std::string::npos) return org;  // a district, commune or city body ("UBND TP Nha Trang")
   // A city's bodies in a province are a provincial city's ("Thành ủy" in Gia Lai is Pleiku's), and
   // a province's bodies are not a centrally-run city's: which one, the text does not say.
@@ -241,6 +242,11 @@ std::optional<std::pair<std::size_t, std::size_t>> PeopleReader::ReadTitleSpan(s
   if (end + 1 < limit && tokens[end].fold == "thường"sv && tokens[end + 1].fold == "trực"sv) end += 2;
   SpanState st{from, t, limit, end};
   st.apposition = apposition;
+  // A title that ends in a body's head ("Giám đốc Sở", "Chủ tịch UBND"): the body's name follows.
+  if (g.Find(tokens[end - 1].fold, PhraseKind::kOrgHead) && tokens[end - 1].capital) {
+    st.head_end = end;
+    st.firm_head = true;  // a department's proper name follows like a firm's: "Sở Tài Nguyên Môi Trường"
+  }
   while (st.end < limit && StepTitleSpan(st)) {
   }
   return std::make_pair(from, st.end);
@@ -262,7 +268,8 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
                                                    "trong", "nhưng", "vì", "do", "bị", "đề", "yêu", "nhấn",
                                                    "giữ", "làm", "kiêm"};
   if (tokens[end].text == "-"sv || tokens[end].text == "–"sv) return false;
-  // A company's or body's own name after its head: "Công ty Thiên An Phúc" (a family name starts a person).
+  // A company's or body's own name after its head: "Công ty Thiên An Phúc", "Giám đốc Sở Tài Nguyên
+  // Môi Trường" (a family name starts a person).
   if (head_end == end && end > t && firm_head && tokens[end].capital && !marks[end] && !IsSurname(end) &&
       NameAt(g, tokens, marks, end, true)) {
     end = PlaceEnd(end, limit);

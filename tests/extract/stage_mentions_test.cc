@@ -32,6 +32,7 @@ TEST_CASE("mentions: a provincial body gets the local province", "[mentions]") {
   CHECK(CompleteOrganization(g, "Thành ủy", "Nghệ An") == "Thành ủy");
   CHECK(CompleteOrganization(g, "UBND TP", "Nghệ An") == "UBND TP");
   CHECK(CompleteOrganization(g, "UBND tỉnh", "Đà Nẵng") == "UBND tỉnh");
+  CHECK(CompleteOrganization(g, "UBND Q.Tân Phú", "Hồ Chí Minh") == "UBND Q.Tân Phú");  // a district's, abbreviated
 }
 
 TEST_CASE("mentions: people with a title before, after a dash, or after a comma", "[mentions]") {
@@ -305,4 +306,13 @@ TEST_CASE("mentions: \"title là ông A\" and titles joined by \"kiêm\"", "[men
       FindPeople(g, MakeSentence("Bộ trưởng Bộ Tài chính kiêm Phó Trưởng Ban Kinh tế Trung ương Lê Văn Định phát biểu."), "");
   REQUIRE(joined.size() == 1);
   CHECK(joined[0].positions.size() == 2);
+}
+
+TEST_CASE("mentions: a title ending in a body's head is followed by that body's proper name", "[mentions]") {
+  const auto people =
+      FindPeople(TheGazetteer(), MakeSentence("Giám đốc Sở Tài Nguyên Môi Trường Nghệ An Lê Văn Định cho biết."), "");
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].name == "Lê Văn Định");
+  REQUIRE(people[0].positions.size() == 1);
+  CHECK(people[0].positions[0].second == "Sở Tài Nguyên Môi Trường Nghệ An");
 }
