@@ -7,6 +7,7 @@
 //   mentions.h   people with their offices, organizations, places
 //   roles.h      chaired / attended / spoke_at, bridge points
 //   relations.h  offices, organizers, places, awards, partners -> facts
+//   short_names.h, offices.h  one document's people and offices made one
 // Every rule is about the language and the genre; names, titles, bodies and
 // cue words come from extract/data.
 #include "vnkg/extract/extractor.h"
@@ -26,6 +27,7 @@
 #include "roles.h"
 #include "segments.h"
 #include "sentences.h"
+#include "short_names.h"
 #include "vnkg/model/utf8.h"
 
 namespace vnkg {
@@ -101,6 +103,7 @@ Extraction ReadDocument(const Gazetteer& g, const Document& doc) {
   bool previous_mentioned_event = false;
   for (std::size_t k = 0; k < view.sentences.size(); ++k)
     ReadSentence(ctx, timeline, k, article_province, awards, previous_mentioned_event);
+  ResolveShortNames(ctx.out.facts, g);
   ResolveOffices(ctx.out.facts, g);
   return std::move(ctx.out);
 }

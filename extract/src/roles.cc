@@ -2,6 +2,7 @@
 #include "roles.h"
 
 #include <algorithm>
+#include <set>
 
 #include "sentences.h"
 #include "vnkg/model/text.h"
@@ -147,6 +148,12 @@ void AssignRoles(const Gazetteer& g, const Sentence& s, const SentenceCues& foun
       bool blocked = false;
       for (std::size_t i = after; i < p.begin; ++i)
         if (EndsClause(tokens, i) || (award_at && *award_at == i)) blocked = true;
+      // "Phát biểu sau khi nhận chuông từ Thủ tướng A, Thủ tướng B nhấn mạnh": an opening cue
+      // introduces the subject after its phrase's comma, not a person inside the phrase.
+      // (A person after a preposition is inside that phrase.)
+      const bool opening = (c.at == 0 || tokens[c.at - 1].text == ","sv) && !(after < tokens.size() && tokens[after].fold == "có"sv);
+      static const std::set<std::string> kPrepositions = {"từ", "với", "cho", "tới", "đến", "trước"};
+      if (opening && p.begin > after && kPrepositions.count(tokens[p.begin - 1].fold)) blocked = true;
       if (introduces && !blocked) p.role = c.role;
     }
   }

@@ -239,7 +239,7 @@ TEST_CASE("mentions: a title item, then an honorific and a name: the title is th
   CHECK(quoted[0].positions.empty());
 }
 
-TEST_CASE("mentions: an office in brackets after a name; a caption in brackets is not one", "[mentions]") {
+TEST_CASE("mentions: an office in brackets after a name, but not a caption in brackets", "[mentions]") {
   const Gazetteer& g = TheGazetteer();
   const auto people = FindPeople(g, MakeSentence("Ông Lê Văn Định (TGĐ Công ty Hoa Sen) kiến nghị giảm thuế."), "");
   REQUIRE(people.size() == 1);

@@ -124,7 +124,7 @@ TEST_CASE("relations: awards named after 'trao giải', before 'được trao ch
                                               "Hoàng Minh Đức received_award Giải thưởng Cây tre"});
 }
 
-TEST_CASE("relations: papers handed over are no award; the subject of a new clause is no recipient", "[relations]") {
+TEST_CASE("relations: papers handed over are no award, and the subject of a new clause is no recipient", "[relations]") {
   auto awards_of = [](const std::string& text) {
     Document doc;
     DocumentContext ctx(TheGazetteer(), doc);

@@ -121,3 +121,11 @@ TEST_CASE("roles: an opening that names the event in full still places its first
   REQUIRE(people.size() == 1);
   CHECK(people[0].role == "attended");
 }
+
+TEST_CASE("roles: an opening cue introduces the subject, not a person inside its phrase", "[roles]") {
+  const auto people = PeopleWithRoles(MakeSentence(
+      "Phát biểu sau khi nhận cờ từ Thủ tướng Lào Hoàng Minh Đức, Thủ tướng Lý Thu Cúc nhấn mạnh vai trò của hai nước."));
+  REQUIRE(people.size() == 2);
+  CHECK(people[0].name == "Hoàng Minh Đức");
+  CHECK(people[0].role.empty());
+}
