@@ -278,7 +278,10 @@ def main():
 
         started = time.perf_counter()
         if args.scheduler:
-            client = Client(args.scheduler, timeout="30s")
+            try:
+                client = Client(args.scheduler, timeout="30s")
+            except (OSError, TimeoutError, ValueError) as e:
+                fail(f"cannot connect to the Dask scheduler {args.scheduler}: {e}")
         else:
             cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                                    dashboard_address=None, local_directory=scratch,
@@ -286,7 +289,10 @@ def main():
             client = Client(cluster)
         workers = len(client.scheduler_info()["workers"])
         if workers == 0:
-            client.wait_for_workers(1, timeout=60)
+            try:
+                client.wait_for_workers(1, timeout=60)
+            except (OSError, TimeoutError) as e:
+                fail(f"no worker joined the Dask scheduler {args.scheduler} within 60 s ({e})")
             workers = len(client.scheduler_info()["workers"])
         cluster_seconds = time.perf_counter() - started
 
