@@ -175,6 +175,7 @@ class Progress:
         self.start = time.perf_counter()
         self.partitions = self.articles = self.bytes = 0
         self.vnkg_seconds = self.vnkg_cpu_seconds = 0.0
+        self.line = None  # the progress line on a terminal, to draw again after a message
 
     def done(self, result):
         self.partitions += 1
@@ -188,18 +189,24 @@ class Progress:
         line = (f"partitions {self.partitions}/{self.total_partitions}  "
                 f"{self.articles:,} articles  {self.bytes / 1e6:.1f}/{self.total_bytes / 1e6:.1f} MB  "
                 f"{seconds:.1f} s  {self.bytes / 1e6 / max(seconds, 1e-9):.1f} MB/s")
-        print(("\r" + line + "\x1b[K") if self.tty else line, end="" if self.tty else "\n",
-              file=sys.stderr, flush=True)
+        if self.tty:
+            self.line = line
+            print("\r" + line + "\x1b[K", end="", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
 
     def say(self, message):
-        """A message between progress lines."""
-        if self.tty and not self.quiet and self.partitions:
+        """A message between progress lines; on a terminal the progress line is drawn again below it."""
+        if self.line:
             print("\r\x1b[K", end="", file=sys.stderr)
         print(message, file=sys.stderr, flush=True)
+        if self.line:
+            print(self.line, end="", file=sys.stderr, flush=True)
 
     def finish(self):
-        if self.tty and not self.quiet and self.partitions:
+        if self.line:
             print(file=sys.stderr)
+            self.line = None
 
 
 # ---------------------------------------------------------------------- main
