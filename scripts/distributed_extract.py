@@ -135,6 +135,12 @@ def extract_partition(index, data, first_line, vnkg, data_dir, run_id, fault):
         raise
 
 
+def ignore_interrupts():
+    """Runs on each local worker process, in its main thread."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 # ------------------------------------------------------------- partitioning
 def decompress(path, scratch):
     """A .zst INPUT as a plain file in scratch, by the zstd tool."""
@@ -294,6 +300,10 @@ def main():
                                    dashboard_address=None, local_directory=scratch,
                                    silence_logs=logging.CRITICAL)
             client = Client(cluster)
+            # Ctrl-C reaches the whole process group: the local workers ignore
+            # it, and the client alone stops the run and closes the cluster,
+            # instead of every worker printing a traceback.
+            client.run(ignore_interrupts)
         workers = len(client.scheduler_info()["workers"])
         if workers == 0:
             try:
