@@ -32,7 +32,8 @@ skipped (each named on stderr as INPUT:LINE, the line in INPUT itself).
 Testing hook: VNKG_DISTRIBUTED_FAULT=K:once makes the task of partition K
 (counted from 0) raise on its first attempt only; K:always on every attempt;
 K:crash ends the worker process running its first attempt (the nanny starts
-a new one and the scheduler runs the task again). "once" and "crash"
+a new one and the scheduler runs the task again); several are separated by
+commas (1:crash,3:once). "once" and "crash"
 remember the first attempt in a file of the run's temporary directory, so
 they work on a LocalCluster (or workers sharing that file system). The hook
 exists for tests/e2e/distributed_extract.sh; do not set it otherwise.
@@ -248,15 +249,18 @@ def parse_args():
     return args
 
 
-def parse_fault(scratch):
-    """VNKG_DISTRIBUTED_FAULT=K:once|always|crash (a testing hook) as (K, (mode, marker path))."""
+def parse_faults(scratch):
+    """VNKG_DISTRIBUTED_FAULT=K:MODE[,K:MODE...], MODE once|always|crash (a testing
+    hook), as {K: (MODE, marker path)}."""
     spec = os.environ.get("VNKG_DISTRIBUTED_FAULT")
-    if not spec:
-        return None, None
-    m = re.fullmatch(r"(\d+):(once|always|crash)", spec)
-    if not m:
-        fail(f"VNKG_DISTRIBUTED_FAULT={spec!r}: expected PARTITION:once, PARTITION:always or PARTITION:crash", 2)
-    return int(m.group(1)), (m.group(2), os.path.join(scratch, f"fault-{m.group(1)}"))
+    faults = {}
+    for item in (spec.split(",") if spec else []):
+        m = re.fullmatch(r"(\d+):(once|always|crash)", item.strip())
+        if not m:
+            fail(f"VNKG_DISTRIBUTED_FAULT={spec!r}: expected PARTITION:once, PARTITION:always or "
+                 f"PARTITION:crash, separated by commas", 2)
+        faults[int(m.group(1))] = (m.group(2), os.path.join(scratch, f"fault-{m.group(1)}"))
+    return faults
 
 
 def main():
@@ -287,7 +291,7 @@ def main():
     cluster = client = None
     try:
         input_path = decompress(args.input, scratch) if args.input.endswith(".zst") else args.input
-        fault_partition, fault = parse_fault(scratch)
+        faults = parse_faults(scratch)
 
         started = time.perf_counter()
         if args.scheduler:
@@ -343,7 +347,7 @@ def main():
             lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
             lines_of[index] = (next_line, next_line + lines - 1)
             future = client.submit(extract_partition, index, data, next_line, vnkg, data_dir, run_id,
-                                   fault if index == fault_partition else None,
+                                   faults.get(index),
                                    key=f"vnkg-extract-{run_id}-{index}", pure=False, retries=args.retries)
             future.partition = index
             pending.add(future)
