@@ -2,7 +2,7 @@
 """Runs `vnkg extract` over partitions of a JSON Lines corpus on Dask workers.
 
     scripts/distributed_extract.py [--scheduler ADDRESS] [--workers N]
-        [--partitions P] [--retries R] --vnkg PATH INPUT OUTPUT
+        [--partitions P] [--retries R] [--data DIR] [-q] --vnkg PATH INPUT OUTPUT
 
 INPUT is JSON Lines of articles (`.jsonl`, or `.jsonl.zst`, decompressed with
 the `zstd` tool into a temporary file first). It is cut at line boundaries
@@ -27,16 +27,17 @@ that still fails ends the run with status 1 and no OUTPUT.
 
 Exit status, as `vnkg extract`'s: 0 all good; 1 an error stopped the run
 (nothing written); 2 bad usage; 3 OUTPUT written, but some records were
-skipped (each named on stderr as INPUT:LINE, the line in INPUT itself).
+skipped (each named on stderr as INPUT:LINE, the line in INPUT itself);
+130 interrupted (Ctrl-C; nothing written).
 
 Testing hook: VNKG_DISTRIBUTED_FAULT=K:once makes the task of partition K
 (counted from 0) raise on its first attempt only; K:always on every attempt;
 K:crash ends the worker process running its first attempt (the nanny starts
 a new one and the scheduler runs the task again); several are separated by
-commas (1:crash,3:once). "once" and "crash"
-remember the first attempt in a file of the run's temporary directory, so
-they work on a LocalCluster (or workers sharing that file system). The hook
-exists for tests/e2e/distributed_extract.sh; do not set it otherwise.
+commas (1:crash,3:once). "once" and "crash" remember the first attempt in a
+file of the run's temporary directory, so they work on a LocalCluster (or
+workers sharing that file system). The hook exists for
+tests/e2e/distributed_extract.sh; do not set it otherwise.
 """
 import argparse
 import logging
