@@ -6,8 +6,10 @@ of it, measures: ingest throughput (MB/s of article text, documents/s,
 facts/s), extraction-only throughput (one core), peak RSS, database size
 against input size, export speed, and query latencies (p50, p99, in-process,
 by `vnkg_bench_queries`), `ingest --bulk`, and loading facts computed
-elsewhere (`ingest --facts`, with and without --bulk). Baselines in the same
-run: rapper parsing the exported N-Triples, sqlite3 loading the same facts as
+elsewhere (`ingest --facts`, with and without --bulk). Scale-out: the
+extraction of scripts/distributed_extract.py on a local Dask cluster of 1
+and 2 workers beside one `vnkg extract`, on the first 20,000 articles.
+Baselines in the same run: rapper parsing the exported N-Triples, sqlite3 loading the same facts as
 CSV into a table indexed three ways. A gnuplot chart of time and memory
 against corpus size goes beside the JSON (scaling.png).
 Each figure is the median of --runs runs. Prints one table and writes JSON.
@@ -109,6 +111,52 @@ plot '{data}' using 1:2 with linespoints lw 2 title 'ingest (s)', \
     return png
 
 
+def python_with_distributed():
+    """An interpreter that can import Dask distributed (Debian's is /usr/bin/python3), or None."""
+    for candidate in (sys.executable, "/usr/bin/python3", "python3"):
+        if candidate and subprocess.run([candidate, "-c", "import distributed"], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL).returncode == 0:
+            return candidate
+    return None
+
+
+def bench_distributed(vnkg, lines, work, runs, articles):
+    """scripts/distributed_extract.py on a local Dask cluster of 1 and 2
+    workers beside one `vnkg extract`, on the first `articles` articles:
+    wall seconds of each whole command (the cluster's start included),
+    medians of `runs`. Its output is checked to be the direct one's bytes."""
+    python = python_with_distributed()
+    if python is None:
+        print("bench: distributed: no python3 here imports distributed (python3-distributed); skipped",
+              file=sys.stderr)
+        return None
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts", "distributed_extract.py")
+    path = os.path.join(work, "distributed.jsonl")
+    with open(path, "w", encoding="utf-8") as out:
+        out.writelines(lines[:articles])
+    docs = min(articles, len(lines))
+    tbytes = text_bytes(path)
+    direct_facts = os.path.join(work, "distributed-direct.facts")
+    rows = []
+    times = []
+    for _ in range(runs):
+        with open(path, "rb") as inp, open(direct_facts, "wb") as out:
+            times.append(run_measured([vnkg, "extract"], stdin=inp, stdout=out)[0])
+    rows.append({"how": "vnkg extract", "workers": None, "seconds": median(times)})
+    for workers in (1, 2):
+        facts = os.path.join(work, f"distributed-{workers}.facts")
+        times = [run_measured([python, script, "-q", "--workers", str(workers), "--vnkg", vnkg, path, facts])[0]
+                 for _ in range(runs)]
+        if subprocess.run(["cmp", "-s", facts, direct_facts]).returncode != 0:
+            sys.exit(f"bench: distributed_extract on {workers} workers wrote other facts than vnkg extract")
+        rows.append({"how": "distributed_extract", "workers": workers, "seconds": median(times)})
+    for row in rows:
+        row["mb_s"] = tbytes / 1e6 / row["seconds"]
+        row["articles_s"] = docs / row["seconds"]
+        row["vs_direct"] = rows[0]["seconds"] / row["seconds"]
+    return {"documents": docs, "text_bytes": tbytes, "input_bytes": os.path.getsize(path), "rows": rows}
+
+
 def median(values):
     return statistics.median(values) if values else float("nan")
 
@@ -121,6 +169,8 @@ def main():
     ap.add_argument("--slices", default="10,25,50,100")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--out", default="build/bench/results.json")
+    ap.add_argument("--distributed-articles", type=int, default=20000,
+                    help="articles for the scale-out figures (scripts/distributed_extract.py); 0: none")
     a = ap.parse_args()
     vnkg = os.path.abspath(a.vnkg)
     work = tempfile.mkdtemp(prefix="vnkg-bench-")
@@ -246,6 +296,9 @@ def main():
             results["slices"].append(row)
             shutil.rmtree(keep_db, ignore_errors=True)
             print(f"slice {pct}%: done", file=sys.stderr)
+        if a.distributed_articles > 0:
+            results["distributed"] = bench_distributed(vnkg, lines, work, a.runs, a.distributed_articles)
+            print("distributed: done", file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -287,6 +340,16 @@ def main():
             print(f"  graph load {q['graph_load_ms']:.0f} ms ({q['graph_vertices']} vertices), once per process")
             for name in ("bridges", "who", "neighbors_2hop", "path"):
                 print(f"  {name:<15} p50 {q[name]['p50_ms']:.3f}  p99 {q[name]['p99_ms']:.3f}  (n={q[name]['n']})")
+    d = results.get("distributed")
+    if d:
+        print(f"\nscale-out: scripts/distributed_extract.py on a local Dask cluster, {d['documents']} articles, "
+              f"{d['text_bytes'] / 1e6:.1f} MB of text; wall time of the whole command, the cluster's start included")
+        head = ["how", "workers", "s", "MB/s", "articles/s", "x vnkg extract"]
+        print(" | ".join(head))
+        print(" | ".join("---" for _ in head))
+        for r in d["rows"]:
+            print(" | ".join([r["how"], str(r["workers"] or "-"), f"{r['seconds']:.2f}", f"{r['mb_s']:.1f}",
+                              f"{r['articles_s']:.0f}", f"{r['vs_direct']:.2f}"]))
     print(f"\nwritten: {a.out}", file=sys.stderr)
 
 

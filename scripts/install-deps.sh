@@ -9,6 +9,8 @@
 # clients its tests (tests/e2e/serve_*.sh) drive.
 # nodejs and npm (when nodejs lacks it) run Oxigraph, the SPARQL oracle of
 # tests/e2e/sparql_oracle_full.sh (which npm-installs it under build/oracle).
+# python3-distributed (Dask's scheduler and workers, for Debian's /usr/bin/python3)
+# runs scripts/distributed_extract.py and its test tests/e2e/distributed_extract.sh.
 set -euo pipefail
 
 packages=(
@@ -18,6 +20,7 @@ packages=(
   raptor2-utils rasqal-utils graphviz tmux
   curl python3-sparqlwrapper chromium
   nodejs
+  python3-distributed
   sqlite3 gnuplot-nox
   clang libclang-rt-14-dev
 )
