@@ -172,6 +172,9 @@ int AnniversaryYear(const std::vector<Token>& tokens, int* base_year, int latest
   return 0;
 }
 
+// How many words before a year its target word may stand ("mục tiêu phát triển bền vững toàn cầu 2030").
+constexpr std::size_t kTargetReach = 8;
+
 // Counts the years a sentence speaks of as its present: plans ("đến năm
 // 2030"), range ends, laws ("Hiến pháp 2013"), births ("sinh năm 1970") and
 // the past of an anniversary aside; a full date ("5/6/2025") weighs more.
@@ -207,7 +210,11 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     }
     // A target's year: "tầm nhìn ASEAN 2025", "Chương trình nghị sự 2030", "giai đoạn 2016 - 2020".
     static const std::set<std::string> kTarget = {"nhìn", "sự", "đoạn", "tiêu"};
-    const bool target = kTarget.count(at(1)) || at(2) == "nhìn"sv;
+    bool target = kTarget.count(at(1)) || at(2) == "nhìn"sv;
+    // "các mục tiêu xanh toàn cầu 2030", "Mục tiêu phát triển bền vững toàn cầu 2030": a target named a few
+    // words before its year, in the same phrase.
+    for (std::size_t back = 1; back <= kTargetReach && back <= i && tokens[i - back].word && !target; ++back)
+      target = tokens[i - back].fold == "tiêu"sv || tokens[i - back].fold == "nhìn"sv;
     if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv || target ||
         after == "sẽ"sv || law || born(i))
       continue;

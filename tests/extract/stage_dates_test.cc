@@ -192,3 +192,9 @@ TEST_CASE("dates: an anniversary with no year in its sentence takes only a well-
 TEST_CASE("dates: an anniversary's span written as one token", "[dates]") {
   CHECK(AnniversaryYear(Tokenize("kỷ niệm 130 năm ngày sinh (4/3/1890-4/3/2020)", 0)) == 2020);
 }
+
+TEST_CASE("dates: a target named a few words before its year", "[dates]") {
+  std::map<int, int> counts;
+  CountNewsYears(Tokenize("hiện thực hóa các mục tiêu phát triển bền vững toàn cầu 2030 trong năm 2018", 0), counts);
+  CHECK(counts == std::map<int, int>{{2018, 1}});
+}
