@@ -31,6 +31,48 @@ std::optional<DayMonth> ParseDateToken(std::string_view t) {
   return std::nullopt;
 }
 
+// The year of a full date or a plain year token, any century ("19/5/1890",
+// "1940"): for counting anniversaries and spans, not for dating news.
+int WrittenYear(const Token& t) {
+  if (!t.digits) return 0;
+  int y;
+  if (t.text.size() == 4 && ParseInt(t.text, y)) return y;
+  const std::size_t last = t.text.find_last_of("/-");
+  if (last == std::string::npos || last + 5 != t.text.size() || !ParseInt(t.text.substr(last + 1), y)) return 0;
+  return y;
+}
+
+namespace {
+
+bool IsDash(const Token& t) { return t.text == "-"sv || t.text == "–"sv || t.text == "—"sv; }
+
+// Whether tokens[i] is one end of a span of years ("(19/5/1890 - 19/5/2017)",
+// "(1994 - 2018)"): a lifespan or an anniversary's count, not a day of the news.
+bool EndsYearSpan(const std::vector<Token>& tokens, std::size_t i) {
+  const int y = WrittenYear(tokens[i]);
+  if (!y) return false;
+  if (i + 2 < tokens.size() && IsDash(tokens[i + 1]) && WrittenYear(tokens[i + 2]) > y) return true;
+  return i >= 2 && IsDash(tokens[i - 1]) && WrittenYear(tokens[i - 2]) && WrittenYear(tokens[i - 2]) < y;
+}
+
+}  // namespace
+
+// Tokens inside square brackets: the genre's links to related articles
+// ("[Năm 2017, thách thức của ngành nông nghiệp sẽ khắc nghiệt hơn]"), whose
+// years are another article's.
+std::vector<bool> InSquareBrackets(const std::vector<Token>& tokens) {
+  std::vector<bool> inside(tokens.size(), false);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].text != "["sv) continue;
+    std::size_t close = i + 1;
+    while (close < tokens.size() && tokens[close].text != "]"sv) ++close;
+    if (close == tokens.size()) break;
+    for (std::size_t j = i; j <= close; ++j) inside[j] = true;
+    i = close;
+  }
+  return inside;
+}
+
 bool IsTimeWord(const std::string& fold) {
   static const std::set<std::string> kWords = {"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến",
                                                "tới", "nay", "mai", "qua"};
@@ -51,19 +93,66 @@ std::string IsoDate(int y, int m, int d) {
   return buf;
 }
 
+// How many years after the latest year an article writes its anniversary may
+// fall: the present is often unwritten ("(2015)" in an article of 2017).
+constexpr int kAnniversaryReach = 2;
+// The earliest year a news article's present is taken to be (CollectYears).
+constexpr int kOldestNewsYear = 1990;
+
 // "kỷ niệm 50 năm ... 1968" or "(1968-2018)": the year the anniversary falls in, or 0.
-int AnniversaryYear(const std::vector<Token>& tokens, int* base_year) {
+int AnniversaryYear(const std::vector<Token>& tokens, int* base_year, int latest_written) {
+  // A count of years before a word that is not a year ("42 năm ngày", not "tháng 5 năm 2018").
+  auto count_at = [&](std::size_t i, int& n) {
+    return i + 1 < tokens.size() && tokens[i].digits && tokens[i].text.size() < 4 && tokens[i + 1].fold == "năm"sv &&
+           !(i > 0 && tokens[i - 1].fold == "tháng"sv) && ParseInt(tokens[i].text, n) && n > 0 && n <= 1000;
+  };
+  // An anniversary after every year the article writes counts from the article's
+  // present, not from its past ("kỷ niệm 45 năm quan hệ ... năm 2018" is not 2063).
+  // A base of old history ("70 năm Cách mạng tháng Tám 1945") is never the present.
+  auto plausible = [&](int from, int year) {
+    return year >= 1990 && year <= 2100 &&
+           (from < kOldestNewsYear || !latest_written || year <= latest_written + kAnniversaryReach);
+  };
   for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
     int n;
-    if (tokens[i].fold != "kỷ"sv || tokens[i + 1].fold != "niệm"sv || !ParseInt(tokens[i + 2].text, n) ||
-        tokens[i + 3].fold != "năm"sv || n <= 0 || n > 1000)
+    const bool anniversary = tokens[i].fold == "kỷ"sv && tokens[i + 1].fold == "niệm"sv && count_at(i + 2, n);
+    // "tổng kết 24 năm thực hiện pháp lệnh (1994 - 2018)": a count of years that
+    // a span of exactly that length in brackets closes (a span written right on,
+    // "kế hoạch 5 năm 2018 - 2023", is a plan's).
+    if (!anniversary && count_at(i, n)) {
+      for (std::size_t j = i + 2; j + 2 < tokens.size() && j < i + 24; ++j) {
+        const int from = WrittenYear(tokens[j]);
+        if (from && tokens[j - 1].text == "("sv && IsDash(tokens[j + 1]) && WrittenYear(tokens[j + 2]) == from + n && plausible(from, from + n)) {
+          if (base_year) *base_year = from;
+          return from + n;
+        }
+      }
       continue;
+    }
+    if (!anniversary) continue;
     for (std::size_t j = i + 4; j < tokens.size() && j < i + 24; ++j) {
       const std::string& t = tokens[j].text;
-      int y, end;
+      int y, end, nearer;
+      // "kỷ niệm 20 năm tái lập tỉnh và 42 năm ngày giải phóng (24/3/1975)": the nearest count.
+      if (count_at(j, nearer)) {
+        n = nearer;
+        continue;
+      }
       if (t.size() == 9 && (t[4] == '-') && ParseInt(t.substr(0, 4), y) && ParseInt(t.substr(5), end) && end == y + n) {
         if (base_year) *base_year = y;
         return end;
+      }
+      // "(19/5/1890-19/5/2017)" written as one token.
+      if (const std::size_t dash = t.find('-'); tokens[j].digits && dash != std::string::npos && t.find('/') < dash) {
+        Token from_part, to_part;
+        from_part.digits = to_part.digits = true;
+        from_part.text = t.substr(0, dash);
+        to_part.text = t.substr(dash + 1);
+        const int from = WrittenYear(from_part);
+        if (from && WrittenYear(to_part) == from + n && plausible(from, from + n)) {
+          if (base_year) *base_year = from;
+          return from + n;
+        }
       }
       // "kỷ niệm 45 năm quan hệ ... năm 2018": a year that is itself the present gives no later anniversary
       // (the caller checks the result against the years the article speaks of).
@@ -73,26 +162,25 @@ int AnniversaryYear(const std::vector<Token>& tokens, int* base_year) {
         if (base_year) *base_year = y - n;
         return y;
       }
-      // "(15/6/1957 - 15/6/2017)": a full date counts from its year too.
-      if (tokens[j].digits && t.size() != 4)
-        if (auto dm = ParseDateToken(t); dm && dm->year && dm->year + n >= 1990 && dm->year + n <= 2100) {
-          if (base_year) *base_year = dm->year;
-          return dm->year + n;
-        }
-      if (tokens[j].digits && t.size() == 4 && ParseInt(t, y) && y + n >= 1990 && y + n <= 2100) {
-        if (base_year) *base_year = y;
-        return y + n;
+      // A full date or a year counts from its year ("(15/6/1957 - 15/6/2017)", "(19/5/1890 - 19/5/2017)").
+      if (const int from = WrittenYear(tokens[j]); from && plausible(from, from + n)) {
+        if (base_year) *base_year = from;
+        return from + n;
       }
     }
   }
   return 0;
 }
 
+// How many words before a year its target word may stand ("mục tiêu phát triển bền vững toàn cầu 2030").
+constexpr std::size_t kTargetReach = 8;
+
 // Counts the years a sentence speaks of as its present: plans ("đến năm
 // 2030"), range ends, laws ("Hiến pháp 2013"), births ("sinh năm 1970") and
 // the past of an anniversary aside; a full date ("5/6/2025") weighs more.
-void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts) {
-  const int anniversary = AnniversaryYear(tokens);
+void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written) {
+  const int anniversary = AnniversaryYear(tokens, nullptr, latest_written);
+  const std::vector<bool> linked = InSquareBrackets(tokens);
   if (anniversary) counts[anniversary] += 2;
   auto born = [&](std::size_t i) {
     for (std::size_t back = 1; back <= 4 && back <= i; ++back)
@@ -101,6 +189,7 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     int y;
+    if (linked[i]) continue;
     if (auto dm = ParseDateToken(tokens[i].text); dm && dm->year && !born(i) && !(anniversary && dm->year < anniversary - 1))
       counts[dm->year] += 3;
     if (!tokens[i].digits || tokens[i].text.size() != 4 || !ParseInt(tokens[i].text, y) || y < 1990 || y > 2100)
@@ -108,8 +197,8 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     if (anniversary && y < anniversary - 1) continue;
     auto at = [&](std::size_t back) { return i >= back ? tokens[i - back].fold : std::string(); };
     const std::string after = i + 1 < tokens.size() ? tokens[i + 1].fold : "";
-    static const std::set<std::string> kPlan = {"đến", "tới", "trước", "vào", "nhìn", "sau",
-                                              "tiêu", "hoạch", "kiến"};  // "mục tiêu 2026", "kế hoạch 2020", "dự kiến 2020"
+    static const std::set<std::string> kPlan = {"đến", "tới", "trước", "vào", "nhìn", "sau", "tiêu",
+                                              "hoạch", "kiến", "hướng"};  // "mục tiêu 2026", "kế hoạch 2020", "dự kiến 2020", "định hướng 2030"
     // "Hiến pháp 2013", "Bộ luật Tố tụng Hình sự năm 2015", "Nghị quyết ... năm 2019":
     // the year of a law, not of the news.
     bool law = false;
@@ -121,7 +210,11 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     }
     // A target's year: "tầm nhìn ASEAN 2025", "Chương trình nghị sự 2030", "giai đoạn 2016 - 2020".
     static const std::set<std::string> kTarget = {"nhìn", "sự", "đoạn", "tiêu"};
-    const bool target = kTarget.count(at(1)) || at(2) == "nhìn"sv;
+    bool target = kTarget.count(at(1)) || at(2) == "nhìn"sv;
+    // "các mục tiêu xanh toàn cầu 2030", "Mục tiêu phát triển bền vững toàn cầu 2030": a target named a few
+    // words before its year, in the same phrase.
+    for (std::size_t back = 1; back <= kTargetReach && back <= i && tokens[i - back].word && !target; ++back)
+      target = tokens[i - back].fold == "tiêu"sv || tokens[i - back].fold == "nhìn"sv;
     if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv || target ||
         after == "sẽ"sv || law || born(i))
       continue;
@@ -136,28 +229,33 @@ std::optional<DayMonth> FindDate(const std::vector<Token>& tokens, bool need_tim
     int d, m, y;
     if (i + 2 < tokens.size() && tokens[i + 1].fold == "tháng"sv && ParseInt(tokens[i].text, d) &&
         ParseInt(tokens[i + 2].text, m) && ValidDay(d, m) && i > 0 && IsTimeWord(tokens[i - 1].fold)) {
-      DayMonth dm{d, m, 0};
+      DayMonth dm{d, m, 0, i};
       if (i + 4 < tokens.size() && tokens[i + 3].fold == "năm"sv && ParseInt(tokens[i + 4].text, y)) dm.year = y;
       return dm;
     }
     auto dm = ParseDateToken(tokens[i].text);
     if (!dm) continue;
+    // "kỷ niệm 127 năm Ngày sinh (19/5/1890 - 19/5/2017)": the ends of a span of years date the past and its
+    // anniversary, not a gathering.
+    if (dm->year && EndsYearSpan(tokens, i)) continue;
     // "sáng 6/1", and "hôm nay (12/5)".
     const bool time_word = (i > 0 && IsTimeWord(tokens[i - 1].fold)) ||
                            (i > 1 && tokens[i - 1].text == "("sv && IsTimeWord(tokens[i - 2].fold));
     if (need_time_word && !time_word && dm->year == 0) continue;
+    dm->at = i;
     return dm;
   }
   return std::nullopt;
 }
 
-// The latest plain year written in the article's body (0 if none).
 int LatestWrittenYear(const std::vector<Sentence>& sentences) {
-  int latest = 0, y;
+  int latest = 0;
   for (const Sentence& s : sentences)
-    if (s.kind != SegmentKind::kTeaser)
-      for (const Token& t : s.tokens)
-        if (t.digits && t.text.size() == 4 && ParseInt(t.text, y)) latest = std::max(latest, y);
+    if (s.kind != SegmentKind::kTeaser) {
+      const std::vector<bool> linked = InSquareBrackets(s.tokens);
+      for (std::size_t i = 0; i < s.tokens.size(); ++i)
+        if (!linked[i]) latest = std::max(latest, WrittenYear(s.tokens[i]));
+    }
   return latest;
 }
 
@@ -193,6 +291,17 @@ bool OnlyInFullDates(const std::vector<Sentence>& sentences, int year, const Day
   return in_date;
 }
 
+// The count of "kỷ niệm N năm" when the sentence names no year it counts from, else 0.
+int BaselessAnniversaryCount(const std::vector<Token>& tokens) {
+  if (AnniversaryYear(tokens)) return 0;
+  int n;
+  for (std::size_t i = 0; i + 3 < tokens.size(); ++i)
+    if (tokens[i].fold == "kỷ"sv && tokens[i + 1].fold == "niệm"sv && tokens[i + 2].digits && tokens[i + 3].fold == "năm"sv &&
+        ParseInt(tokens[i + 2].text, n) && n > 0 && n <= 1000)
+      return n;
+  return 0;
+}
+
 std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bool teaser, const std::string& doc_date,
                         const DocumentView& view) {
   if (dm.year) return IsoDate(dm.year, dm.month, dm.day);
@@ -222,18 +331,19 @@ std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bo
   // An anniversary held that day: "kỷ niệm 50 năm ... 1968" is 2018 (not when that
   // would be after every year the article speaks of: "kỷ niệm 45 năm ... năm 2018").
   int base = 0;
-  if (const int anniversary = AnniversaryYear(tokens, &base);
-      anniversary && !(base >= LatestWrittenYear(view.sentences) && WritesEarlierYear(view.sentences, base)))
+  if (const int anniversary = AnniversaryYear(tokens, &base, view.latest_written_year);
+      anniversary && !(base >= view.latest_written_year && WritesEarlierYear(view.sentences, base)))
     return IsoDate(anniversary, dm.month, dm.day);
-  // "nhân dịp kỷ niệm 50 năm ..." with no year to count from: the article's years
-  // are the history it remembers as much as its present; no guess.
-  for (std::size_t i = 0; i + 3 < tokens.size(); ++i)
-    if (tokens[i].fold == "kỷ"sv && tokens[i + 1].fold == "niệm"sv && tokens[i + 2].digits && tokens[i + 3].fold == "năm"sv)
-      return "";
+  // "nhân dịp kỷ niệm 127 năm ngày sinh ..." with no year to count from: the
+  // article's years are the history it remembers as much as its present; only
+  // a news year it speaks of more than once dates the day ("2017 là năm thứ
+  // hai ..." beside "31/10/2017"), never one named once in passing ("Năm 2005,
+  // ngành y tế đã ...") or one before any news ("ngày 20/9/1977").
+  if (BaselessAnniversaryCount(tokens) && (view.dominant_support < 2 || view.dominant_year < kOldestNewsYear)) return "";
   // The one year the sentence itself speaks of ("Diễn đàn ... năm 2017 ... hôm nay (12/5)").
   {
     std::map<int, int> own;
-    CountNewsYears(tokens, own);
+    CountNewsYears(tokens, own, view.latest_written_year);
     if (own.size() == 1 && (!view.dominant_year || std::abs(own.begin()->first - view.dominant_year) <= 1) &&
         !view.IsStale(own.begin()->first))
       return IsoDate(own.begin()->first, dm.month, dm.day);
@@ -246,15 +356,16 @@ std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bo
   return "";
 }
 
-int DominantYear(const std::vector<Sentence>& sentences, bool teasers) {
+int DominantYear(const std::vector<Sentence>& sentences, bool teasers, int latest_written, int* support) {
   std::map<int, int> counts;
   for (const Sentence& s : sentences)
-    if ((s.kind == SegmentKind::kTeaser) == teasers) CountNewsYears(s.tokens, counts);
+    if ((s.kind == SegmentKind::kTeaser) == teasers) CountNewsYears(s.tokens, counts, latest_written);
   int best = 0, year = 0, distinct = 0;
   for (const auto& [y, n] : counts) {
     ++distinct;
     if (n >= best) best = n, year = y;
   }
+  if (support) *support = best;
   return (best >= 2 || distinct == 1) ? year : 0;
 }
 
@@ -268,7 +379,7 @@ void ReadPresentYears(const std::string& doc_date, DocumentView& view) {
       if (t.digits)
         if (auto dm = ParseDateToken(t.text); dm && dm->year)
           view.latest_full_date_year = std::max(view.latest_full_date_year, dm->year);
-    CountNewsYears(s.tokens, years);
+    CountNewsYears(s.tokens, years, view.latest_written_year);
   }
   view.latest_news_year = years.empty() ? 0 : years.rbegin()->first;
   int published;

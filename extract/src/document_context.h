@@ -46,6 +46,7 @@ struct DocumentView {
   std::string update_year;       // "Cập nhật: 07/01/2025"
   std::string dateline_province; // "BẮC GIANG - ..."
   int dominant_year = 0;         // the year the article speaks of most
+  int dominant_support = 0;      // its weight (DominantYear)
   int teaser_year = 0;           // the same, in its teasers of other articles
   // History is not news: a year written in a full date well before the
   // latest full date of the article (or its record's date) is history
@@ -55,6 +56,7 @@ struct DocumentView {
   // 1999 và 2005" says nothing of this year's news). Set by ReadPresentYears.
   int latest_full_date_year = 0;
   int latest_news_year = 0;
+  int latest_written_year = 0;  // LatestWrittenYear: bounds anniversaries (set before the dominant year)
   bool IsHistory(int written_year) const { return latest_full_date_year && written_year < latest_full_date_year - 1; }
   bool IsStale(int guessed_year) const { return latest_news_year && guessed_year < latest_news_year - 1; }
   std::map<std::string, int> province_counts;  // provinces named, by canonical name

@@ -14,6 +14,17 @@ using namespace std::string_view_literals;
 
 namespace {
 
+// Whether a clause verb ("cho biết", "khẳng định": cues.tsv) stands between
+// the event word and the date: then the date is in what someone said at the
+// event, not the event's own.
+bool SaidBetween(const Gazetteer& g, const Sentence& s, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to && i < s.tokens.size(); ++i) {
+    std::size_t length = 0;
+    if (g.IsCueFirst(s.ids[i]) && MatchesCue(g, s.tokens, i, "clause_verb", length)) return true;
+  }
+  return false;
+}
+
 // A role cue anywhere in the sentence ("ngày 9/1, phát biểu tại Hội nghị ...").
 bool HasRoleCue(const Gazetteer& g, const Sentence& s) {
   const std::vector<Token>& tokens = s.tokens;
@@ -87,7 +98,15 @@ EventTimeline FindEvents(const Gazetteer& g, const Document& doc, const Document
     // chương trình" is a date in passing.
     // A dated event word with a role cue ("ngày 9/1, phát biểu tại Hội nghị ...") is an event of its own,
     // but only for that sentence: the article's event stays in force.
+    // A role cue's event is dated in its own clause ("ngày 9/1, phát biểu tại Hội nghị", "tại Hội nghị ...
+    // ngày 9/1"); a date after what someone said there is not its date ("Phát biểu tại lễ khai mạc, Đại sứ
+    // cho biết, kể từ khi ... chọn ngày 21/6 là Ngày Quốc tế Yoga").
+    const bool aside_date = dm && head && !SaidBetween(g, s, *head, dm->at);
     const bool role_cue = dm && head && !events.empty() && !organizing && HasRoleCue(g, s);
+    if (dm && head && !organizing && !aside_date && HasRoleCue(g, s)) {
+      event_of_sentence[k] = current;
+      continue;
+    }
     if (dm && (head || (organizing && review)) && (events.empty() || organizing || role_cue)) {
       std::string date = ResolveYear(*dm, tokens, s.kind == SegmentKind::kTeaser, doc.date, view);
       // The same day and month as an event already read, with no year written: that event's year.

@@ -91,8 +91,9 @@ Extraction ReadDocument(const Gazetteer& g, const Document& doc) {
   DocumentContext ctx(g, doc);
   DocumentView& view = ctx.view;
   Segment(doc, view);
-  view.dominant_year = DominantYear(view.sentences, false);
-  view.teaser_year = DominantYear(view.sentences, true);
+  view.latest_written_year = LatestWrittenYear(view.sentences);
+  view.dominant_year = DominantYear(view.sentences, false, view.latest_written_year, &view.dominant_support);
+  view.teaser_year = DominantYear(view.sentences, true, view.latest_written_year);
   ReadPresentYears(doc.date, view);
   MarkSentences(g, view);
   // Provinces the article speaks of, and its dateline ("BẮC GIANG - Ngày 6/1, ...").

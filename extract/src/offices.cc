@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "vnkg/model/text.h"
 
@@ -35,8 +36,19 @@ void Canonicalize(Entity& position, const Gazetteer& g) {
 
 bool IsBare(const Entity& position, const Gazetteer& g) {
   if (!position.organization.empty()) return false;
-  const PhraseInfo* title = g.Find(FoldKey(position.title), PhraseKind::kTitle);
-  return title && title->takes_org;
+  // "cựu Chủ tịch", "nguyên Giám đốc", "Phó viện trưởng": the title read with the
+  // words the mention stage reads before a title (mentions.cc), and as bare as it.
+  std::string title = FoldKey(position.title);
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (const char* prefix : {"phó", "quyền", "nguyên", "cựu"})
+      if (StartsWithWord(title, prefix) && title.size() > std::string_view(prefix).size()) {
+        title.erase(0, std::string_view(prefix).size() + 1);
+        stripped = true;
+      }
+  }
+  const PhraseInfo* info = g.Find(title, PhraseKind::kTitle);
+  return info && info->takes_org;
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 #include "vnkg/query/questions.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -120,6 +123,81 @@ Result<WhoRow> MakeWhoRow(const Store& store, WhoContext& context, TermId subjec
     }
   }
   return row;
+}
+
+// A bare title ("Bộ trưởng" without its body) is kept by the extractor as its
+// holder's alone (Entity::mention); `who` shows it under the full office it
+// most likely belongs to.
+bool IsBareTitle(const WhoRow& row) {
+  return row.relation == "office" && row.object.type == EntityType::kPosition && !row.object.mention.empty() &&
+         row.object.organization.empty();
+}
+
+// Days between two ISO dates, roughly (months of 31 days): enough to order "nearest".
+long DayNumber(const std::string& iso) {
+  int y = 0, m = 1, d = 1;
+  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) < 1) return 0;
+  return (static_cast<long>(y) * 12 + (m - 1)) * 31 + (d - 1);
+}
+
+long Distance(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  long best = -1;
+  for (const std::string& x : a)
+    for (const std::string& y : b) {
+      const long gap = std::labs(DayNumber(x) - DayNumber(y));
+      if (best < 0 || gap < best) best = gap;
+    }
+  return best;
+}
+
+bool ShareDocument(const WhoRow& a, const WhoRow& b) {
+  for (const std::string& doc : a.docs)
+    if (std::binary_search(b.docs.begin(), b.docs.end(), doc)) return true;
+  return false;
+}
+
+// The full office of the same title (its label starts with the title) a bare title most likely belongs to: one
+// reported in the same article, else the one reported nearest in time, else
+// the one reported most; nullptr when the person holds no full office of that
+// title.
+WhoRow* OfficeOfBareTitle(const WhoRow& bare, std::vector<WhoRow>& rows) {
+  const std::string title = FoldLoose(bare.object.title);
+  WhoRow* best = nullptr;
+  auto rank = [&](const WhoRow& r) {
+    const long gap = Distance(bare.dates, r.dates);
+    return std::make_tuple(ShareDocument(bare, r) ? 0 : 1, gap < 0 ? std::numeric_limits<long>::max() : gap,
+                           -static_cast<long>(r.docs.size()), r.what);
+  };
+  for (WhoRow& r : rows) {
+    // The same title, whether the body is its organization ("Bộ trưởng" | "Bộ Y tế") or written into it
+    // ("Chủ tịch nước").
+    const std::string label = FoldLoose(r.what);
+    if (r.relation != "office" || IsBareTitle(r) || r.object.type != EntityType::kPosition ||
+        label.size() <= title.size() || label.compare(0, title.size() + 1, title + " ") != 0)
+      continue;
+    if (!best || rank(r) < rank(*best)) best = &r;
+  }
+  return best;
+}
+
+// Folds each bare title's sources and dates into its full office.
+void FoldBareTitles(std::vector<WhoRow>& rows) {
+  std::vector<bool> folded(rows.size(), false);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!IsBareTitle(rows[i])) continue;
+    WhoRow* office = OfficeOfBareTitle(rows[i], rows);
+    if (!office) continue;
+    office->docs.insert(office->docs.end(), rows[i].docs.begin(), rows[i].docs.end());
+    office->dates.insert(office->dates.end(), rows[i].dates.begin(), rows[i].dates.end());
+    office->docs = Distinct(std::move(office->docs));
+    office->dates = Distinct(std::move(office->dates));
+    if (!office->dates.empty()) office->date = office->dates.front();
+    folded[i] = true;
+  }
+  std::vector<WhoRow> kept;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (!folded[i]) kept.push_back(std::move(rows[i]));
+  rows = std::move(kept);
 }
 
 PathStep StepOf(const KnowledgeGraph& graph, const Hop& hop) {
@@ -257,6 +335,7 @@ Result<std::vector<WhoRow>> Who(const Store& store, TermId entity, Deadline dead
     if (!row.ok()) return row.status();
     rows.push_back(std::move(row.value()));
   }
+  FoldBareTitles(rows);
   std::stable_sort(rows.begin(), rows.end(), [](const WhoRow& a, const WhoRow& b) {
     const bool a_office = a.relation == "office", b_office = b.relation == "office";
     if (a_office != b_office) return a_office;

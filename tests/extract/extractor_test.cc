@@ -6,6 +6,7 @@
 #include <set>
 
 #include "vnkg/extract/extractor.h"
+#include "vnkg/model/text.h"
 
 using namespace vnkg;
 
@@ -350,4 +351,15 @@ TEST_CASE("a text over the part size is read in parts, offsets into the whole te
     if (fact.sentence_offset >= kExtractPartBytes / 2) ++in_second_part;
   }
   CHECK(in_second_part == per_article);
+}
+
+TEST_CASE("a former or deputy bare title is its holder's alone, as the bare title is", "[extractor]") {
+  auto facts = Extract("Tới dự có cựu Chủ tịch Trần Văn Khải và nguyên Giám đốc Lê Thị Hoa.");
+  int bare = 0;
+  for (const Fact& f : facts)
+    if (f.predicate == "holds_position" && f.object.organization.empty()) {
+      CHECK(f.object.mention == FoldKey(f.subject.name));
+      ++bare;
+    }
+  CHECK(bare == 2);
 }

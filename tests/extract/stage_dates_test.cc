@@ -118,3 +118,83 @@ TEST_CASE("dates: a year written only in another day's full date does not date a
 TEST_CASE("dates: an anniversary counted from a full date", "[dates]") {
   CHECK(AnniversaryYear(Tokenize("lễ kỷ niệm 60 năm ngày Bác về thăm tỉnh (15/6/1957 - 15/6/2017)", 0)) == 2017);
 }
+
+TEST_CASE("dates: the ends of a span of years are no day of the news", "[dates]") {
+  // A lifespan or an anniversary's count in brackets, then the day the gathering was held.
+  auto found = FindDate(Tokenize("Nhân kỷ niệm 80 năm ngày thành lập Hội (3/2/1940 - 3/2/2020), sáng 1/2 hội mít tinh", 0),
+                        true);
+  REQUIRE(found);
+  CHECK(found->day == 1);
+  CHECK(found->month == 2);
+  CHECK(found->year == 0);
+  CHECK_FALSE(FindDate(Tokenize("Hội thành lập ngày 3/2/1990 và kỷ niệm (3/2/1990 - 3/2/2020) long trọng", 0), true)
+                  ->year == 2020);
+  // A day with its year written, in no span, is still a date.
+  auto plain = FindDate(Tokenize("Ngày 3/2/2020, hội mít tinh", 0), true);
+  REQUIRE(plain);
+  CHECK(plain->year == 2020);
+}
+
+TEST_CASE("dates: an anniversary counts from a year of any century, with the nearest count", "[dates]") {
+  CHECK(AnniversaryYear(Tokenize("kỷ niệm 130 năm ngày sinh nhà thơ (4/3/1890 - 4/3/2020)", 0)) == 2020);
+  // Two counts: the one nearest the year counts from it.
+  CHECK(AnniversaryYear(Tokenize("lễ kỷ niệm 25 năm thành lập huyện và 45 năm ngày giải phóng huyện (30/4/1975)", 0)) ==
+        2020);
+  // "tháng 5 năm 2019" is a month, not a count of five years.
+  CHECK(AnniversaryYear(Tokenize("kỷ niệm 10 năm ngày thành lập vào tháng 5 năm 2019", 0)) == 2029);
+}
+
+TEST_CASE("dates: a count of years closed by a span of that length", "[dates]") {
+  CHECK(AnniversaryYear(Tokenize("Hội nghị tổng kết 15 năm thi hành luật (2005 - 2020) diễn ra tại Hà Nội", 0)) == 2020);
+  CHECK(AnniversaryYear(Tokenize("Hội nghị tổng kết 15 năm thi hành luật (2005 - 2018)", 0)) == 0);
+  CHECK(AnniversaryYear(Tokenize("chương trình trong 5 năm 2021 - 2026 của ngành", 0)) == 0);  // a plan
+}
+
+TEST_CASE("dates: an anniversary after every year the article writes counts from no past", "[dates]") {
+  const auto tokens = Tokenize("nhân dịp kỷ niệm 30 năm thiết lập quan hệ hai nước năm 2019", 0);
+  CHECK(AnniversaryYear(tokens, nullptr, 2019) == 0);  // 2049: counted from the present
+  CHECK(AnniversaryYear(tokens, nullptr, 0) == 2049);  // no bound known
+  // A base of old history is never the present, whatever the article writes.
+  CHECK(AnniversaryYear(Tokenize("kỷ niệm 75 năm Cách mạng tháng Tám 1945", 0), nullptr, 1945) == 2020);
+}
+
+TEST_CASE("dates: links to related articles and plans' directions are no news year", "[dates]") {
+  std::map<int, int> counts;
+  CountNewsYears(Tokenize("Sở ra mắt trung tâm mới. [Năm 2016, nông sản gặp khó] Trung tâm sẽ hỗ trợ nông dân", 0),
+                 counts);
+  CountNewsYears(Tokenize("quy hoạch giai đoạn 2021 và định hướng 2050", 0), counts);
+  CHECK(counts.empty());
+  std::vector<Sentence> sentences;
+  sentences.push_back(MakeSentence("Sở ra mắt trung tâm. [Năm 2016, nông sản gặp khó]"));
+  CHECK(LatestWrittenYear(sentences) == 0);
+}
+
+TEST_CASE("dates: an anniversary with no year in its sentence takes only a well-supported news year", "[dates]") {
+  DocumentView view;
+  view.sentences.push_back(MakeSentence("Sáng 2/9, tỉnh tổ chức lễ kỷ niệm 30 năm tái lập tỉnh."));
+  view.sentences.push_back(MakeSentence("Năm 2005, tỉnh xây xong cầu lớn."));
+  auto resolve = [&] {
+    view.latest_written_year = LatestWrittenYear(view.sentences);
+    view.dominant_year = DominantYear(view.sentences, false, view.latest_written_year, &view.dominant_support);
+    ReadPresentYears("", view);
+    return ResolveYear(DayMonth{2, 9, 0}, view.sentences[0].tokens, false, "", view);
+  };
+  CHECK(resolve() == "");  // one year named once in passing
+  view.sentences.push_back(MakeSentence("Tỉnh đặt mục tiêu tăng trưởng 8% trong năm 2019, tính đến ngày 30/6/2019 đạt 7%."));
+  CHECK(resolve() == "2019-09-02");
+  // A full date before any news (the day counted from) is history, however often written.
+  view.sentences.clear();
+  view.sentences.push_back(MakeSentence("Sáng 2/9, tỉnh tổ chức lễ kỷ niệm 30 năm tái lập tỉnh."));
+  view.sentences.push_back(MakeSentence("Tỉnh được tái lập ngày 1/1/1989."));
+  CHECK(resolve() == "");
+}
+
+TEST_CASE("dates: an anniversary's span written as one token", "[dates]") {
+  CHECK(AnniversaryYear(Tokenize("kỷ niệm 130 năm ngày sinh (4/3/1890-4/3/2020)", 0)) == 2020);
+}
+
+TEST_CASE("dates: a target named a few words before its year", "[dates]") {
+  std::map<int, int> counts;
+  CountNewsYears(Tokenize("hiện thực hóa các mục tiêu phát triển bền vững toàn cầu 2030 trong năm 2018", 0), counts);
+  CHECK(counts == std::map<int, int>{{2018, 1}});
+}

@@ -77,3 +77,15 @@ TEST_CASE("events: a date decades off the article's years is history, not an eve
   const DocumentView view = Read(doc);
   CHECK(FindEvents(TheGazetteer(), doc, view).events.empty());
 }
+
+TEST_CASE("events: a date in what someone said at an event is no date of an event", "[events]") {
+  Document doc;
+  doc.text =
+      "Phát biểu tại lễ khai mạc, ông Trần Văn Bình cho biết từ khi Liên hợp quốc chọn ngày 14/3/2019 là "
+      "ngày của toán học, nhiều nước đã hưởng ứng.\n"
+      "Ngày 9/3/2019, phát biểu tại Hội nghị tổng kết của ngành, ông Bình nêu ba nhiệm vụ.\n";
+  const DocumentView view = Read(doc);
+  const EventTimeline timeline = FindEvents(TheGazetteer(), doc, view);
+  REQUIRE(timeline.events.size() == 1);
+  CHECK(timeline.events[0].entity.date == "2019-03-09");
+}

@@ -273,3 +273,62 @@ TEST_CASE("a name resolver resolves many names - candidates come most mentioned 
   CHECK(index->Resolve("le khanh thanh")->outcome() == Resolution::Outcome::kUnknown);  // events only when asked for
   CHECK(index->Resolve("").status().code() == Status::Code::kInvalidArgument);
 }
+
+TEST_CASE("who: a bare title is shown under the full office of the same title it most likely is", "[questions]") {
+  const std::string dir =
+      (std::filesystem::temp_directory_path() / ("vnkg-who-bare-" + std::to_string(::getpid()))).string();
+  std::filesystem::remove_all(dir);
+  const Entity lan = Named(EntityType::kPerson, "Vũ Thị Lan");
+  const Entity health = Office("Bộ trưởng", "Bộ Y tế");
+  const Entity deputy = Office("Phó Chủ tịch", "UBND tỉnh Yên Bái");
+  const Entity chair = Office("Chủ tịch", "UBND tỉnh Yên Bái");
+  Entity bare_minister = Office("Bộ trưởng", "");
+  bare_minister.mention = "vũ thị lan";  // kept as her own by the extractor
+  Entity bare_chair = Office("Chủ tịch", "");
+  bare_chair.mention = "vũ thị lan";
+  const Entity vice_state = Office("Phó Chủ tịch nước", "");  // not "Chủ tịch" with a body
+  Entity bare_director = Office("Giám đốc", "");
+  bare_director.mention = "vũ thị lan";
+  {
+    auto store = Store::Open(dir, Store::Mode::kReadWrite);
+    REQUIRE(store.ok());
+    // a1: the minister in full; a2, months later, the bare title only; a3: two
+    // provincial offices years before, one in full beside a bare "Chủ tịch" of
+    // another article nearer in time; and a bare title she holds no full office of.
+    REQUIRE(store.value()->PutDocument({"a1", "h1", "", "2020-03-01", "", 0, 0},
+                                       {MakeFact(lan, "holds_position", health, "a1")}).ok());
+    REQUIRE(store.value()->PutDocument({"a2", "h2", "", "2020-09-01", "", 0, 0},
+                                       {MakeFact(lan, "holds_position", bare_minister, "a2"),
+                                        MakeFact(lan, "holds_position", bare_director, "a2")}).ok());
+    REQUIRE(store.value()->PutDocument({"a3", "h3", "", "2012-05-01", "", 0, 0},
+                                       {MakeFact(lan, "holds_position", deputy, "a3")}).ok());
+    REQUIRE(store.value()->PutDocument({"a4", "h4", "", "2014-05-01", "", 0, 0},
+                                       {MakeFact(lan, "holds_position", chair, "a4")}).ok());
+    REQUIRE(store.value()->PutDocument({"a5", "h5", "", "2015-01-01", "", 0, 0},
+                                       {MakeFact(lan, "holds_position", bare_chair, "a5"),
+                                        MakeFact(lan, "holds_position", vice_state, "a5")}).ok());
+  }
+  {
+    auto store = Store::Open(dir, Store::Mode::kReadOnly);
+    REQUIRE(store.ok());
+    auto id = store.value()->FindEntity(lan);
+    REQUIRE(id.ok());
+    auto rows = Who(*store.value(), *id.value());
+    REQUIRE(rows.ok());
+    std::map<std::string, WhoRow> by_what;
+    for (const WhoRow& r : rows.value()) by_what[r.what] = r;
+    CHECK(by_what.count("Bộ trưởng") == 0);
+    CHECK(by_what.count("Chủ tịch") == 0);
+    REQUIRE(by_what.count("Bộ trưởng Bộ Y tế"));
+    CHECK(by_what["Bộ trưởng Bộ Y tế"].docs == std::vector<std::string>{"a1", "a2"});
+    CHECK(by_what["Bộ trưởng Bộ Y tế"].dates == std::vector<std::string>{"2020-03-01", "2020-09-01"});
+    REQUIRE(by_what.count("Chủ tịch UBND tỉnh Yên Bái"));
+    CHECK(by_what["Chủ tịch UBND tỉnh Yên Bái"].docs == std::vector<std::string>{"a4", "a5"});
+    CHECK(by_what["Phó Chủ tịch UBND tỉnh Yên Bái"].docs == std::vector<std::string>{"a3"});
+    // No full office of that title: the bare title stays, the only trace of it.
+    CHECK(by_what.count("Giám đốc") == 1);
+    CHECK(by_what["Phó Chủ tịch nước"].docs == std::vector<std::string>{"a5"});
+    CHECK(rows->size() == 5);
+  }
+  std::filesystem::remove_all(dir);
+}

@@ -123,7 +123,11 @@ struct WhoRow {
 };
 
 // Every fact about `entity` as the subject: offices first, then by date,
-// relation and label. An id with no facts gives no rows.
+// relation and label. An id with no facts gives no rows. A bare title (a
+// Position kept as its holder's alone, Entity::mention) is no row of its own
+// when the person holds a full office of that title: its sources and dates go
+// to that office (the one reported in the same article, else the nearest in
+// time, else the most reported).
 // Errors: the store's (kNotFound / kCorruption for an unknown or bad id in a triple).
 Result<std::vector<WhoRow>> Who(const Store& store, TermId entity);
 Result<std::vector<WhoRow>> Who(const Store& store, TermId entity, Deadline deadline);
