@@ -82,6 +82,7 @@ void ReadSentence(DocumentContext& ctx, const EventTimeline& timeline, std::size
     EmitOrganizers(ctx, s, event->entity, local_province, confidence);
     EmitEventPlace(ctx, s, event->entity, confidence);
   }
+  if (event && mentions_event) EmitMainBridgePlace(ctx, s, event->entity, confidence);
   if (cues.award_at) EmitAwards(ctx, s, people, *cues.award_at, date, awards, confidence);
   EmitRelationsOfPlaces(ctx, s);
   EmitPartOf(ctx, s);

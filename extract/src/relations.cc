@@ -146,13 +146,55 @@ Entity PlaceEntity(const std::string& name) { return Entity{EntityType::kPlace, 
 
 }  // namespace
 
+namespace {
+
+// "tại Hội trường Thống Nhất, TP. Hồ Chí Minh", "tại Trung tâm Hội nghị Quốc gia, Hà Nội": a venue
+// (a capitalised name, with the lower-case words of its head), a comma, then its province. The
+// province's mark, or nullptr.
+const Mark* ProvinceAfterVenue(const Sentence& s, std::size_t venue) {
+  const std::vector<Token>& tokens = s.tokens;
+  const auto& marks = s.marks;
+  if (venue >= tokens.size() || !tokens[venue].capital || (marks[venue] && marks[venue]->kind == PhraseKind::kProvince))
+    return nullptr;
+  std::size_t k = venue;
+  while (k < tokens.size() && k - venue < 8 && tokens[k].word && (tokens[k].capital || (k > venue && tokens[k - 1].capital)))
+    ++k;
+  if (k == venue || k + 1 >= tokens.size() || tokens[k].text != ","sv) return nullptr;
+  ++k;
+  while (k < tokens.size() && (tokens[k].fold == "tp"sv || tokens[k].fold == "tỉnh"sv || tokens[k].fold == "thành"sv ||
+                               tokens[k].fold == "phố"sv || tokens[k].text == "."sv))
+    ++k;
+  if (k < tokens.size() && marks[k] && marks[k]->kind == PhraseKind::kProvince) return &*marks[k];
+  return nullptr;
+}
+
+}  // namespace
+
+void EmitMainBridgePlace(DocumentContext& ctx, const Sentence& s, const Entity& event, float confidence) {
+  const std::vector<Token>& tokens = s.tokens;
+  const auto& marks = s.marks;
+  for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
+    if (tokens[i].fold != "điểm"sv || tokens[i + 1].fold != "cầu"sv || tokens[i + 2].fold != "chính"sv) continue;
+    std::size_t k = i + 3;
+    while (k < tokens.size() && (tokens[k].fold == "tại"sv || tokens[k].fold == "ở"sv || tokens[k].fold == "tp"sv ||
+                                 tokens[k].fold == "tỉnh"sv || tokens[k].fold == "thành"sv || tokens[k].fold == "phố"sv))
+      ++k;
+    if (k < tokens.size() && marks[k] && marks[k]->kind == PhraseKind::kProvince)
+      ctx.Emit(event, "located_in", Entity{EntityType::kProvince, marks[k]->info->canonical, "", "", "", ""}, s,
+               confidence);
+    return;
+  }
+}
+
 void EmitEventPlace(DocumentContext& ctx, const Sentence& s, const Entity& event, float confidence) {
   const std::vector<Token>& tokens = s.tokens;
   const auto& marks = s.marks;
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     if (tokens[i].fold != "tại"sv || (i >= 2 && tokens[i - 1].fold == "cầu"sv)) continue;
-    if (marks[i + 1] && marks[i + 1]->kind == PhraseKind::kProvince) {
-      ctx.Emit(event, "located_in", Entity{EntityType::kProvince, marks[i + 1]->info->canonical, "", "", "", ""}, s,
+    const Mark* province = marks[i + 1] && marks[i + 1]->kind == PhraseKind::kProvince ? &*marks[i + 1] : nullptr;
+    if (!province) province = ProvinceAfterVenue(s, i + 1);
+    if (province) {
+      ctx.Emit(event, "located_in", Entity{EntityType::kProvince, province->info->canonical, "", "", "", ""}, s,
                confidence);
       return;
     }

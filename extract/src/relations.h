@@ -33,6 +33,9 @@ void EmitOrganizers(DocumentContext& ctx, const Sentence& s, const Entity& event
 // Tokyo, Nhật Bản") or a country ("tại Singapore").
 void EmitEventPlace(DocumentContext& ctx, const Sentence& s, const Entity& event, float confidence);
 
+// "điểm cầu chính tại Hà Nội": the main bridge point is where the event is held (located_in).
+void EmitMainBridgePlace(DocumentContext& ctx, const Sentence& s, const Entity& event, float confidence);
+
 // part_of between a place abroad and its country, after a word that says it
 // is a place: "tại Hamburg (Đức)", "ở Marawi, Philippines", "tại Phnom Penh –
 // Campuchia", "thủ đô Brussels của Bỉ".

@@ -145,3 +145,16 @@ TEST_CASE("relations: papers handed over are no award, and the subject of a new 
         std::set<std::string>{"Lý Văn Cúc received_award Huân chương Lao động hạng Ba",
                               "Hoàng Thu Hà received_award Huân chương Lao động hạng Ba"});
 }
+
+TEST_CASE("relations: an event held at a venue of a province, and at its main bridge point", "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  EmitEventPlace(ctx, MakeSentence("Sáng 6/3, tại Khách sạn Mường Thanh, Nghệ An, đã khai mạc hội nghị."), kEvent, 0.9f);
+  EmitMainBridgePlace(ctx, MakeSentence("Hội nghị kết nối 63 tỉnh với điểm cầu chính tại Hà Nội."), kEvent, 0.9f);
+  CHECK(Triples(ctx) == std::set<std::string>{"Hội nghị tổng kết located_in Nghệ An", "Hội nghị tổng kết located_in Hà Nội"});
+  // A venue not followed by its province says nothing of the province.
+  Document other;
+  DocumentContext none(TheGazetteer(), other);
+  EmitEventPlace(none, MakeSentence("Hội nghị diễn ra tại Trung tâm Hội nghị Quốc gia, các đại biểu đến từ Nghệ An."), kEvent, 0.9f);
+  CHECK(Triples(none).empty());
+}
