@@ -10,7 +10,7 @@
 #include <thread>
 #include <unordered_map>
 
-#include "vnkg/model/facts_json.h"
+#include "vnkg/model/fact_reader.h"
 
 namespace vnkg {
 namespace {
@@ -140,69 +140,120 @@ Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std
                                       const IngestOptions& options) {
   const auto start = Clock::now();
   IngestSummary summary;
-  std::vector<std::string> order;  // documents in order of first appearance
-  std::unordered_map<std::string, std::vector<Fact>> by_doc;
-  std::unordered_map<std::string, std::string> hash_input;
+  // The facts of one document, in input order, and the lines that stated
+  // them (its content hash is taken over those lines, as it always was).
+  struct Group {
+    std::string doc;
+    std::vector<Fact> facts;
+    std::string lines;
+  };
+  std::vector<Group> groups;  // documents in order of first appearance
+  std::unordered_map<std::string, std::size_t> group_of;
+  std::size_t last_group = 0;  // `vnkg extract` writes a document's facts together: try it first
   auto issue = [&](std::string where, std::string message) {
     ++summary.skipped;
     if (options.on_issue) options.on_issue(ReadIssue{std::move(where), std::move(message), true});
   };
+
+  // Lines are parsed on `jobs` threads a block at a time, each thread a
+  // contiguous share of the block with a reader of its own, then grouped in
+  // input order, so the result does not depend on `jobs`.
+  const int threads = std::max(1, options.jobs);
+  std::vector<FactLineReader> readers(static_cast<std::size_t>(threads));
+  constexpr std::size_t kBlockBytes = std::size_t{4} << 20;
+  std::vector<std::string_view> lines;
+  std::vector<Fact> facts;
+  std::vector<Status> parsed;
+  std::vector<char> blank;
+
   for (const std::string& path : paths) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       issue(path, "cannot read; skipped");
       continue;
     }
-    // Lines are parsed on `jobs` threads a block at a time, then grouped in
-    // input order, so the result does not depend on `jobs`.
-    constexpr std::size_t kBlockLines = 4096;
-    std::vector<std::string> lines;
     std::uint64_t first_number = 1;
     auto take_block = [&] {
-      // nullopt: a blank line, passed over.
-      std::vector<std::optional<Result<Fact>>> parsed(lines.size());
-      ParallelFor(lines.size(), options.jobs, [&](std::size_t i) {
-        if (lines[i].find_first_not_of(" \t\r") != std::string::npos) parsed[i] = FactFromJsonLine(lines[i]);
+      const std::size_t n = lines.size();
+      facts.resize(n);
+      parsed.assign(n, Status::Ok());
+      blank.assign(n, 0);
+      const std::size_t share = (n + threads - 1) / threads;
+      ParallelFor(static_cast<std::size_t>(threads), threads, [&](std::size_t t) {
+        for (std::size_t i = t * share; i < std::min(n, (t + 1) * share); ++i) {
+          if (lines[i].find_first_not_of(" \t\r") == std::string_view::npos) blank[i] = 1;
+          else parsed[i] = readers[t].Read(lines[i], facts[i]);
+        }
       });
-      for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (!parsed[i]) continue;
-        Result<Fact>& fact = *parsed[i];
+      for (std::size_t i = 0; i < n; ++i) {
+        if (blank[i]) continue;
         const auto where = [&] { return path + ":" + std::to_string(first_number + i); };
-        if (!fact.ok()) {
-          issue(where(), fact.status().message() + "; line skipped");
+        if (!parsed[i].ok()) {
+          issue(where(), parsed[i].message() + "; line skipped");
           continue;
         }
-        if (fact->doc.empty()) {
+        Fact& fact = facts[i];
+        if (fact.doc.empty()) {
           issue(where(), "fact has no \"doc\"; line skipped");
           continue;
         }
-        auto [it, fresh] = by_doc.try_emplace(fact->doc);
-        if (fresh) order.push_back(fact->doc);
-        std::string& hashed = hash_input[fact->doc];
-        hashed += lines[i];
-        hashed += '\n';
-        it->second.push_back(std::move(fact.value()));
+        if (groups.empty() || groups[last_group].doc != fact.doc) {
+          auto [it, fresh] = group_of.try_emplace(fact.doc, groups.size());
+          if (fresh) groups.push_back(Group{fact.doc, {}, {}});
+          last_group = it->second;
+        }
+        Group& group = groups[last_group];
+        group.lines += lines[i];
+        group.lines += '\n';
+        group.facts.push_back(std::move(fact));
         ++summary.facts;
       }
-      first_number += lines.size();
+      first_number += n;
       lines.clear();
     };
-    for (std::string line; std::getline(in, line);) {
-      lines.push_back(std::move(line));
-      if (lines.size() == kBlockLines) take_block();
+
+    // Blocks of whole lines: what follows the last newline of a block waits
+    // for the next one (a line longer than a block grows the buffer).
+    std::string buffer;
+    std::size_t kept = 0;
+    for (bool at_end = false; !at_end;) {
+      if (buffer.size() < kept + kBlockBytes) buffer.resize(kept + kBlockBytes);
+      in.read(buffer.data() + kept, static_cast<std::streamsize>(kBlockBytes));
+      const std::size_t end = kept + static_cast<std::size_t>(in.gcount());
+      at_end = !in;
+      std::size_t line_start = 0;
+      for (std::size_t nl; line_start < end && (nl = buffer.find('\n', line_start)) < end; line_start = nl + 1)
+        lines.emplace_back(buffer.data() + line_start, nl - line_start);
+      if (at_end && line_start < end) {  // a last line without its newline
+        lines.emplace_back(buffer.data() + line_start, end - line_start);
+        line_start = end;
+      }
+      take_block();
+      buffer.erase(0, line_start);
+      kept = end - line_start;
     }
-    take_block();
     if (in.bad()) issue(path + ":" + std::to_string(first_number), "read error; the rest of the file skipped");
   }
-  for (const std::string& doc : order) {
+  // The content hashes (two passes over every line) on `jobs` threads; the
+  // commits below are in input order on this one.
+  std::vector<std::string> hashes(groups.size());
+  ParallelFor(groups.size(), threads, [&](std::size_t g) {
+    hashes[g] = ContentHash("facts", groups[g].lines);
+    std::string().swap(groups[g].lines);
+  });
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    Group& group = groups[g];
     DocumentRecord record;
-    record.id = doc;
-    record.content_hash = ContentHash("facts", hash_input[doc]);
+    record.id = group.doc;
+    record.content_hash = std::move(hashes[g]);
     record.ingested_at = static_cast<std::int64_t>(std::time(nullptr));
-    record.fact_count = static_cast<std::uint32_t>(by_doc[doc].size());
-    auto outcome = store.PutDocument(record, by_doc[doc]);
-    if (!outcome.ok()) return Status::IoError("storing facts of document '" + doc + "': " + outcome.status().message());
+    record.fact_count = static_cast<std::uint32_t>(group.facts.size());
+    auto outcome = store.PutDocument(record, group.facts);
+    if (!outcome.ok())
+      return Status::IoError("storing facts of document '" + group.doc + "': " + outcome.status().message());
     Count(summary, outcome.value());
+    // What is stored is no longer needed: memory goes back as the load goes on.
+    std::vector<Fact>().swap(group.facts);
   }
   VNKG_RETURN_IF_ERROR(store.Sync());
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();

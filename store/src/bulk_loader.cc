@@ -7,10 +7,10 @@
 #include <rocksdb/sst_file_writer.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <map>
-#include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "encoding.h"
@@ -26,9 +26,16 @@ using namespace storage;
 
 namespace {
 
-// Per-entry bookkeeping of std::map, counted so that a run's memory, not only
-// its bytes of data, stays near BulkOptions::run_bytes.
-constexpr std::size_t kEntryOverhead = 80;
+// One row of a run: its key and then its value, side by side in the run's
+// arena. A run is appended to as documents come and sorted once when it is
+// written, instead of kept sorted in a std::map (a node allocation and a
+// tree walk per row, half the loader's time on `ingest --facts --bulk`).
+struct RunRow {
+  std::size_t at;           // the key's first byte in the arena
+  std::uint32_t key_size;
+  std::uint32_t value_size;
+  bool deletion;            // a tombstone (no value)
+};
 
 }  // namespace
 
@@ -50,6 +57,9 @@ class BulkLoader::Impl {
     db_options_.create_missing_column_families = true;
     db_options_.max_background_jobs = 2;
     db_options_.keep_log_file_num = 3;
+    // A run's arena at its full size from the start: growing it by doubling
+    // copied every row again (only the pages written are ever touched).
+    arena_.reserve(options_.run_bytes);
     fs::create_directories(staging_);
     db_options_.info_log = OpenInfoLog(staging_);
     VNKG_RETURN_IF_ERROR(FromRocks(rocksdb::DB::Open(db_options_, staging_, FamilyDescriptors(), &handles_, &db_),
@@ -95,7 +105,13 @@ class BulkLoader::Impl {
     VNKG_RETURN_IF_ERROR(failure_);
     std::vector<rocksdb::IngestExternalFileArg> args;
     for (int f = 0; f < kFamilyCount; ++f) {
-      if (run_[f].empty()) continue;
+      std::vector<RunRow>& rows = run_[f];
+      if (rows.empty()) continue;
+      // By key (bytewise, RocksDB's order); stable, so that rows of one key
+      // stay in the order they were staged and the last one wins, as
+      // insert_or_assign made it win before.
+      std::stable_sort(rows.begin(), rows.end(),
+                       [this](const RunRow& a, const RunRow& b) { return KeyOf(a) < KeyOf(b); });
       const std::string path = BulkRunFile(staging_, summary_.runs, kFamilyNames[f]);
       rocksdb::Options options(db_options_, FamilyOptions(f));
       // Finish() compacts every run into compressed files: compressing here
@@ -105,8 +121,13 @@ class BulkLoader::Impl {
       rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, handles_[f]);
       const std::string context = "writing " + path;
       if (Status s = FromRocks(writer.Open(path), context); !s.ok()) return Fail(s);
-      for (const auto& [key, value] : run_[f]) {
-        if (Status s = FromRocks(value ? writer.Put(key, *value) : writer.Delete(key), context); !s.ok()) return Fail(s);
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::string_view key = KeyOf(rows[i]);
+        if (i + 1 < rows.size() && KeyOf(rows[i + 1]) == key) continue;  // staged again later: that row wins
+        const rocksdb::Slice slice(key.data(), key.size());
+        const rocksdb::Status written =
+            rows[i].deletion ? writer.Delete(slice) : writer.Put(slice, ToSlice(ValueOf(rows[i])));
+        if (Status s = FromRocks(written, context); !s.ok()) return Fail(s);
       }
       if (Status s = FromRocks(writer.Finish(), context); !s.ok()) return Fail(s);
       rocksdb::IngestExternalFileArg arg;
@@ -118,6 +139,7 @@ class BulkLoader::Impl {
     if (args.empty()) return Status::Ok();
     if (Status s = FromRocks(db_->IngestExternalFiles(args), "adding SST files to " + staging_); !s.ok()) return Fail(s);
     for (auto& rows : run_) rows.clear();
+    arena_.clear();
     run_bytes_ = 0;
     ++summary_.runs;
     return Status::Ok();
@@ -171,10 +193,18 @@ class BulkLoader::Impl {
     return s;
   }
 
-  void Stage(int family, std::string key, std::optional<std::string> value) {
-    run_bytes_ += key.size() + (value ? value->size() : 0) + kEntryOverhead;
-    run_[family].insert_or_assign(std::move(key), std::move(value));
+  void Stage(int family, std::string_view key, std::string_view value, bool deletion) {
+    run_[family].push_back(RunRow{arena_.size(), static_cast<std::uint32_t>(key.size()),
+                                  static_cast<std::uint32_t>(value.size()), deletion});
+    arena_.append(key);
+    arena_.append(value);
+    run_bytes_ += key.size() + value.size() + sizeof(RunRow);
   }
+  std::string_view KeyOf(const RunRow& row) const { return std::string_view(arena_).substr(row.at, row.key_size); }
+  std::string_view ValueOf(const RunRow& row) const {
+    return std::string_view(arena_).substr(row.at + row.key_size, row.value_size);
+  }
+  static rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 
   // A replaced document's rows go: its provenance, and the triples no other
   // document supports. Tombstones cover rows already written in earlier runs.
@@ -213,16 +243,15 @@ class BulkLoader::Impl {
   TermInterner terms_;  // no lookup: the database starts empty
   std::unordered_map<std::string, std::uint32_t> support_;    // SPO key -> documents stating it
   std::unordered_map<std::string, DocumentState> documents_;  // id -> what it contributed
-  std::map<std::string, std::optional<std::string>> run_[kFamilyCount];  // nullopt: a deletion
+  std::vector<RunRow> run_[kFamilyCount];  // rows staged since the last run was written, per family
+  std::string arena_;                      // their keys and values
   std::size_t run_bytes_ = 0;
   // The write rules' rows go into the current run.
   class RunSink final : public RowSink {
    public:
     explicit RunSink(Impl& impl) : impl_(impl) {}
-    void Put(Family family, std::string key, std::string value) override {
-      impl_.Stage(family, std::move(key), std::move(value));
-    }
-    void Delete(Family family, std::string key) override { impl_.Stage(family, std::move(key), std::nullopt); }
+    void Put(Family family, std::string key, std::string value) override { impl_.Stage(family, key, value, false); }
+    void Delete(Family family, std::string key) override { impl_.Stage(family, key, {}, true); }
 
    private:
     Impl& impl_;
