@@ -5,6 +5,8 @@
 #include <ctime>
 #include <fstream>
 #include <future>
+#include <iterator>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -140,30 +142,35 @@ Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std
                                       const IngestOptions& options) {
   const auto start = Clock::now();
   IngestSummary summary;
-  // The facts of one document, in input order, and the lines that stated
-  // them (its content hash is taken over those lines, as it always was).
-  struct Group {
-    std::string doc;
-    std::vector<Fact> facts;
-    std::string lines;
-  };
-  std::vector<Group> groups;  // documents in order of first appearance
-  std::unordered_map<std::string, std::size_t> group_of;
-  std::size_t last_group = 0;  // `vnkg extract` writes a document's facts together: try it first
   auto issue = [&](std::string where, std::string message) {
     ++summary.skipped;
     if (options.on_issue) options.on_issue(ReadIssue{std::move(where), std::move(message), true});
   };
 
-  // Lines are parsed on `jobs` threads a block at a time, each thread a
-  // contiguous share of the block with a reader of its own, then grouped in
-  // input order, so the result does not depend on `jobs`.
+  // Two passes over the lines, kept in memory as read. The first checks every
+  // line (on `jobs` threads, each a contiguous share of a block with a reader
+  // of its own; issues reported in input order) and groups the good ones by
+  // document, in order of first appearance. The second parses each
+  // document's lines again into the same few Facts and stores it. Parsing is
+  // cheap (simdjson); keeping a Fact per line until the end was not: its
+  // strings were most of the allocations and of the memory of a load.
+  std::vector<std::string> texts;       // each file's bytes
+  std::vector<std::string_view> lines;  // good fact lines, in input order
+  struct Group {
+    std::string doc;
+    std::vector<std::uint32_t> lines;  // indexes into `lines`
+  };
+  std::vector<Group> groups;
+  std::unordered_map<std::string, std::size_t> group_of;
+  std::size_t last_group = 0;  // `vnkg extract` writes a document's facts together: try it first
+
   const int threads = std::max(1, options.jobs);
   std::vector<FactLineReader> readers(static_cast<std::size_t>(threads));
-  constexpr std::size_t kBlockBytes = std::size_t{4} << 20;
-  std::vector<std::string_view> lines;
-  std::vector<Fact> facts;
+  std::vector<Fact> scratch(static_cast<std::size_t>(threads));
+  constexpr std::size_t kBlockLines = 8192;
+  std::vector<std::string_view> block;
   std::vector<Status> parsed;
+  std::vector<std::string> docs;
   std::vector<char> blank;
 
   for (const std::string& path : paths) {
@@ -172,17 +179,23 @@ Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std
       issue(path, "cannot read; skipped");
       continue;
     }
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const bool read_error = in.bad();
     std::uint64_t first_number = 1;
     auto take_block = [&] {
-      const std::size_t n = lines.size();
-      facts.resize(n);
+      const std::size_t n = block.size();
       parsed.assign(n, Status::Ok());
+      docs.resize(n);
       blank.assign(n, 0);
       const std::size_t share = (n + threads - 1) / threads;
       ParallelFor(static_cast<std::size_t>(threads), threads, [&](std::size_t t) {
         for (std::size_t i = t * share; i < std::min(n, (t + 1) * share); ++i) {
-          if (lines[i].find_first_not_of(" \t\r") == std::string_view::npos) blank[i] = 1;
-          else parsed[i] = readers[t].Read(lines[i], facts[i]);
+          if (block[i].find_first_not_of(" \t\r") == std::string_view::npos) {
+            blank[i] = 1;
+            continue;
+          }
+          parsed[i] = readers[t].Read(block[i], scratch[t]);
+          docs[i].swap(scratch[t].doc);
         }
       });
       for (std::size_t i = 0; i < n; ++i) {
@@ -192,68 +205,63 @@ Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std
           issue(where(), parsed[i].message() + "; line skipped");
           continue;
         }
-        Fact& fact = facts[i];
-        if (fact.doc.empty()) {
+        if (docs[i].empty()) {
           issue(where(), "fact has no \"doc\"; line skipped");
           continue;
         }
-        if (groups.empty() || groups[last_group].doc != fact.doc) {
-          auto [it, fresh] = group_of.try_emplace(fact.doc, groups.size());
-          if (fresh) groups.push_back(Group{fact.doc, {}, {}});
+        if (groups.empty() || groups[last_group].doc != docs[i]) {
+          auto [it, fresh] = group_of.try_emplace(docs[i], groups.size());
+          if (fresh) groups.push_back(Group{docs[i], {}});
           last_group = it->second;
         }
-        Group& group = groups[last_group];
-        group.lines += lines[i];
-        group.lines += '\n';
-        group.facts.push_back(std::move(fact));
+        groups[last_group].lines.push_back(static_cast<std::uint32_t>(lines.size()));
+        lines.push_back(block[i]);
         ++summary.facts;
       }
       first_number += n;
-      lines.clear();
+      block.clear();
     };
-
-    // Blocks of whole lines: what follows the last newline of a block waits
-    // for the next one (a line longer than a block grows the buffer).
-    std::string buffer;
-    std::size_t kept = 0;
-    for (bool at_end = false; !at_end;) {
-      if (buffer.size() < kept + kBlockBytes) buffer.resize(kept + kBlockBytes);
-      in.read(buffer.data() + kept, static_cast<std::streamsize>(kBlockBytes));
-      const std::size_t end = kept + static_cast<std::size_t>(in.gcount());
-      at_end = !in;
-      std::size_t line_start = 0;
-      for (std::size_t nl; line_start < end && (nl = buffer.find('\n', line_start)) < end; line_start = nl + 1)
-        lines.emplace_back(buffer.data() + line_start, nl - line_start);
-      if (at_end && line_start < end) {  // a last line without its newline
-        lines.emplace_back(buffer.data() + line_start, end - line_start);
-        line_start = end;
-      }
-      take_block();
-      buffer.erase(0, line_start);
-      kept = end - line_start;
+    // Lines as std::getline cut them: a last line without its newline counts.
+    for (std::size_t at = 0; at < text.size();) {
+      std::size_t nl = text.find('\n', at);
+      if (nl == std::string::npos) nl = text.size();
+      block.emplace_back(text.data() + at, nl - at);
+      at = nl + 1;
+      if (block.size() == kBlockLines) take_block();
     }
-    if (in.bad()) issue(path + ":" + std::to_string(first_number), "read error; the rest of the file skipped");
+    take_block();
+    if (read_error) issue(path + ":" + std::to_string(first_number), "read error; the rest of the file skipped");
+    texts.push_back(std::move(text));  // `lines` points into it (moving a std::string keeps its heap buffer)
   }
-  // The content hashes (two passes over every line) on `jobs` threads; the
-  // commits below are in input order on this one.
-  std::vector<std::string> hashes(groups.size());
-  ParallelFor(groups.size(), threads, [&](std::size_t g) {
-    hashes[g] = ContentHash("facts", groups[g].lines);
-    std::string().swap(groups[g].lines);
-  });
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    Group& group = groups[g];
+  if (lines.size() > std::numeric_limits<std::uint32_t>::max())
+    return Status::InvalidArgument("more than 2^32 fact lines in one load; load them in parts");
+
+  // The second pass: a document's lines parsed again into reused Facts (their
+  // strings keep their storage), its content hash over the lines that stated
+  // its facts, as it always was.
+  std::vector<Fact> facts;
+  std::string hashed;
+  FactLineReader& reader = readers[0];
+  for (const Group& group : groups) {
+    facts.resize(group.lines.size());
+    hashed.clear();
+    for (std::size_t k = 0; k < group.lines.size(); ++k) {
+      const std::string_view line = lines[group.lines[k]];
+      // Parsed once already: it cannot fail now.
+      if (Status again = reader.Read(line, facts[k]); !again.ok())
+        return Status::Corruption("a fact line changed between two reads: " + again.message());
+      hashed += line;
+      hashed += '\n';
+    }
     DocumentRecord record;
     record.id = group.doc;
-    record.content_hash = std::move(hashes[g]);
+    record.content_hash = ContentHash("facts", hashed);
     record.ingested_at = static_cast<std::int64_t>(std::time(nullptr));
-    record.fact_count = static_cast<std::uint32_t>(group.facts.size());
-    auto outcome = store.PutDocument(record, group.facts);
+    record.fact_count = static_cast<std::uint32_t>(facts.size());
+    auto outcome = store.PutDocument(record, facts);
     if (!outcome.ok())
       return Status::IoError("storing facts of document '" + group.doc + "': " + outcome.status().message());
     Count(summary, outcome.value());
-    // What is stored is no longer needed: memory goes back as the load goes on.
-    std::vector<Fact>().swap(group.facts);
   }
   VNKG_RETURN_IF_ERROR(store.Sync());
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
