@@ -100,8 +100,11 @@ class BulkLoader::Impl {
 
   // Writes the gathered rows as one SST file per column family and has the
   // database adopt them in one step (IngestExternalFiles is atomic across
-  // column families).
-  Status WriteRun() {
+  // column families). `only_run`: this run is the whole load (Finish with no
+  // run written before), so its files are the database's last level as they
+  // are: compressed as that level is, and without tombstones (there is
+  // nothing under them to delete).
+  Status WriteRun(bool only_run = false) {
     VNKG_RETURN_IF_ERROR(failure_);
     std::vector<rocksdb::IngestExternalFileArg> args;
     for (int f = 0; f < kFamilyCount; ++f) {
@@ -114,16 +117,20 @@ class BulkLoader::Impl {
                        [this](const RunRow& a, const RunRow& b) { return KeyOf(a) < KeyOf(b); });
       const std::string path = BulkRunFile(staging_, summary_.runs, kFamilyNames[f]);
       rocksdb::Options options(db_options_, FamilyOptions(f));
-      // Finish() compacts every run into compressed files: compressing here
-      // too would be work thrown away.
-      options.compression = rocksdb::kNoCompression;
-      options.bottommost_compression = rocksdb::kNoCompression;
+      // Otherwise Finish() compacts every run into compressed files:
+      // compressing here too would be work thrown away. (SstFileWriter
+      // compresses as the bottommost level when not told otherwise.)
+      if (!only_run) {
+        options.compression = rocksdb::kNoCompression;
+        options.bottommost_compression = rocksdb::kNoCompression;
+      }
       rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, handles_[f]);
       const std::string context = "writing " + path;
       if (Status s = FromRocks(writer.Open(path), context); !s.ok()) return Fail(s);
       for (std::size_t i = 0; i < rows.size(); ++i) {
         const std::string_view key = KeyOf(rows[i]);
         if (i + 1 < rows.size() && KeyOf(rows[i + 1]) == key) continue;  // staged again later: that row wins
+        if (only_run && rows[i].deletion) continue;
         const rocksdb::Slice slice(key.data(), key.size());
         const rocksdb::Status written =
             rows[i].deletion ? writer.Delete(slice) : writer.Put(slice, ToSlice(ValueOf(rows[i])));
@@ -147,7 +154,11 @@ class BulkLoader::Impl {
 
   Result<BulkSummary> Finish() {
     VNKG_RETURN_IF_ERROR(failure_);
-    VNKG_RETURN_IF_ERROR(WriteRun());
+    // A load that fitted in one run needs no compaction: its files, sorted
+    // and disjoint, are ingested into empty families, so they land in the
+    // last level, compressed as it is.
+    const bool only_run = summary_.runs == 0;
+    VNKG_RETURN_IF_ERROR(WriteRun(only_run));
     rocksdb::WriteBatch meta;
     BatchSink meta_sink(meta, handles_);
     PutMeta(terms_.next_id(), counters_, meta_sink);
@@ -163,7 +174,7 @@ class BulkLoader::Impl {
     if (Status s = FromRocks(db_->Flush(flush, handles_), "flushing " + staging_); !s.ok()) return Fail(s);
     rocksdb::CompactRangeOptions compact;
     compact.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForceOptimized;
-    for (auto* handle : handles_) {
+    for (auto* handle : only_run ? std::vector<rocksdb::ColumnFamilyHandle*>{} : handles_) {
       if (Status s = FromRocks(db_->CompactRange(compact, handle, nullptr, nullptr), "compacting " + staging_); !s.ok())
         return Fail(s);
     }
@@ -290,7 +301,7 @@ BulkLoader::~BulkLoader() = default;
 Result<IngestOutcome> BulkLoader::PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) {
   return impl_->Put(record, facts);
 }
-Status BulkLoader::Sync() { return impl_->WriteRun(); }
+Status BulkLoader::Sync() { return Status::Ok(); }
 Result<BulkSummary> BulkLoader::Finish() { return impl_->Finish(); }
 
 }  // namespace vnkg
