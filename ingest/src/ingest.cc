@@ -4,9 +4,9 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <deque>
+#include <filesystem>
 #include <future>
-#include <iterator>
-#include <limits>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -18,6 +18,7 @@ namespace vnkg {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
 
 DocumentRecord RecordFor(const Document& doc, std::size_t fact_count) {
   DocumentRecord record;
@@ -154,11 +155,11 @@ Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std
   // document's lines again into the same few Facts and stores it. Parsing is
   // cheap (simdjson); keeping a Fact per line until the end was not: its
   // strings were most of the allocations and of the memory of a load.
-  std::vector<std::string> texts;       // each file's bytes
-  std::vector<std::string_view> lines;  // good fact lines, in input order
+  std::deque<std::string> texts;        // each file's bytes (a deque: never moved once read)
+  std::vector<std::string_view> lines;  // good fact lines, in input order, into `texts`
   struct Group {
     std::string doc;
-    std::vector<std::uint32_t> lines;  // indexes into `lines`
+    std::vector<std::size_t> lines;  // indexes into `lines`
   };
   std::vector<Group> groups;
   std::unordered_map<std::string, std::size_t> group_of;
@@ -179,7 +180,19 @@ Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std
       issue(path, "cannot read; skipped");
       continue;
     }
-    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::string& text = texts.emplace_back();
+    constexpr std::size_t kChunk = std::size_t{1} << 20;
+    std::error_code size_error;  // not a regular file (a pipe): the text grows as it comes
+    if (const auto size = fs::file_size(path, size_error); !size_error) text.reserve(size + kChunk);
+    for (std::size_t size = 0;;) {
+      text.resize(size + kChunk);
+      in.read(text.data() + size, static_cast<std::streamsize>(kChunk));
+      size += static_cast<std::size_t>(in.gcount());
+      if (!in) {
+        text.resize(size);
+        break;
+      }
+    }
     const bool read_error = in.bad();
     std::uint64_t first_number = 1;
     auto take_block = [&] {
@@ -214,7 +227,7 @@ Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std
           if (fresh) groups.push_back(Group{docs[i], {}});
           last_group = it->second;
         }
-        groups[last_group].lines.push_back(static_cast<std::uint32_t>(lines.size()));
+        groups[last_group].lines.push_back(lines.size());
         lines.push_back(block[i]);
         ++summary.facts;
       }
@@ -231,10 +244,7 @@ Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std
     }
     take_block();
     if (read_error) issue(path + ":" + std::to_string(first_number), "read error; the rest of the file skipped");
-    texts.push_back(std::move(text));  // `lines` points into it (moving a std::string keeps its heap buffer)
   }
-  if (lines.size() > std::numeric_limits<std::uint32_t>::max())
-    return Status::InvalidArgument("more than 2^32 fact lines in one load; load them in parts");
 
   // The second pass: a document's lines parsed again into reused Facts (their
   // strings keep their storage), its content hash over the lines that stated
