@@ -15,7 +15,9 @@
 // Atomicity is per load, not per document: the database is built in a
 // staging directory beside `dir` ("<dir>.bulk-<pid>") and renamed into place
 // by Finish(). A load that fails or is killed leaves no database at `dir`
-// (its staging directory is removed by the next bulk load into `dir`).
+// (its staging directory is removed by the next bulk load into `dir`); so
+// the staging database is not synced as it is built, and Finish() syncs its
+// files once before the rename.
 #pragma once
 
 #include <cstddef>
