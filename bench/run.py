@@ -14,7 +14,10 @@ CSV into a table indexed three ways. A gnuplot chart of time and memory
 against corpus size goes beside the JSON (scaling.png).
 Each figure is the median of --runs runs. Prints one table and writes JSON.
 
-    python3 bench/run.py --vnkg build/app/vnkg [--runs 3] [--slices 10,25,50,100]
+    python3 bench/run.py --vnkg build/app/vnkg [--runs 3] [--slices 10,25,50,100] [--facts-only]
+
+--facts-only measures extraction and the facts loads against sqlite3 alone
+(minutes instead of an hour: for work on `ingest --facts`).
 """
 import argparse
 import json
@@ -27,8 +30,9 @@ import tempfile
 import time
 
 
-def run_measured(cmd, stdin=None, stdout=subprocess.DEVNULL):
-    """Runs cmd; returns (seconds, peak RSS in MiB, exit status)."""
+def run_measured(cmd, stdin=None, stdout=subprocess.DEVNULL, cpu=None):
+    """Runs cmd; returns (seconds, peak RSS in MiB, exit status). When `cpu`
+    is a list, the CPU seconds of the process (user + system) go into it."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -38,6 +42,8 @@ def run_measured(cmd, stdin=None, stdout=subprocess.DEVNULL):
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 3):
         sys.exit(f"bench: {' '.join(cmd)} failed ({code}): {err[-500:]}")
+    if cpu is not None:
+        cpu.append(usage.ru_utime + usage.ru_stime)
     return seconds, usage.ru_maxrss / 1024.0, code
 
 
@@ -171,6 +177,7 @@ def main():
     ap.add_argument("--out", default="build/bench/results.json")
     ap.add_argument("--distributed-articles", type=int, default=20000,
                     help="articles for the scale-out figures (scripts/distributed_extract.py); 0: none")
+    ap.add_argument("--facts-only", action="store_true", help="only extraction and the facts loads against sqlite3")
     a = ap.parse_args()
     vnkg = os.path.abspath(a.vnkg)
     work = tempfile.mkdtemp(prefix="vnkg-bench-")
@@ -191,7 +198,7 @@ def main():
             row = {"slice_pct": pct, "documents": docs, "input_bytes": in_bytes, "text_bytes": tbytes}
 
             ingest_s, ingest_rss, facts, db_bytes = [], [], 0, 0
-            for r in range(a.runs):
+            for r in range(0 if a.facts_only else a.runs):
                 db = os.path.join(work, f"db{pct}-{r}")
                 s, rss, _ = run_measured([vnkg, "ingest", "-q", "--jobs", str(a.jobs), "--db", db, path])
                 ingest_s.append(s)
@@ -201,12 +208,13 @@ def main():
                     keep_db = db
                 else:
                     shutil.rmtree(db, ignore_errors=True)
-            with open(os.path.join(work, "facts.jsonl"), "wb") as out:
-                s_export, _, _ = run_measured([vnkg, "export", "--db", keep_db, "--format", "facts"], stdout=out)
-            facts = sum(1 for _ in open(os.path.join(work, "facts.jsonl"), encoding="utf-8"))
+            if not a.facts_only:
+                with open(os.path.join(work, "facts.jsonl"), "wb") as out:
+                    s_export, _, _ = run_measured([vnkg, "export", "--db", keep_db, "--format", "facts"], stdout=out)
+                facts = sum(1 for _ in open(os.path.join(work, "facts.jsonl"), encoding="utf-8"))
 
             bulk_s, bulk_rss = [], []
-            for r in range(a.runs):
+            for r in range(0 if a.facts_only else a.runs):
                 db = os.path.join(work, f"bulk{pct}-{r}")
                 s, rss, _ = run_measured([vnkg, "ingest", "-q", "--bulk", "--jobs", str(a.jobs), "--db", db, path])
                 bulk_s.append(s)
@@ -217,41 +225,64 @@ def main():
             # facts file the load figures below read.
             facts_file = os.path.join(work, "extracted.jsonl")
             extract_s = []
-            for _ in range(a.runs):
+            for _ in range(1 if a.facts_only else a.runs):
                 with open(path, "rb") as inp, open(facts_file, "wb") as out:
                     s, _, _ = run_measured([vnkg, "extract"], stdin=inp, stdout=out)
                 extract_s.append(s)
             fact_lines = sum(1 for _ in open(facts_file, "rb"))
 
-            # Loading facts computed elsewhere (--facts), per-document and bulk.
-            load_s, load_bulk_s = [], []
-            for r in range(a.runs):
-                for bulk, times in ((False, load_s), (True, load_bulk_s)):
-                    db = os.path.join(work, f"facts{pct}-{r}")
-                    cmd = [vnkg, "ingest", "-q", "--facts", "--jobs", str(a.jobs), "--db", db, facts_file]
-                    times.append(run_measured(cmd[:3] + ["--bulk"] + cmd[3:] if bulk else cmd)[0])
-                    shutil.rmtree(db, ignore_errors=True)
-
-            # Baseline: sqlite3 loading the same facts as CSV into a table
-            # with the three orderings vnkg keeps (SPO, POS, OSP) as indexes.
-            sqlite_s = None
-            if shutil.which("sqlite3"):
+            # Loading facts computed elsewhere (--facts, per-document and
+            # bulk) against sqlite3 loading the same facts as CSV into a
+            # table with the three orderings vnkg keeps (SPO, POS, OSP) as
+            # indexes, in one transaction. Each run measures the three one
+            # after the other, so that the ratios compare runs made under
+            # the same load (this machine is shared); CPU seconds (user +
+            # system, of the process and its threads) are kept beside the
+            # wall-clock ones.
+            load_s, load_bulk_s, sqlite_times = [], [], []
+            load_cpu, load_bulk_cpu, sqlite_cpu = [], [], []
+            have_sqlite = shutil.which("sqlite3") is not None
+            if have_sqlite:
                 csv_path = os.path.join(work, "facts.csv")
                 facts_to_csv(facts_file, csv_path)
-                times = []
-                for r in range(a.runs):
+                script_path = os.path.join(work, "import.sql")
+                with open(script_path, "w") as fh:
+                    fh.write("BEGIN;\n"
+                             "CREATE TABLE facts(subject TEXT, predicate TEXT, object TEXT, doc TEXT, sentence INTEGER, evidence TEXT);\n"
+                             ".mode csv\n"
+                             f".import '{csv_path}' facts\n"
+                             "CREATE INDEX spo ON facts(subject, predicate, object);\n"
+                             "CREATE INDEX pos ON facts(predicate, object, subject);\n"
+                             "CREATE INDEX osp ON facts(object, subject, predicate);\n"
+                             "COMMIT;\n")
+            for r in range(a.runs):
+                for bulk, times, cpu in ((False, load_s, load_cpu), (True, load_bulk_s, load_bulk_cpu)):
+                    db = os.path.join(work, f"facts{pct}-{r}")
+                    cmd = [vnkg, "ingest", "-q", "--facts", "--jobs", str(a.jobs), "--db", db, facts_file]
+                    times.append(run_measured(cmd[:3] + ["--bulk"] + cmd[3:] if bulk else cmd, cpu=cpu)[0])
+                    shutil.rmtree(db, ignore_errors=True)
+                if have_sqlite:
                     db = os.path.join(work, f"sqlite{pct}-{r}.db")
-                    script = ("CREATE TABLE facts(subject TEXT, predicate TEXT, object TEXT, doc TEXT, sentence INTEGER, evidence TEXT);\n"
-                              ".mode csv\n"
-                              f".import '{csv_path}' facts\n"
-                              "CREATE INDEX spo ON facts(subject, predicate, object);\n"
-                              "CREATE INDEX pos ON facts(predicate, object, subject);\n"
-                              "CREATE INDEX osp ON facts(object, subject, predicate);\n")
-                    start = time.perf_counter()
-                    subprocess.run(["sqlite3", db], input=script.encode(), check=True)
-                    times.append(time.perf_counter() - start)
+                    with open(script_path, "rb") as script:
+                        sqlite_times.append(run_measured(["sqlite3", "-bail", db], stdin=script, cpu=sqlite_cpu)[0])
                     os.remove(db)
-                sqlite_s = median(times)
+            sqlite_s = median(sqlite_times) if have_sqlite else None
+
+            row.update({
+                "fact_lines": fact_lines,
+                "facts_load_lines_s": fact_lines / median(load_s),
+                "facts_bulk_load_lines_s": fact_lines / median(load_bulk_s),
+                "sqlite_csv_rows_s": fact_lines / sqlite_s if sqlite_s else None,
+                "facts_load_cpu_s": median(load_cpu),
+                "facts_bulk_load_cpu_s": median(load_bulk_cpu),
+                "sqlite_csv_cpu_s": median(sqlite_cpu) if sqlite_cpu else None,
+                "extract_seconds": median(extract_s),
+                "extract_mb_s_one_core": tbytes / 1e6 / median(extract_s),
+            })
+            if a.facts_only:
+                results["slices"].append(row)
+                print(f"slice {pct}%: done", file=sys.stderr)
+                continue
 
             nt = os.path.join(work, "g.nt")
             with open(nt, "wb") as out:
@@ -268,11 +299,6 @@ def main():
                 "bulk_ingest_mb_s": tbytes / 1e6 / tb,
                 "bulk_peak_rss_mib": max(bulk_rss),
                 "bulk_speedup": t / tb,
-                "fact_lines": fact_lines,
-                "facts_load_lines_s": fact_lines / median(load_s),
-                "facts_bulk_load_lines_s": fact_lines / median(load_bulk_s),
-                "sqlite_csv_rows_s": fact_lines / sqlite_s if sqlite_s else None,
-                "extract_seconds": median(extract_s),
                 "ingest_seconds": t,
                 "ingest_mb_s": tbytes / 1e6 / t,
                 "ingest_docs_s": docs / t,
@@ -281,7 +307,6 @@ def main():
                 "db_bytes": db_bytes,
                 "db_to_input": db_bytes / in_bytes,
                 "facts": facts,
-                "extract_mb_s_one_core": tbytes / 1e6 / median(extract_s),
                 "export_facts_seconds": s_export,
                 "export_ntriples_triples_s": triples / s_nt,
                 "rapper_triples_s": triples / rapper_s if rapper_s else None,
@@ -296,7 +321,7 @@ def main():
             results["slices"].append(row)
             shutil.rmtree(keep_db, ignore_errors=True)
             print(f"slice {pct}%: done", file=sys.stderr)
-        if a.distributed_articles > 0:
+        if a.distributed_articles > 0 and not a.facts_only:
             results["distributed"] = bench_distributed(vnkg, lines, work, a.runs, a.distributed_articles)
             print("distributed: done", file=sys.stderr)
     finally:
@@ -307,9 +332,10 @@ def main():
         json.dump(results, fh, indent=2)
     head = ["slice", "docs", "text MB", "ingest s", "MB/s", "docs/s", "facts/s", "RSS MiB", "db/input",
             "bulk s", "bulk MB/s", "bulk x", "extract MB/s/core", "nt triples/s", "rapper triples/s"]
-    print(" | ".join(head))
-    print(" | ".join("---" for _ in head))
-    for r in results["slices"]:
+    if not a.facts_only:
+        print(" | ".join(head))
+        print(" | ".join("---" for _ in head))
+    for r in ([] if a.facts_only else results["slices"]):
         print(" | ".join(str(x) for x in [
             f"{r['slice_pct']}%", r["documents"], f"{r['text_bytes']/1e6:.1f}", f"{r['ingest_seconds']:.2f}",
             f"{r['ingest_mb_s']:.1f}", f"{r['ingest_docs_s']:.0f}", f"{r['ingest_facts_s']:.0f}",
@@ -318,19 +344,24 @@ def main():
             f"{r['extract_mb_s_one_core']:.1f}",
             f"{r['export_ntriples_triples_s']:.0f}",
             f"{r['rapper_triples_s']:.0f}" if r["rapper_triples_s"] else "-"]))
+    # Ratios are speeds: above 1, vnkg is faster than sqlite3. "cpu" ratios
+    # compare CPU seconds, which a loaded machine disturbs less.
     head = ["slice", "fact lines", "--facts lines/s", "--facts --bulk lines/s", "sqlite3 CSV rows/s",
-            "--facts / sqlite3", "bulk / sqlite3"]
+            "--facts / sqlite3", "bulk / sqlite3", "--facts / sqlite3 cpu", "bulk / sqlite3 cpu"]
     print()
     print(" | ".join(head))
     print(" | ".join("---" for _ in head))
     for r in results["slices"]:
         sq = r["sqlite_csv_rows_s"]
+        sq_cpu = r["sqlite_csv_cpu_s"]
         print(" | ".join(str(x) for x in [
             f"{r['slice_pct']}%", r["fact_lines"], f"{r['facts_load_lines_s']:.0f}", f"{r['facts_bulk_load_lines_s']:.0f}",
             f"{sq:.0f}" if sq else "-",
             f"{r['facts_load_lines_s']/sq:.2f}" if sq else "-",
-            f"{r['facts_bulk_load_lines_s']/sq:.2f}" if sq else "-"]))
-    png = chart(results, os.path.join(os.path.dirname(os.path.abspath(a.out)), "scaling.png"))
+            f"{r['facts_bulk_load_lines_s']/sq:.2f}" if sq else "-",
+            f"{sq_cpu/r['facts_load_cpu_s']:.2f}" if sq_cpu else "-",
+            f"{sq_cpu/r['facts_bulk_load_cpu_s']:.2f}" if sq_cpu else "-"]))
+    png = None if a.facts_only else chart(results, os.path.join(os.path.dirname(os.path.abspath(a.out)), "scaling.png"))
     if png:
         print(f"chart: {png}", file=sys.stderr)
     for r in results["slices"]:

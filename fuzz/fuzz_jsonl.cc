@@ -4,8 +4,11 @@
 //    with id / title / text / date / url, malformed and blank lines, invalid
 //    UTF-8 inside strings). Every document kept must have an id and valid
 //    UTF-8 text and title.
-//  - Facts: each line through FactFromJsonLine (the `--format facts` export
-//    and the gold files). A line that parses must write back
+//  - Facts: each line through FactLineReader (model/fact_reader.h, the
+//    reader of `ingest --facts`, the `--format facts` export and the gold
+//    files) and through the DOM reader it replaced (facts_json_reference.h):
+//    the two must accept the same lines and give the same facts (nesting
+//    past kMaxFactNesting aside). A line that parses must write back
 //    (FactToJsonLine) to a line that parses to the same fact, so that
 //    `export --format facts` and `ingest --facts` agree.
 //
@@ -16,10 +19,12 @@
 #include <string>
 #include <string_view>
 
+#include "facts_json_reference.h"
 #include "fuzz_support.h"
 #include "vnkg/extract/document_reader.h"
 #include "vnkg/model/utf8.h"
 #include "vnkg/model/fact.h"
+#include "vnkg/model/fact_reader.h"
 #include "vnkg/model/facts_json.h"
 
 namespace {
@@ -32,7 +37,32 @@ bool SameFact(const Fact& a, const Fact& b) {
          a.evidence == b.evidence && a.date == b.date && a.by == b.by;
 }
 
+// Deeper than the streaming reader's limit (a bracket or brace per level).
+bool NestsTooDeep(std::string_view line) {
+  std::size_t depth = 0;
+  for (char c : line) {
+    if (c == '[' || c == '{') {
+      if (++depth > kMaxFactNesting) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 void CheckFactLine(std::string_view line) {
+  static FactLineReader reader;  // one for every line, as IngestFactFiles keeps one per thread
+  Fact streamed;
+  const Status status = reader.Read(line, streamed);
+  auto dom = reference::FactFromJsonLineDom(line);
+  if (status.ok() != dom.ok() && !NestsTooDeep(line))
+    Fail("the fact reader and the DOM reader disagree on a line",
+         std::string(line) + "\nstreaming: " + (status.ok() ? "ok" : status.message()) +
+             "\nDOM: " + (dom.ok() ? "ok" : dom.status().message()));
+  if (status.ok() && dom.ok() && (!SameFact(streamed, dom.value()) || streamed.confidence != dom->confidence))
+    Fail("the fact reader and the DOM reader read a line differently", std::string(line));
+  if (!status.ok() && status.message().empty()) Fail("a line refused without a message", std::string(line));
+
   auto fact = FactFromJsonLine(line);
   if (!fact.ok()) return;  // rejected with a message: fine, that is its job
   // Strings of the input may hold invalid UTF-8 that FactToJsonLine replaces,

@@ -4,18 +4,21 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <deque>
+#include <filesystem>
 #include <future>
 #include <memory>
 #include <optional>
 #include <thread>
 #include <unordered_map>
 
-#include "vnkg/model/facts_json.h"
+#include "vnkg/model/fact_reader.h"
 
 namespace vnkg {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
 
 DocumentRecord RecordFor(const Document& doc, std::size_t fact_count) {
   DocumentRecord record;
@@ -140,68 +143,134 @@ Result<IngestSummary> IngestFactFiles(DocumentSink& store, const std::vector<std
                                       const IngestOptions& options) {
   const auto start = Clock::now();
   IngestSummary summary;
-  std::vector<std::string> order;  // documents in order of first appearance
-  std::unordered_map<std::string, std::vector<Fact>> by_doc;
-  std::unordered_map<std::string, std::string> hash_input;
   auto issue = [&](std::string where, std::string message) {
     ++summary.skipped;
     if (options.on_issue) options.on_issue(ReadIssue{std::move(where), std::move(message), true});
   };
+
+  // Two passes over the lines, kept in memory as read. The first checks every
+  // line (on `jobs` threads, each a contiguous share of a block with a reader
+  // of its own; issues reported in input order) and groups the good ones by
+  // document, in order of first appearance. The second parses each
+  // document's lines again into the same few Facts and stores it. Parsing is
+  // cheap (simdjson); keeping a Fact per line until the end was not: its
+  // strings were most of the allocations and of the memory of a load.
+  std::deque<std::string> texts;        // each file's bytes (a deque: never moved once read)
+  std::vector<std::string_view> lines;  // good fact lines, in input order, into `texts`
+  struct Group {
+    std::string doc;
+    std::vector<std::size_t> lines;  // indexes into `lines`
+  };
+  std::vector<Group> groups;
+  std::unordered_map<std::string, std::size_t> group_of;
+  std::size_t last_group = 0;  // `vnkg extract` writes a document's facts together: try it first
+
+  const int threads = std::max(1, options.jobs);
+  std::vector<FactLineReader> readers(static_cast<std::size_t>(threads));
+  std::vector<Fact> scratch(static_cast<std::size_t>(threads));
+  constexpr std::size_t kBlockLines = 8192;
+  std::vector<std::string_view> block;
+  std::vector<Status> parsed;
+  std::vector<std::string> docs;
+  std::vector<char> blank;
+
   for (const std::string& path : paths) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       issue(path, "cannot read; skipped");
       continue;
     }
-    // Lines are parsed on `jobs` threads a block at a time, then grouped in
-    // input order, so the result does not depend on `jobs`.
-    constexpr std::size_t kBlockLines = 4096;
-    std::vector<std::string> lines;
+    std::string& text = texts.emplace_back();
+    constexpr std::size_t kChunk = std::size_t{1} << 20;
+    std::error_code size_error;  // not a regular file (a pipe): the text grows as it comes
+    if (const auto size = fs::file_size(path, size_error); !size_error) text.reserve(size + kChunk);
+    for (std::size_t size = 0;;) {
+      text.resize(size + kChunk);
+      in.read(text.data() + size, static_cast<std::streamsize>(kChunk));
+      size += static_cast<std::size_t>(in.gcount());
+      if (!in) {
+        text.resize(size);
+        break;
+      }
+    }
+    const bool read_error = in.bad();
     std::uint64_t first_number = 1;
     auto take_block = [&] {
-      // nullopt: a blank line, passed over.
-      std::vector<std::optional<Result<Fact>>> parsed(lines.size());
-      ParallelFor(lines.size(), options.jobs, [&](std::size_t i) {
-        if (lines[i].find_first_not_of(" \t\r") != std::string::npos) parsed[i] = FactFromJsonLine(lines[i]);
+      const std::size_t n = block.size();
+      parsed.assign(n, Status::Ok());
+      docs.resize(n);
+      blank.assign(n, 0);
+      const std::size_t share = (n + threads - 1) / threads;
+      ParallelFor(static_cast<std::size_t>(threads), threads, [&](std::size_t t) {
+        for (std::size_t i = t * share; i < std::min(n, (t + 1) * share); ++i) {
+          if (block[i].find_first_not_of(" \t\r") == std::string_view::npos) {
+            blank[i] = 1;
+            continue;
+          }
+          parsed[i] = readers[t].Read(block[i], scratch[t]);
+          docs[i].swap(scratch[t].doc);
+        }
       });
-      for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (!parsed[i]) continue;
-        Result<Fact>& fact = *parsed[i];
+      for (std::size_t i = 0; i < n; ++i) {
+        if (blank[i]) continue;
         const auto where = [&] { return path + ":" + std::to_string(first_number + i); };
-        if (!fact.ok()) {
-          issue(where(), fact.status().message() + "; line skipped");
+        if (!parsed[i].ok()) {
+          issue(where(), parsed[i].message() + "; line skipped");
           continue;
         }
-        if (fact->doc.empty()) {
+        if (docs[i].empty()) {
           issue(where(), "fact has no \"doc\"; line skipped");
           continue;
         }
-        auto [it, fresh] = by_doc.try_emplace(fact->doc);
-        if (fresh) order.push_back(fact->doc);
-        std::string& hashed = hash_input[fact->doc];
-        hashed += lines[i];
-        hashed += '\n';
-        it->second.push_back(std::move(fact.value()));
+        if (groups.empty() || groups[last_group].doc != docs[i]) {
+          auto [it, fresh] = group_of.try_emplace(docs[i], groups.size());
+          if (fresh) groups.push_back(Group{docs[i], {}});
+          last_group = it->second;
+        }
+        groups[last_group].lines.push_back(lines.size());
+        lines.push_back(block[i]);
         ++summary.facts;
       }
-      first_number += lines.size();
-      lines.clear();
+      first_number += n;
+      block.clear();
     };
-    for (std::string line; std::getline(in, line);) {
-      lines.push_back(std::move(line));
-      if (lines.size() == kBlockLines) take_block();
+    // Lines as std::getline cut them: a last line without its newline counts.
+    for (std::size_t at = 0; at < text.size();) {
+      std::size_t nl = text.find('\n', at);
+      if (nl == std::string::npos) nl = text.size();
+      block.emplace_back(text.data() + at, nl - at);
+      at = nl + 1;
+      if (block.size() == kBlockLines) take_block();
     }
     take_block();
-    if (in.bad()) issue(path + ":" + std::to_string(first_number), "read error; the rest of the file skipped");
+    if (read_error) issue(path + ":" + std::to_string(first_number), "read error; the rest of the file skipped");
   }
-  for (const std::string& doc : order) {
+
+  // The second pass: a document's lines parsed again into reused Facts (their
+  // strings keep their storage), its content hash over the lines that stated
+  // its facts, as it always was.
+  std::vector<Fact> facts;
+  std::string hashed;
+  FactLineReader& reader = readers[0];
+  for (const Group& group : groups) {
+    facts.resize(group.lines.size());
+    hashed.clear();
+    for (std::size_t k = 0; k < group.lines.size(); ++k) {
+      const std::string_view line = lines[group.lines[k]];
+      // Parsed once already: it cannot fail now.
+      if (Status again = reader.Read(line, facts[k]); !again.ok())
+        return Status::Corruption("a fact line changed between two reads: " + again.message());
+      hashed += line;
+      hashed += '\n';
+    }
     DocumentRecord record;
-    record.id = doc;
-    record.content_hash = ContentHash("facts", hash_input[doc]);
+    record.id = group.doc;
+    record.content_hash = ContentHash("facts", hashed);
     record.ingested_at = static_cast<std::int64_t>(std::time(nullptr));
-    record.fact_count = static_cast<std::uint32_t>(by_doc[doc].size());
-    auto outcome = store.PutDocument(record, by_doc[doc]);
-    if (!outcome.ok()) return Status::IoError("storing facts of document '" + doc + "': " + outcome.status().message());
+    record.fact_count = static_cast<std::uint32_t>(facts.size());
+    auto outcome = store.PutDocument(record, facts);
+    if (!outcome.ok())
+      return Status::IoError("storing facts of document '" + group.doc + "': " + outcome.status().message());
     Count(summary, outcome.value());
   }
   VNKG_RETURN_IF_ERROR(store.Sync());

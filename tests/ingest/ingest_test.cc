@@ -116,6 +116,71 @@ TEST_CASE("facts written by extract load back into the same graph", "[ingest]") 
   CHECK(FactLines(*from_facts.value()) == FactLines(*from_text.value()));
 }
 
+// The facts reader's pipeline (blocks of lines, one reader per thread, two
+// passes): a document's lines are one document wherever they are in the
+// file, each skipped line is named with its number (past the first block
+// too), and the result and the content hashes do not depend on `jobs`.
+TEST_CASE("a facts file: lines grouped by document wherever they are, each skipped line named", "[ingest]") {
+  TempDir dir;
+  auto fact = [](const std::string& doc, const std::string& person) {
+    Fact f;
+    f.subject = Entity{EntityType::kPerson, person, "", "", "", ""};
+    f.predicate = "chaired";
+    f.object = Entity{EntityType::kProvince, "Hà Tĩnh", "", "", "", ""};
+    f.doc = doc;
+    f.evidence = person + " chủ trì tại Hà Tĩnh.";
+    return FactToJsonLine(f);
+  };
+  std::ostringstream file;
+  file << fact("a", "Nguyễn Văn A") << "\n"       // 1
+       << fact("b", "Trần Thị B") << "\n"         // 2
+       << "  \t\r\n"                             // 3: blank, passed over
+       << fact("a", "Lê Văn C") << "\r\n"        // 4: document a again, CRLF
+       << "{\"subject\": \"x\n"                  // 5: malformed
+       << R"({"subject":{"type":"Person","name":"D"},"predicate":"chaired","object":{"type":"Province","name":"Huế"}})"
+       << "\n";                                    // 6: no doc
+  for (int i = 7; i < 10000; ++i) file << fact("bulk" + std::to_string(i % 50), "Người " + std::to_string(i)) << "\n";
+  file << "[1]\n"                                  // 10000: not an object
+       << fact("c", "Phạm Văn E");                  // 10001: no newline at the end
+  std::ofstream(dir / "facts.jsonl") << file.str();
+
+  std::vector<std::string> graphs;
+  for (int jobs : {1, 3}) {
+    std::vector<ReadIssue> issues;
+    IngestOptions options;
+    options.jobs = jobs;
+    options.on_issue = [&](const ReadIssue& issue) { issues.push_back(issue); };
+    auto store = Store::Open(dir / ("db" + std::to_string(jobs)), Store::Mode::kReadWrite);
+    REQUIRE(store.ok());
+    auto loaded = IngestFactFiles(*store.value(), {dir / "facts.jsonl"}, options);
+    REQUIRE(loaded.ok());
+    CHECK(loaded->documents == 3 + 50);
+    CHECK(loaded->facts == 4 + (10000 - 7));
+    CHECK(loaded->skipped == 3);
+    REQUIRE(issues.size() == 3);
+    CHECK(issues[0].where == dir / "facts.jsonl:5");
+    CHECK(issues[0].message == "not valid JSON: a string is not closed; line skipped");
+    CHECK(issues[1].where == dir / "facts.jsonl:6");
+    CHECK(issues[1].message == "fact has no \"doc\"; line skipped");
+    CHECK(issues[2].where == dir / "facts.jsonl:10000");
+    CHECK(issues[2].message == "not a JSON object; line skipped");
+    auto a = store.value()->GetDocument("a");
+    REQUIRE(a.ok());
+    REQUIRE(a.value());
+    CHECK(a.value()->fact_count == 2);  // lines 1 and 4
+
+    // The same file again: every document unchanged, whatever `jobs` was.
+    options.jobs = jobs == 1 ? 3 : 1;
+    auto again = IngestFactFiles(*store.value(), {dir / "facts.jsonl"}, options);
+    REQUIRE(again.ok());
+    CHECK(again->unchanged == again->documents);
+    std::string graph;
+    for (const std::string& line : FactLines(*store.value())) graph += line + "\n";
+    graphs.push_back(graph);
+  }
+  CHECK(graphs[0] == graphs[1]);
+}
+
 TEST_CASE("a whole ingest: both sinks make the same graph, and say so in one line", "[ingest]") {
   TempDir dir;
   IngestRequest request;

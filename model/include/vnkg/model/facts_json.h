@@ -25,9 +25,10 @@ std::string EntityToJson(const Entity& entity);
 std::string FactToJsonLine(const Fact& fact, const std::vector<std::string>& docs = {},
                            const std::function<std::string(const Entity&)>& id_of = {});
 
-// Parses one line of the export (or a gold file) back into a Fact. Errors name
-// what is wrong ("subject.type: unknown entity type 'X'"); the caller adds the
-// file and line.
+// Parses one line of the export (or a gold file) back into a Fact, with a
+// FactLineReader of its own (fact_reader.h states what is accepted; for many
+// lines, keep one reader). Errors name what is wrong ("subject.type: unknown
+// entity type 'X'"); the caller adds the file and line.
 Result<Fact> FactFromJsonLine(std::string_view line);
 
 }  // namespace vnkg

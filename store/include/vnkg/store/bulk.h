@@ -5,7 +5,8 @@
 // term, and leaves compaction to run behind it. The bulk loader keeps the
 // dictionary and the triples' support counts in memory, gathers the rows in
 // sorted runs, writes each run as SST files (rocksdb::SstFileWriter) that the
-// database adopts whole (IngestExternalFiles), and compacts once at the end.
+// database adopts whole (IngestExternalFiles), and compacts once at the end
+// (unless the whole load was one run).
 //
 // The database it builds holds the same documents, terms (same ids), triples
 // and provenance as ingesting the same documents in the same order with
@@ -14,7 +15,9 @@
 // Atomicity is per load, not per document: the database is built in a
 // staging directory beside `dir` ("<dir>.bulk-<pid>") and renamed into place
 // by Finish(). A load that fails or is killed leaves no database at `dir`
-// (its staging directory is removed by the next bulk load into `dir`).
+// (its staging directory is removed by the next bulk load into `dir`); so
+// the staging database is not synced as it is built, and Finish() syncs its
+// files once before the rename.
 #pragma once
 
 #include <cstddef>
@@ -51,12 +54,13 @@ class BulkLoader final : public DocumentSink {
   // As Store::PutDocument: documents in input order, the last version of an
   // id wins, a repeated id with the same content is kUnchanged.
   Result<IngestOutcome> PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) override;
-  // Writes the rows gathered so far into the staging database as SST files.
-  // Nothing is at `dir` before Finish().
+  // Nothing to do: a bulk load is all or nothing, made durable whole by
+  // Finish(). The rows gathered wait for a full run or for Finish().
   Status Sync() override;
-  // Writes the last run and the counters, compacts every column family,
-  // closes the staging database and renames it to `dir`. After an error the
-  // loader can only be destroyed.
+  // Writes the last run and the counters, compacts every column family (a
+  // load that fitted in one run needs none: its files are written as the
+  // last level), closes the staging database and renames it to `dir`. After
+  // an error the loader can only be destroyed.
   Result<BulkSummary> Finish();
 
   class Impl;
