@@ -62,22 +62,49 @@ void EmitOrganizers(DocumentContext& ctx, const Sentence& s, const Entity& event
         }
     }
     while (begin < end && marks[begin] && marks[begin]->kind == PhraseKind::kHonorific) ++begin;
+    // A body: a body or a body's head, capitalised ("Bộ Ngoại giao") or before its capitalised
+    // name ("báo Tuổi Trẻ"), or "Trung ương" before one ("Trung ương Hội Liên hiệp thanh niên").
     auto starts_body = [&](std::size_t at) {
+      if (at + 2 < end && tokens[at].fold == "trung"sv && tokens[at + 1].fold == "ương"sv) at += 2;
       return at < end && marks[at] &&
-             (marks[at]->kind == PhraseKind::kBody || marks[at]->kind == PhraseKind::kOrgHead) && tokens[at].capital;
+             (marks[at]->kind == PhraseKind::kBody || marks[at]->kind == PhraseKind::kOrgHead) &&
+             (tokens[at].capital || (at + 1 < end && tokens[at + 1].capital));
     };
-    // "Ban Chỉ đạo X và UBND tỉnh Y tổ chức": each body organized it.
+    // Between two organizers: "và", "cùng", "phối hợp [với]".
+    auto separator_at = [&](std::size_t at) -> std::size_t {
+      if (at >= end) return 0;
+      std::size_t length = 0;
+      if (tokens[at].fold == "và"sv || tokens[at].fold == "cùng"sv) length = 1;
+      else if (at + 1 < end && tokens[at].fold == "phối"sv && tokens[at + 1].fold == "hợp"sv) {
+        length = at + 2 < end && tokens[at + 2].fold == "với"sv ? 3 : 2;
+        // After "phối hợp với" comes another organizer, even one not in the gazetteer ("Nhóm X").
+        return at + length < end && (tokens[at + length].capital || starts_body(at + length)) ? length : 0;
+      }
+      return length && starts_body(at + length) ? length : 0;
+    };
+    // "Ban Chỉ đạo X và UBND tỉnh Y tổ chức", "Bộ X phối hợp với UBND tỉnh Y tổ chức": each body organized it.
     for (std::size_t part = begin; starts_body(part);) {
       std::size_t part_end = part + 1;
-      while (part_end < end && !((tokens[part_end].fold == "và"sv || tokens[part_end].fold == "cùng"sv) &&
-                                 starts_body(part_end + 1)))
-        ++part_end;
+      while (part_end < end && !separator_at(part_end)) ++part_end;
+      // The verbs before "tổ chức" are not the body's name: "Bộ X đã", "Hội Y phối hợp", "Bộ Z chủ trì".
+      static const std::set<std::string> kVerbWords = {"đã", "sẽ", "vừa", "cùng", "chủ", "trì", "phối", "hợp",
+                                                       "với", "đăng", "cai", "đồng", "đứng", "ra"};
+      std::size_t name_end = part_end;
+      while (name_end > part + 1 && !tokens[name_end - 1].capital && kVerbWords.count(tokens[name_end - 1].fold))
+        --name_end;
+      // A clause inside ("UBND TP X yêu cầu Công an TP X xác minh ..."): not one body's name.
+      bool clause = false;
+      for (std::size_t t = part; t < name_end && !clause; ++t) {
+        std::size_t length = 0;
+        clause = !tokens[t].capital && g.IsCueFirst(s.ids[t]) && MatchesCue(g, tokens, t, "clause_verb", length);
+      }
+      if (clause) break;
       std::string org;
-      for (std::size_t t = part; t < part_end; ++t) org += (t > part && tokens[t].text != ","sv ? " " : "") + tokens[t].text;
+      for (std::size_t t = part; t < name_end; ++t) org += (t > part && tokens[t].text != ","sv ? " " : "") + tokens[t].text;
       org = CompleteOrganization(g, org, local_province);
       ctx.Emit(Entity{EntityType::kOrganization, NormalizeText(org), "", "", "", ""}, "organized", event, s,
                confidence);
-      part = part_end + 1;
+      part = part_end + std::max<std::size_t>(1, separator_at(part_end));
     }
     break;
   }

@@ -158,3 +158,16 @@ TEST_CASE("relations: an event held at a venue of a province, and at its main br
   EmitEventPlace(none, MakeSentence("Hội nghị diễn ra tại Trung tâm Hội nghị Quốc gia, các đại biểu đến từ Nghệ An."), kEvent, 0.9f);
   CHECK(Triples(none).empty());
 }
+
+TEST_CASE("relations: \"X phối hợp với Y tổ chức\" gives two organizers, named without their verbs", "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  EmitOrganizers(ctx, MakeSentence("Ngày 10/5, Bộ Ngoại giao đã phối hợp với UBND tỉnh Nghệ An tổ chức hội nghị."), kEvent,
+                 "", 0.9f);
+  EmitOrganizers(ctx, MakeSentence("Tọa đàm do báo Tuổi Trẻ phối hợp Trung ương Hội Nông dân Việt Nam tổ chức."), kEvent,
+                 "", 0.9f);
+  CHECK(Triples(ctx) == std::set<std::string>{"Bộ Ngoại giao organized Hội nghị tổng kết",
+                                              "UBND tỉnh Nghệ An organized Hội nghị tổng kết",
+                                              "báo Tuổi Trẻ organized Hội nghị tổng kết",
+                                              "Trung ương Hội Nông dân Việt Nam organized Hội nghị tổng kết"});
+}
