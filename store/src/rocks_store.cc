@@ -169,6 +169,28 @@ class RocksStore final : public Store {
     return FromRocks(it->status(), "scanning entities");
   }
 
+  Status ForEachEntityNamed(const std::string& loose_name,
+                            const std::function<bool(TermId, const Entity&)>& visit) const override {
+    const std::string prefix = NameIndexPrefix(loose_name);
+    const std::string upper = PrefixSuccessor(prefix);
+    rocksdb::Slice upper_slice(upper);
+    rocksdb::ReadOptions options;
+    options.iterate_upper_bound = &upper_slice;
+    std::vector<TermId> ids;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handles_[kTermIndex]));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      if (it->key().size() != prefix.size() + kIdSize) continue;  // a longer name that continues with '\0'
+      ids.push_back(GetId(it->key().ToStringView().substr(prefix.size())));
+    }
+    VNKG_RETURN_IF_ERROR(FromRocks(it->status(), "looking up the name " + loose_name));
+    for (TermId id : ids) {
+      auto entity = GetEntity(id);
+      if (!entity.ok()) return entity.status();
+      if (!visit(id, entity.value())) break;
+    }
+    return Status::Ok();
+  }
+
   Status Match(const TriplePattern& pattern,
                const std::function<bool(TermId, TermId, TermId)>& visit) const override;
 
@@ -221,6 +243,25 @@ class RocksStore final : public Store {
     });
     VNKG_RETURN_IF_ERROR(s);
     return failure;
+  }
+
+  Result<std::optional<std::string>> GetDerived(const std::string& name) const override {
+    std::string value;
+    auto s = db_->Get(rocksdb::ReadOptions(), handles_[kMeta], kDerivedPrefix + name, &value);
+    if (s.IsNotFound()) return std::optional<std::string>();
+    if (!s.ok()) return FromRocks(s, "reading derived data " + name + " of " + dir_);
+    if (value.size() < kIdSize) return Status::Corruption("derived data " + name + " of " + dir_ + " has a bad size");
+    if (GetId(value) != generation_.load()) return std::optional<std::string>();
+    value.erase(0, kIdSize);
+    return std::optional<std::string>(std::move(value));
+  }
+
+  Status PutDerived(const std::string& name, std::string_view value) override {
+    if (mode_ != Mode::kReadWrite) return Status::InvalidArgument("the database " + dir_ + " is open read-only");
+    std::string stamped = EncodeU64(generation_.load());
+    stamped.append(value);
+    return FromRocks(db_->Put(WriteOptions(), handles_[kMeta], kDerivedPrefix + name, stamped),
+                     "storing derived data " + name + " in " + dir_);
   }
 
   Result<StoreStats> Stats() const override {
@@ -331,6 +372,9 @@ class RocksStore final : public Store {
     };
     TermId next_id = 0;
     VNKG_RETURN_IF_ERROR(read(kNextIdKey, next_id));
+    std::uint64_t generation = 0;
+    VNKG_RETURN_IF_ERROR(read(kGenerationKey, generation));
+    generation_ = generation;
     terms_.set_next_id(next_id == 0 ? 1 : next_id);
     for (int c = 0; c < kCounterCount; ++c) {
       std::uint64_t value = 0;
@@ -394,6 +438,8 @@ class RocksStore final : public Store {
   // The meta counters, mirrored: atomic because Stats() may run on a reader
   // thread while the writer commits.
   std::atomic<std::uint64_t> counters_[kCounterCount] = {0, 0, 0, 0};
+  // The write generation (kGenerationKey): a reader's stays as it was at open.
+  std::atomic<std::uint64_t> generation_ = 0;
   // Term ids (the write rules' TermInterner), reading the term index for
   // terms it has not met; only the writer uses it.
   TermInterner terms_{[this](const std::string& index_key) { return FindIndex(index_key); }};
@@ -512,6 +558,8 @@ Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, cons
   for (int c = 0; c < kCounterCount; ++c)
     counters[c] = static_cast<std::uint64_t>(static_cast<std::int64_t>(counters_[c].load()) + delta[c]);
   PutMeta(terms_.next_id(), counters, sink);
+  // Derived data computed before this batch no longer describes the database.
+  sink.Put(kMeta, kGenerationKey, EncodeU64(generation_.load() + 1));
   if (Status written = FromRocks(db_->Write(WriteOptions(), &batch), "storing document " + record.id + " in " + dir_);
       !written.ok()) {
     write_failed_ = true;
@@ -521,6 +569,7 @@ Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, cons
   // Only after the batch is in does memory follow it.
   terms_.Commit();
   for (int c = 0; c < kCounterCount; ++c) counters_[c] = counters[c];
+  ++generation_;
   return outcome;
 }
 
