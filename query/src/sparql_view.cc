@@ -138,6 +138,83 @@ Result<std::unique_ptr<View>> View::Build(const Store& store) {
   auto stats = store.Stats();
   if (!stats.ok()) return stats.status();
   view->fact_count_ = stats->facts;
+
+  // Facts per predicate, as a Scan sees them (every position a term of the
+  // view): the planner's estimate of a pattern binding only its predicate,
+  // and COUNT ... GROUP BY ?p without reading a fact. One prefix scan each.
+  for (Vid vp = 1; vp <= view->size(); ++vp) {
+    const ViewTerm& t = view->term(vp);
+    if (!t.store_predicate) continue;
+    std::uint64_t n = 0;
+    VNKG_RETURN_IF_ERROR(store.Match(TriplePattern{std::nullopt, t.store_id, std::nullopt}, [&](TermId s, TermId, TermId o) {
+      if (view->FromStore(s) && view->FromStore(o)) ++n;
+      return true;
+    }));
+    if (view->facts_by_predicate_.size() <= vp) view->facts_by_predicate_.resize(vp + 1, 0);
+    view->facts_by_predicate_[vp] = n;
+  }
+  return view;
+}
+
+std::string View::Encode() const {
+  DerivedWriter out;
+  out.U64(terms_.size());
+  for (const ViewTerm& t : terms_)
+    out.U32(static_cast<std::uint32_t>(t.term.kind))
+        .Str(t.term.value)
+        .Str(t.term.datatype)
+        .Str(t.term.lang)
+        .U64(t.store_id)
+        .U32(t.store_predicate ? 1 : 0);
+  for (const std::vector<Triple>* index : {&spo_, &pos_, &osp_}) {
+    out.U64(index->size());
+    for (const Triple& t : *index) out.U32(t[0]).U32(t[1]).U32(t[2]);
+  }
+  out.U64(fact_count_);
+  out.U64(facts_by_predicate_.size());
+  for (std::uint64_t n : facts_by_predicate_) out.U64(n);
+  return out.Take();
+}
+
+Result<std::unique_ptr<View>> View::Load(const Store& store) {
+  auto kept = store.GetDerived(kDerivedName);
+  if (!kept.ok()) return kept.status();
+  if (!kept.value()) return Build(store);
+  auto view = std::unique_ptr<View>(new View());
+  DerivedReader in(*kept.value());
+  std::uint64_t n = 0, term_count = 0;
+  if (in.U64(n)) {
+    term_count = n;
+    view->terms_.reserve(n);
+    view->by_key_.reserve(n);
+    for (std::uint64_t i = 0; i < n; ++i) {
+      ViewTerm t;
+      std::uint32_t kind = 0, is_predicate = 0;
+      if (!in.U32(kind) || !in.Str(t.term.value) || !in.Str(t.term.datatype) || !in.Str(t.term.lang) ||
+          !in.U64(t.store_id) || !in.U32(is_predicate))
+        break;
+      t.term.kind = static_cast<SparqlTerm::Kind>(kind);
+      t.store_predicate = is_predicate != 0;
+      view->Add(std::move(t));
+    }
+  }
+  for (std::vector<Triple>* index : {&view->spo_, &view->pos_, &view->osp_}) {
+    if (!in.U64(n)) break;
+    index->resize(n);
+    for (Triple& t : *index)
+      if (!in.U32(t[0]) || !in.U32(t[1]) || !in.U32(t[2])) break;
+  }
+  in.U64(view->fact_count_);
+  if (in.U64(n)) {
+    view->facts_by_predicate_.resize(n);
+    for (std::uint64_t& count : view->facts_by_predicate_)
+      if (!in.U64(count)) break;
+  }
+  bool in_range = view->terms_.size() == term_count;
+  for (const std::vector<Triple>* index : {&view->spo_, &view->pos_, &view->osp_})
+    for (const Triple& t : *index)
+      in_range = in_range && t[0] && t[1] && t[2] && t[0] <= term_count && t[1] <= term_count && t[2] <= term_count;
+  if (!in.ok() || !in_range) return Status::Corruption("the stored SPARQL view does not decode");
   return view;
 }
 
