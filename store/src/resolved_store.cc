@@ -224,7 +224,7 @@ class ResolvedStore final : public Store {
     return resolution_;
   }
 
-  static constexpr const char* kResolutionName = "resolution";
+  static constexpr const char* kResolutionName = "resolution/1";  // a new byte layout takes a new name
 
   // representative pairs, members lists, shown entities, keys: each a count, then its rows.
   static std::string Encode(const Resolution& res) {
