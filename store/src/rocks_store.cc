@@ -252,19 +252,26 @@ class RocksStore final : public Store {
 
   Result<std::optional<std::string>> GetDerived(const std::string& name) const override {
     std::string value;
-    auto s = db_->Get(rocksdb::ReadOptions(), handles_[kMeta], kDerivedPrefix + name, &value);
+    // Derived data is a cache: a damaged value fails to decode (the callers
+    // check) and is computed afresh; checking every block's CRC of megabytes
+    // at every start costs more than it protects.
+    rocksdb::ReadOptions options;
+    options.verify_checksums = false;
+    auto s = db_->Get(options, handles_[kMeta], kDerivedPrefix + name, &value);
     if (s.IsNotFound()) return std::optional<std::string>();
     if (!s.ok()) return FromRocks(s, "reading derived data " + name + " of " + dir_);
     if (value.size() < kIdSize) return Status::Corruption("derived data " + name + " of " + dir_ + " has a bad size");
-    if (GetId(value) != generation_.load()) return std::optional<std::string>();
-    value.erase(0, kIdSize);
+    // The generation is at the end: cutting it off moves no byte.
+    if (GetId(std::string_view(value).substr(value.size() - kIdSize)) != generation_.load())
+      return std::optional<std::string>();
+    value.resize(value.size() - kIdSize);
     return std::optional<std::string>(std::move(value));
   }
 
   Status PutDerived(const std::string& name, std::string_view value) override {
     if (mode_ != Mode::kReadWrite) return Status::InvalidArgument("the database " + dir_ + " is open read-only");
-    std::string stamped = EncodeU64(generation_.load());
-    stamped.append(value);
+    std::string stamped(value);
+    stamped.append(EncodeU64(generation_.load()));
     return FromRocks(db_->Put(WriteOptions(), handles_[kMeta], kDerivedPrefix + name, stamped),
                      "storing derived data " + name + " in " + dir_);
   }
@@ -587,11 +594,15 @@ rocksdb::ColumnFamilyOptions FamilyOptions(int family) {
   options.compression = rocksdb::kLZ4Compression;
   options.bottommost_compression = rocksdb::kZSTD;
   if (family == kMeta) {
-    // Counters and derived data: a few values, megabytes of derived data
-    // read whole by every process at start; decompressing them cost more
-    // than the disk they save.
+    // Counters and derived data. The derived values (megabytes) go to blob
+    // files, so that the blocks of the counters, which every open reads, do
+    // not carry them; uncompressed, as decompressing cost more at every
+    // start than the disk it saves.
     options.compression = rocksdb::kNoCompression;
     options.bottommost_compression = rocksdb::kNoCompression;
+    options.enable_blob_files = true;
+    options.min_blob_size = 4096;
+    options.enable_blob_garbage_collection = true;
   }
   rocksdb::BlockBasedTableOptions table;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
