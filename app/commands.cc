@@ -85,10 +85,14 @@ int RunIngest(const IngestArgs& args) {
   bar.Finish();
   if (!report.ok()) return Fail(report.status().message());
   // Every later process loads these instead of computing them (docs/performance.md).
+  // They are a cache: without them readers compute them, so failing to keep
+  // them (a full disk) is said, and the ingest, already committed, stands.
   {
     auto store = Store::Open(request.db, Store::Mode::kReadWrite);
-    if (!store.ok()) return Fail(store.status().message());
-    if (Status kept = KeepStartupIndexes(*store.value()); !kept.ok()) return Fail(kept.message());
+    Status kept = store.ok() ? KeepStartupIndexes(*store.value()) : store.status();
+    if (!kept.ok())
+      std::cerr << "vnkg: note: the start-up indexes were not kept (" << kept.message()
+                << "); every reader will compute them until the next ingest\n";
   }
   std::cerr << DescribeIngest(report.value(), args.facts) << '\n';
   return g_exit_code = report->summary.skipped ? kExitSkipped : kExitOk;
