@@ -180,7 +180,7 @@ class View {
   static Result<std::unique_ptr<View>> Load(const Store& store);
   // The byte form Load reads.
   std::string Encode() const;
-  static constexpr const char* kDerivedName = "sparql_view";
+  static constexpr const char* kDerivedName = "sparql_view/1";  // a new byte layout takes a new name
 
   std::size_t size() const { return terms_.size(); }  // ids are 1..size()
   const ViewTerm& term(Vid id) const { return terms_[id - 1]; }
@@ -205,10 +205,15 @@ class View {
   std::pair<const Triple*, const Triple*> Range(const std::vector<Triple>& index, std::array<int, 3> order,
                                                 Triple key, int bound) const;
   Vid Add(ViewTerm term);
+  // Sorts the lookup tables (by_term_, by_store_id_) and drops by_key_, which only building needs.
+  void Seal();
 
   std::vector<ViewTerm> terms_;
-  std::unordered_map<std::string, Vid> by_key_;
-  std::unordered_map<TermId, Vid> by_store_id_;
+  std::unordered_map<std::string, Vid> by_key_;  // while building
+  // Sorted lookups, kept with the view so that loading builds no hash table:
+  // ids by (kind, value, datatype, lang), and (store id, id) pairs.
+  std::vector<Vid> by_term_;
+  std::vector<std::pair<TermId, Vid>> by_store_id_;
   std::vector<Triple> spo_, pos_, osp_;
   std::uint64_t fact_count_ = 0;
   std::vector<std::uint64_t> facts_by_predicate_;  // by Vid; predicates take the first ids

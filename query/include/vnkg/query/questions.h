@@ -62,7 +62,7 @@ class NameResolver {
   static Result<NameResolver> Load(const Store& store, Deadline deadline = Deadline());
   // The byte form Load reads.
   std::string Encode() const;
-  static constexpr const char* kDerivedName = "names";
+  static constexpr const char* kDerivedName = "names/1";  // a new byte layout takes a new name
 
   // Finds the entities whose label (EntityLabel) is `name`, comparing
   // FoldLoose keys: case, diacritics and tone placement ignored ("bui thanh
