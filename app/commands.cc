@@ -14,6 +14,7 @@
 #include "vnkg/model/table.h"
 #include "vnkg/query/bridges.h"
 #include "vnkg/query/export.h"
+#include "vnkg/query/startup.h"
 #include "vnkg/shell/presenters.h"
 #include "vnkg/shell/progress.h"
 #include "vnkg/store/store.h"
@@ -83,6 +84,16 @@ int RunIngest(const IngestArgs& args) {
   auto report = IngestIntoDatabase(request);
   bar.Finish();
   if (!report.ok()) return Fail(report.status().message());
+  // Every later process loads these instead of computing them (docs/performance.md).
+  // They are a cache: without them readers compute them, so failing to keep
+  // them (a full disk) is said, and the ingest, already committed, stands.
+  {
+    auto store = Store::Open(request.db, Store::Mode::kReadWrite);
+    Status kept = store.ok() ? KeepStartupIndexes(*store.value()) : store.status();
+    if (!kept.ok())
+      std::cerr << "vnkg: note: the start-up indexes were not kept (" << kept.message()
+                << "); every reader will compute them until the next ingest\n";
+  }
   std::cerr << DescribeIngest(report.value(), args.facts) << '\n';
   return g_exit_code = report->summary.skipped ? kExitSkipped : kExitOk;
 }

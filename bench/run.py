@@ -20,6 +20,7 @@ Each figure is the median of --runs runs. Prints one table and writes JSON.
 (minutes instead of an hour: for work on `ingest --facts`).
 """
 import argparse
+import glob
 import json
 import os
 import shutil
@@ -161,6 +162,93 @@ def bench_distributed(vnkg, lines, work, runs, articles):
         row["articles_s"] = docs / row["seconds"]
         row["vs_direct"] = rows[0]["seconds"] / row["seconds"]
     return {"documents": docs, "text_bytes": tbytes, "input_bytes": os.path.getsize(path), "rows": rows}
+SOURCE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BRIDGES_QUERY = os.path.join(SOURCE, "tests", "sparql", "32_bridge_points.rq")
+WHO_NAME = "Nguyễn Xuân Phúc"
+SPARQL_QUERIES = sorted(glob.glob(os.path.join(SOURCE, "bench", "queries", "*.rq")))
+
+
+def cold_start(vnkg, db, runs=5):
+    """Wall time of whole processes (median of `runs`, after one warm-up for
+    the page cache): the bridges SPARQL query, `who`, and `stats` (opening
+    the database and printing its counts: the floor)."""
+    commands = {
+        "query_bridges": [vnkg, "query", "--db", db, "--file", BRIDGES_QUERY, "--format", "tsv"],
+        "who": [vnkg, "who", "--db", db, WHO_NAME],
+        "stats": [vnkg, "stats", "--db", db],
+    }
+    out = {}
+    for name, cmd in commands.items():
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            times.append((time.perf_counter() - start) * 1000)
+        out[name + "_ms"] = median(times)
+    return out
+
+
+def oxigraph_modules(build_dir):
+    """node_modules holding the npm package oxigraph, installed under the build
+    directory the way tests/e2e/sparql_oracle_full.sh does; None without node."""
+    if not shutil.which("node") or not shutil.which("npm"):
+        return None
+    oracle = os.environ.get("VNKG_ORACLE_DIR", os.path.join(build_dir, "oracle"))
+    if not os.path.exists(os.path.join(oracle, "node_modules", "oxigraph", "package.json")):
+        os.makedirs(oracle, exist_ok=True)
+        r = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "oxigraph"], cwd=oracle,
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            print(f"bench: npm install oxigraph failed: {r.stderr.strip()[-500:]}", file=sys.stderr)
+            return None
+    return os.path.join(oracle, "node_modules")
+
+
+def sparql_vs_oxigraph(vnkg, db, nt, runs=7):
+    """bench/queries/*.rq in vnkg in-process (vnkg_bench_sparql: engine made
+    once, warm medians of `runs`, with the general path beside) and in
+    Oxigraph in memory over the N-Triples export of the same database."""
+    build_dir = os.path.dirname(os.path.dirname(vnkg))
+    bench = os.path.join(build_dir, "bench", "vnkg_bench_sparql")
+    r = subprocess.run([bench, db, str(runs)] + SPARQL_QUERIES, capture_output=True, text=True)
+    if r.returncode != 0:
+        print(f"bench: sparql: {r.stderr.strip()}", file=sys.stderr)
+        return None
+    out = {"vnkg": json.loads(r.stdout)}
+    modules = oxigraph_modules(build_dir)
+    if modules:
+        env = dict(os.environ, NODE_PATH=modules)
+        script = os.path.join(SOURCE, "bench", "oxigraph_bench.js")
+        r = subprocess.run(["node", script, nt, str(runs)] + SPARQL_QUERIES, capture_output=True, text=True, env=env)
+        if r.returncode == 0:
+            out["oxigraph"] = json.loads(r.stdout)
+        else:
+            print(f"bench: oxigraph: {r.stderr.strip()[-500:]}", file=sys.stderr)
+    return out
+
+
+def print_sparql(row):
+    c = row.get("cold_start")
+    if c:
+        print(f"\ncold start, whole processes on the {row['slice_pct']}% slice (median of 5, ms):")
+        print(f"  vnkg query (bridges) {c['query_bridges_ms']:.0f}   vnkg who {c['who_ms']:.0f}   vnkg stats {c['stats_ms']:.0f}")
+    s = row.get("sparql_vs_oxigraph")
+    if not s:
+        return
+    v = s["vnkg"]
+    print(f"\nSPARQL, warm medians of 7 (ms), {row['slice_pct']}% slice; vnkg in-process "
+          f"(open {v['open_ms']:.0f} ms, engine {v['engine_ms']:.0f} ms, names {v['names_ms']:.0f} ms once)")
+    ox = s.get("oxigraph", {}).get("queries", {})
+    head = ["query", "rows", "vnkg ms", "vnkg general path ms", "oxigraph ms", "oxigraph / vnkg"]
+    print(" | ".join(head))
+    print(" | ".join("---" for _ in head))
+    for name, q in v["queries"].items():
+        o = ox.get(name)
+        rows = str(q["rows"]) if not o or o["rows"] == q["rows"] else f"{q['rows']} (oxigraph {o['rows']})"
+        print(" | ".join([name, rows, f"{q['median_ms']:.3f}", f"{q['general_median_ms']:.3f}",
+                          f"{o['median_ms']:.3f}" if o else "-",
+                          f"{o['median_ms'] / max(q['median_ms'], 1e-6):.1f}" if o else "-"]))
 
 
 def median(values):
@@ -318,6 +406,8 @@ def main():
                     row["queries"] = json.loads(q.stdout)
                 else:
                     print(f"bench: queries: {q.stderr.strip()}", file=sys.stderr)
+                row["cold_start"] = cold_start(vnkg, keep_db)
+                row["sparql_vs_oxigraph"] = sparql_vs_oxigraph(vnkg, keep_db, nt)
             results["slices"].append(row)
             shutil.rmtree(keep_db, ignore_errors=True)
             print(f"slice {pct}%: done", file=sys.stderr)
@@ -381,6 +471,8 @@ def main():
         for r in d["rows"]:
             print(" | ".join([r["how"], str(r["workers"] or "-"), f"{r['seconds']:.2f}", f"{r['mb_s']:.1f}",
                               f"{r['articles_s']:.0f}", f"{r['vs_direct']:.2f}"]))
+    for r in results["slices"]:
+        print_sparql(r)
     print(f"\nwritten: {a.out}", file=sys.stderr)
 
 

@@ -245,6 +245,50 @@ Result<NameResolver> NameResolver::Build(const Store& store, Deadline deadline) 
   return index;
 }
 
+std::string NameResolver::Encode() const {
+  DerivedWriter out;
+  out.U64(entries_.size());
+  for (const Entry& e : entries_) out.U64(e.named.id).Entity(e.named.entity).U64(e.named.facts).Str(e.loose).Str(e.label);
+  out.U64(by_prefix_.size());
+  for (std::size_t i : by_prefix_) out.U64(i);
+  return out.Take();
+}
+
+Result<NameResolver> NameResolver::Load(const Store& store, Deadline deadline) {
+  if (deadline.Check()) return deadline.Stop("looking up names", "");
+  auto kept = store.GetDerived(kDerivedName);
+  if (!kept.ok()) return kept.status();
+  if (!kept.value()) return Build(store, deadline);
+  NameResolver index;
+  DerivedReader in(*kept.value());
+  std::uint64_t n = 0;
+  if (in.U64(n)) {
+    index.entries_.reserve(n);
+    index.by_loose_.reserve(n);
+    for (std::uint64_t i = 0; i < n; ++i) {
+      Entry e;
+      std::uint64_t facts = 0;
+      if (!in.U64(e.named.id) || !in.Entity(e.named.entity) || !in.U64(facts) || !in.Str(e.loose) || !in.Str(e.label))
+        break;
+      e.named.facts = facts;
+      index.entries_.push_back(std::move(e));
+      index.by_loose_.emplace(index.entries_.back().loose, index.entries_.size() - 1);
+    }
+  }
+  if (in.U64(n)) {
+    index.by_prefix_.resize(n);
+    for (std::size_t& i : index.by_prefix_) {
+      std::uint64_t position = 0;
+      if (!in.U64(position)) break;
+      i = static_cast<std::size_t>(position);
+    }
+  }
+  bool in_range = index.by_prefix_.size() == index.entries_.size();
+  for (std::size_t i : index.by_prefix_) in_range = in_range && i < index.entries_.size();
+  if (!in.ok() || !in_range) return Status::Corruption("the stored name index does not decode");
+  return index;
+}
+
 std::vector<std::string> NameResolver::Complete(std::string_view prefix, std::optional<EntityType> only,
                                                 std::size_t limit) const {
   std::string key = FoldLoose(prefix);
@@ -265,29 +309,74 @@ std::vector<std::string> NameResolver::Complete(std::string_view prefix, std::op
   return out;
 }
 
+namespace {
+
+// Events and bridge points are named by dates ("province @ date"): found by
+// date when asked for, not by name.
+bool Searched(const Entity& e, std::optional<EntityType> type) {
+  if (type) return e.type == *type;
+  return e.type != EntityType::kBridgePoint && e.type != EntityType::kEvent;
+}
+
+// Several loose matches: written with its diacritics, a name means only the
+// entities spelled so; the most mentioned first.
+void RankMatches(const std::string& name, std::vector<NamedEntity>& matches) {
+  if (matches.size() < 2) return;
+  const std::string precise = FoldKey(name);
+  std::vector<NamedEntity> exact;
+  for (const auto& m : matches)
+    if (FoldKey(EntityLabel(m.entity)) == precise) exact.push_back(m);
+  if (!exact.empty()) matches = std::move(exact);
+  std::sort(matches.begin(), matches.end(), [](const NamedEntity& a, const NamedEntity& b) {
+    return a.facts != b.facts ? a.facts > b.facts : a.id < b.id;
+  });
+}
+
+// What NameResolver::Build counts for one entity: the facts it is subject or object of.
+Result<std::size_t> CountFacts(const Store& store, TermId id) {
+  std::size_t n = 0;
+  auto count = [&](TermId, TermId, TermId) { return ++n, true; };
+  VNKG_RETURN_IF_ERROR(store.Match(TriplePattern{id, std::nullopt, std::nullopt}, count));
+  VNKG_RETURN_IF_ERROR(store.Match(TriplePattern{std::nullopt, std::nullopt, id}, count));
+  return n;
+}
+
+// NameResolver::Load(store).Resolve(name, type) without reading every name
+// when the name matches: its name rows (Store::ForEachEntityNamed) are read
+// and each match's facts counted. Only suggestions need the whole index.
+Result<Resolution> ResolveOneName(const Store& store, const std::string& name, std::optional<EntityType> type,
+                                  Deadline deadline) {
+  const std::string wanted = FoldLoose(name);
+  if (wanted.empty()) return Status::InvalidArgument("an empty name names nothing");
+  if (deadline.Check()) return deadline.Stop("looking up names", "");
+  Resolution out;
+  VNKG_RETURN_IF_ERROR(store.ForEachEntityNamed(wanted, [&](TermId id, const Entity& e) {
+    if (Searched(e, type)) out.matches.push_back(NamedEntity{id, e, 0});
+    return true;
+  }));
+  for (NamedEntity& m : out.matches) {
+    auto facts = CountFacts(store, m.id);
+    if (!facts.ok()) return facts.status();
+    m.facts = facts.value();
+  }
+  RankMatches(name, out.matches);
+  if (!out.matches.empty()) return out;
+  auto index = NameResolver::Load(store, deadline);
+  if (!index.ok()) return index.status();
+  return index->Resolve(name, type);
+}
+
+}  // namespace
+
 Result<Resolution> NameResolver::Resolve(const std::string& name, std::optional<EntityType> type) const {
   const std::string wanted = FoldLoose(name);
   if (wanted.empty()) return Status::InvalidArgument("an empty name names nothing");
-  // Their labels are dates and "province @ date": found by date, not by name.
-  auto searched = [&](const Entity& e) {
-    if (type) return e.type == *type;
-    return e.type != EntityType::kBridgePoint && e.type != EntityType::kEvent;
-  };
+  auto searched = [&](const Entity& e) { return Searched(e, type); };
   Resolution out;
   auto [begin, end] = by_loose_.equal_range(wanted);
   for (auto it = begin; it != end; ++it)
     if (searched(entries_[it->second].named.entity)) out.matches.push_back(entries_[it->second].named);
-  if (out.matches.size() > 1) {
-    // Written with its diacritics, a name means only the entities spelled so.
-    const std::string precise = FoldKey(name);
-    std::vector<NamedEntity> exact;
-    for (const auto& m : out.matches)
-      if (FoldKey(EntityLabel(m.entity)) == precise) exact.push_back(m);
-    if (!exact.empty()) out.matches = std::move(exact);
-    std::sort(out.matches.begin(), out.matches.end(), [](const NamedEntity& a, const NamedEntity& b) {
-      return a.facts != b.facts ? a.facts > b.facts : a.id < b.id;
-    });
-  }
+  RankMatches(name, out.matches);
   if (out.matches.empty()) {
     const std::size_t within = std::max<std::size_t>(3, wanted.size() / 2);
     std::vector<std::pair<std::size_t, std::size_t>> near;  // (distance, entry)
@@ -307,10 +396,7 @@ Result<Resolution> NameResolver::Resolve(const std::string& name, std::optional<
 }
 
 Result<Resolution> ResolveEntity(const Store& store, const std::string& name, std::optional<EntityType> type) {
-  if (FoldLoose(name).empty()) return Status::InvalidArgument("an empty name names nothing");
-  auto index = NameResolver::Build(store);
-  if (!index.ok()) return index.status();
-  return index->Resolve(name, type);
+  return ResolveOneName(store, name, type, Deadline());
 }
 
 Result<Resolution> ResolveName(const Store& store, const std::string& name, std::optional<EntityType> type) {
@@ -485,9 +571,7 @@ Result<NamedEntity> ResolveUnique(const Store& store, const std::string& name) {
 
 Result<NamedEntity> ResolveUnique(const Store& store, const std::string& name, Deadline deadline) {
   if (FoldLoose(name).empty()) return Status::InvalidArgument("an empty name names nothing");
-  auto index = NameResolver::Build(store, deadline);
-  if (!index.ok()) return index.status();
-  auto resolution = index->Resolve(name);
+  auto resolution = ResolveOneName(store, name, std::nullopt, deadline);
   if (!resolution.ok()) return resolution.status();
   if (resolution->matches.size() == 1) return resolution->matches.front();
   std::string message;

@@ -31,11 +31,74 @@ Status Evaluator::OrderBy(const SelectQuery& sq, Rows& rows) {
   return Status::Ok();
 }
 
+// The rule: the WHERE is one triple pattern with no variable repeated; at
+// most one GROUP BY key, a variable of the pattern; every projected item is
+// that key or COUNT(*) / COUNT(?v) of a pattern variable (bound in every
+// match, so the same as COUNT(*)) without DISTINCT; no HAVING, no aggregate
+// in ORDER BY, no trailing VALUES; not inside EXISTS (whose patterns see the
+// outer row). Then each group's size is its count, which the source gives
+// without rows; anything else takes the general path, Aggregate.
+Status Evaluator::CountWithoutRows(const SelectQuery& sq, Rows& rows, bool& counted) {
+  counted = false;
+  const Node& where = *sq.where;
+  if (where.kind != Node::Kind::kBgp || where.triples.size() != 1 || !sq.having.empty() ||
+      !sq.order_aggregates.empty() || sq.values || sq.group_by.size() > 1 || substituting_ > 0)
+    return Status::Ok();
+  const TriplePatternQ& t = where.triples.front();
+  const PatternTerm* position[3] = {&t.s, &t.p, &t.o};
+  Vid ids[3] = {0, 0, 0};
+  int group = -1;
+  for (int i = 0; i < 3; ++i) {
+    if (!position[i]->is_var()) {
+      ids[i] = Intern(position[i]->constant);
+      continue;
+    }
+    for (int j = 0; j < i; ++j)
+      if (position[j]->is_var() && position[j]->var == position[i]->var) return Status::Ok();
+    if (!sq.group_by.empty() && position[i]->var == sq.group_by.front()) group = i;
+  }
+  if (!sq.group_by.empty() && group < 0) return Status::Ok();
+  auto in_pattern = [&](int var) {
+    for (const PatternTerm* p : position)
+      if (p->is_var() && p->var == var) return true;
+    return false;
+  };
+  for (const Projection& p : sq.projection) {
+    if (!p.expr) {
+      if (sq.group_by.empty() || p.var != sq.group_by.front()) return Status::Ok();
+      continue;
+    }
+    const Expr& e = *p.expr;
+    if (e.op != Op::kAggregate || !e.fn || e.fn->name != "COUNT" || e.distinct) return Status::Ok();
+    if (!e.args.empty() && (e.args.size() != 1 || e.args[0].op != Op::kVar || !in_pattern(e.args[0].var)))
+      return Status::Ok();
+  }
+  std::vector<std::pair<Vid, std::uint64_t>> counts;
+  VNKG_RETURN_IF_ERROR(source_.CountBy(ids[0], ids[1], ids[2], group, counts));
+  rows.clear();
+  for (const auto& [key, n] : counts) {
+    if (!Tick()) return stop_;
+    Row r(width_, 0);
+    if (group >= 0) r[sq.group_by.front()] = key;
+    const Vid count = Intern(Typed(std::to_string(n), kXsdInteger).t);
+    for (const Projection& p : sq.projection)
+      if (p.expr) r[p.var] = count;
+    rows.push_back(std::move(r));
+  }
+  produced_ += rows.size();
+  counted = true;
+  return Status::Ok();
+}
+
 Status Evaluator::RunSelect(const SelectQuery& sq, Rows& rows) {
-  rows = Unit();
-  VNKG_RETURN_IF_ERROR(Eval(*sq.where, rows));
+  bool counted = false;
+  if (sq.aggregated && !options_.general_aggregates) VNKG_RETURN_IF_ERROR(CountWithoutRows(sq, rows, counted));
+  if (!counted) {
+    rows = Unit();
+    VNKG_RETURN_IF_ERROR(Eval(*sq.where, rows));
+    if (sq.aggregated) VNKG_RETURN_IF_ERROR(Aggregate(sq, rows));
+  }
   if (sq.aggregated) {
-    VNKG_RETURN_IF_ERROR(Aggregate(sq, rows));
     if (sq.values) VNKG_RETURN_IF_ERROR(JoinRows(rows, ValuesRows(*sq.values)));
   } else {
     if (sq.values) VNKG_RETURN_IF_ERROR(JoinRows(rows, ValuesRows(*sq.values)));
@@ -181,7 +244,7 @@ class EngineImpl final : public SparqlEngine {
 namespace vnkg {
 
 Result<std::unique_ptr<SparqlEngine>> SparqlEngine::Create(const Store& store) {
-  auto view = sparql::View::Build(store);
+  auto view = sparql::View::Load(store);
   if (!view.ok()) return view.status();
   return std::unique_ptr<SparqlEngine>(new sparql::EngineImpl(sparql::MakeStoreSource(store, std::move(*view))));
 }
@@ -190,7 +253,7 @@ Result<SparqlResult> RunSparql(const Store& store, std::string_view query, const
   // Parse first: a malformed query should not pay for building the view.
   auto parsed = sparql::Parse(query);
   if (!parsed.ok()) return parsed.status();
-  auto view = sparql::View::Build(store);
+  auto view = sparql::View::Load(store);
   if (!view.ok()) return view.status();
   auto source = sparql::MakeStoreSource(store, std::move(*view));
   return sparql::Evaluate(*parsed, *source, options);

@@ -89,6 +89,10 @@ class Evaluator final : public FunctionContext {
   // The solutions of a SELECT (or of another form's WHERE), full-width rows
   // with only the projected variables bound, modifiers applied.
   Status RunSelect(const SelectQuery& sq, Rows& rows);
+  // The groups of a SELECT that only counts the matches of one triple pattern
+  // (see the .cc for the rule), from TripleSource::CountBy: `counted` false
+  // when the query is not of that shape.
+  Status CountWithoutRows(const SelectQuery& sq, Rows& rows, bool& counted);
   Status OrderBy(const SelectQuery& sq, Rows& rows);
   void Construct(const Rows& rows, SparqlResult& result);
   Status Describe(const Rows& rows, SparqlResult& result);

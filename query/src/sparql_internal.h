@@ -151,6 +151,12 @@ class TripleSource {
   // Calls `visit` for each matching triple until it returns false.
   virtual Status Scan(Vid s, Vid p, Vid o, const std::function<bool(Vid, Vid, Vid)>& visit) const = 0;
   virtual Result<double> Estimate(Vid s, Vid p, Vid o) const = 0;
+  // How many triples match (s, p, o) (0 = any), per term at position
+  // `group` (0 subject, 1 predicate, 2 object; REQUIRES that position
+  // unbound), or in all when `group` is -1 (then one pair, id 0). Exactly
+  // what Scan would visit, counted without making rows; the order of groups
+  // is unspecified. The default counts a Scan; a source may know its counts.
+  virtual Status CountBy(Vid s, Vid p, Vid o, int group, std::vector<std::pair<Vid, std::uint64_t>>& out) const;
   // Where a triple comes from, one line each (DESCRIBE prints them as comments).
   virtual std::vector<std::string> Provenance(Vid, Vid, Vid) const { return {}; }
 };
@@ -167,13 +173,23 @@ struct ViewTerm {
 // the entity attribute triples (type, label, date, ...) in three orderings.
 class View {
  public:
+  // Computes the view from the store: every entity and every fact is read.
   static Result<std::unique_ptr<View>> Build(const Store& store);
+  // The view the store keeps (Store::GetDerived, kept by KeepStartupIndexes)
+  // when it is of the current write generation, else Build(store).
+  static Result<std::unique_ptr<View>> Load(const Store& store);
+  // The byte form Load reads.
+  std::string Encode() const;
+  static constexpr const char* kDerivedName = "sparql_view/1";  // a new byte layout takes a new name
 
   std::size_t size() const { return terms_.size(); }  // ids are 1..size()
   const ViewTerm& term(Vid id) const { return terms_[id - 1]; }
   Vid Lookup(const SparqlTerm& term) const;  // 0 when absent
   Vid FromStore(TermId id) const;            // 0 when unknown
   std::uint64_t fact_count() const { return fact_count_; }
+  // Facts (not attributes) whose predicate is `p`, as Store::Match shows them:
+  // exact, counted when the view was built. 0 for a term that is no stored predicate.
+  std::uint64_t FactCount(Vid p) const { return p < facts_by_predicate_.size() ? facts_by_predicate_[p] : 0; }
 
   // Attribute triples matching a pattern (0 = unbound position).
   template <typename F>
@@ -189,12 +205,18 @@ class View {
   std::pair<const Triple*, const Triple*> Range(const std::vector<Triple>& index, std::array<int, 3> order,
                                                 Triple key, int bound) const;
   Vid Add(ViewTerm term);
+  // Sorts the lookup tables (by_term_, by_store_id_) and drops by_key_, which only building needs.
+  void Seal();
 
   std::vector<ViewTerm> terms_;
-  std::unordered_map<std::string, Vid> by_key_;
-  std::unordered_map<TermId, Vid> by_store_id_;
+  std::unordered_map<std::string, Vid> by_key_;  // while building
+  // Sorted lookups, kept with the view so that loading builds no hash table:
+  // ids by (kind, value, datatype, lang), and (store id, id) pairs.
+  std::vector<Vid> by_term_;
+  std::vector<std::pair<TermId, Vid>> by_store_id_;
   std::vector<Triple> spo_, pos_, osp_;
   std::uint64_t fact_count_ = 0;
+  std::vector<std::uint64_t> facts_by_predicate_;  // by Vid; predicates take the first ids
 };
 
 template <typename F>

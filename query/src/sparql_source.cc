@@ -1,6 +1,7 @@
 // The RDF view of a Store as a TripleSource (sparql_internal.h): attribute
 // triples from the in-memory View, facts from Store::Match prefix scans.
 #include <sstream>
+#include <unordered_map>
 
 #include "sparql_internal.h"
 
@@ -24,22 +25,46 @@ class StoreSource final : public TripleSource {
       view_->MatchAttributes(s, p, o, [&](Vid a, Vid b, Vid c) { return go_on = visit(a, b, c); });
       if (!go_on) return Status::Ok();
     }
-    TriplePattern pattern;
-    if (pt) {
-      if (!pt->store_predicate) return Status::Ok();
-      pattern.predicate = pt->store_id;
+    return ScanFacts(s, p, o, visit);
+  }
+
+  // Counts without rows: attributes from one range of the view's orderings,
+  // facts per predicate from the view's counts when the predicate is the
+  // group (or the only bound position), else one prefix scan of the store.
+  Status CountBy(Vid s, Vid p, Vid o, int group, std::vector<std::pair<Vid, std::uint64_t>>& out) const override {
+    out.clear();
+    std::unordered_map<Vid, std::uint64_t> tally;
+    std::uint64_t total = 0;
+    auto add = [&](Vid key, std::uint64_t k) {
+      if (group < 0) total += k;
+      else if (k) tally[key] += k;
+    };
+    const std::size_t n = view_->size();
+    if (s <= n && p <= n && o <= n) {
+      const ViewTerm* pt = p ? &view_->term(p) : nullptr;
+      if (!pt || !pt->store_predicate)
+        view_->MatchAttributes(s, p, o, [&](Vid a, Vid b, Vid c) {
+          const Vid spo[3] = {a, b, c};
+          add(group < 0 ? 0 : spo[group], 1);
+          return true;
+        });
+      if (!s && !o && group != 0 && group != 2) {
+        if (!pt) {
+          for (Vid v = 1; v <= n; ++v) add(v, view_->FactCount(v));
+        } else if (pt->store_predicate) {
+          add(p, view_->FactCount(p));
+        }
+      } else {
+        VNKG_RETURN_IF_ERROR(ScanFacts(s, p, o, [&](Vid a, Vid b, Vid c) {
+          const Vid spo[3] = {a, b, c};
+          add(group < 0 ? 0 : spo[group], 1);
+          return true;
+        }));
+      }
     }
-    for (auto [vid, slot] : {std::pair{s, &pattern.subject}, std::pair{o, &pattern.object}}) {
-      if (!vid) continue;
-      const ViewTerm& t = view_->term(vid);
-      if (!t.store_id || t.store_predicate) return Status::Ok();  // literals and unstored entities are in no fact
-      *slot = t.store_id;
-    }
-    return store_.Match(pattern, [&](TermId a, TermId b, TermId c) {
-      const Vid va = view_->FromStore(a), vb = view_->FromStore(b), vc = view_->FromStore(c);
-      if (!va || !vb || !vc) return true;  // a predicate outside the vocabulary: not in the RDF view
-      return visit(va, vb, vc);
-    });
+    if (group < 0) out.emplace_back(0, total);
+    else out.assign(tally.begin(), tally.end());
+    return Status::Ok();
   }
 
   // Matches of the pattern, counted up to a cap: cheap, and exact where it
@@ -51,6 +76,7 @@ class StoreSource final : public TripleSource {
     double count = (pt && pt->store_predicate) ? 0 : double(view_->CountAttributes(s, p, o));
     if (pt && !pt->store_predicate) return count;
     if (!s && !p && !o) return count + double(view_->fact_count());
+    if (pt && !s && !o) return double(view_->FactCount(p));  // exact, counted with the view
     constexpr std::size_t kCap = 10000;
     std::size_t facts = 0;
     Status st = Scan(s, p, o, [&](Vid, Vid b, Vid) {
@@ -82,11 +108,47 @@ class StoreSource final : public TripleSource {
   }
 
  private:
+  // The facts (not attributes) of the pattern: one Store::Match.
+  Status ScanFacts(Vid s, Vid p, Vid o, const std::function<bool(Vid, Vid, Vid)>& visit) const {
+    const ViewTerm* pt = p ? &view_->term(p) : nullptr;
+    TriplePattern pattern;
+    if (pt) {
+      if (!pt->store_predicate) return Status::Ok();
+      pattern.predicate = pt->store_id;
+    }
+    for (auto [vid, slot] : {std::pair{s, &pattern.subject}, std::pair{o, &pattern.object}}) {
+      if (!vid) continue;
+      const ViewTerm& t = view_->term(vid);
+      if (!t.store_id || t.store_predicate) return Status::Ok();  // literals and unstored entities are in no fact
+      *slot = t.store_id;
+    }
+    return store_.Match(pattern, [&](TermId a, TermId b, TermId c) {
+      const Vid va = view_->FromStore(a), vb = view_->FromStore(b), vc = view_->FromStore(c);
+      if (!va || !vb || !vc) return true;  // a predicate outside the vocabulary: not in the RDF view
+      return visit(va, vb, vc);
+    });
+  }
+
   const Store& store_;
   std::unique_ptr<View> view_;
 };
 
 }  // namespace
+
+Status TripleSource::CountBy(Vid s, Vid p, Vid o, int group, std::vector<std::pair<Vid, std::uint64_t>>& out) const {
+  std::unordered_map<Vid, std::uint64_t> tally;
+  std::uint64_t total = 0;
+  VNKG_RETURN_IF_ERROR(Scan(s, p, o, [&](Vid a, Vid b, Vid c) {
+    const Vid spo[3] = {a, b, c};
+    if (group < 0) ++total;
+    else ++tally[spo[group]];
+    return true;
+  }));
+  out.clear();
+  if (group < 0) out.emplace_back(0, total);
+  else out.assign(tally.begin(), tally.end());
+  return Status::Ok();
+}
 
 std::unique_ptr<TripleSource> MakeStoreSource(const Store& store, std::unique_ptr<View> view) {
   return std::make_unique<StoreSource>(store, std::move(view));

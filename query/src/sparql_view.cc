@@ -19,6 +19,10 @@ std::string View::Key(const SparqlTerm& t) {
   return key;
 }
 
+namespace {
+auto TermFields(const SparqlTerm& t) { return std::tie(t.kind, t.value, t.datatype, t.lang); }
+}  // namespace
+
 Vid View::Add(ViewTerm term) {
   std::string key = Key(term.term);
   auto it = by_key_.find(key);
@@ -28,24 +32,44 @@ Vid View::Add(ViewTerm term) {
       existing.store_id = term.store_id;
       existing.store_predicate = term.store_predicate;
     }
-    if (term.store_id) by_store_id_.emplace(term.store_id, it->second);
+    if (term.store_id) by_store_id_.emplace_back(term.store_id, it->second);
     return it->second;
   }
   terms_.push_back(std::move(term));
   const Vid id = static_cast<Vid>(terms_.size());
   by_key_.emplace(std::move(key), id);
-  if (terms_.back().store_id) by_store_id_.emplace(terms_.back().store_id, id);
+  if (terms_.back().store_id) by_store_id_.emplace_back(terms_.back().store_id, id);
   return id;
 }
 
-Vid View::Lookup(const SparqlTerm& term) const {
-  auto it = by_key_.find(Key(term));
-  return it == by_key_.end() ? 0 : it->second;
+void View::Seal() {
+  by_key_ = {};
+  by_term_.resize(terms_.size());
+  for (std::size_t i = 0; i < by_term_.size(); ++i) by_term_[i] = static_cast<Vid>(i + 1);
+  std::sort(by_term_.begin(), by_term_.end(),
+            [&](Vid a, Vid b) { return TermFields(term(a).term) < TermFields(term(b).term); });
+  // A store id met twice keeps its first term, as the map did.
+  std::stable_sort(by_store_id_.begin(), by_store_id_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  by_store_id_.erase(std::unique(by_store_id_.begin(), by_store_id_.end(),
+                                 [](const auto& a, const auto& b) { return a.first == b.first; }),
+                     by_store_id_.end());
+}
+
+Vid View::Lookup(const SparqlTerm& t) const {
+  if (!by_key_.empty()) {  // while building
+    auto it = by_key_.find(Key(t));
+    return it == by_key_.end() ? 0 : it->second;
+  }
+  auto it = std::lower_bound(by_term_.begin(), by_term_.end(), t,
+                             [&](Vid a, const SparqlTerm& b) { return TermFields(term(a).term) < TermFields(b); });
+  return it != by_term_.end() && TermFields(term(*it).term) == TermFields(t) ? *it : 0;
 }
 
 Vid View::FromStore(TermId id) const {
-  auto it = by_store_id_.find(id);
-  return it == by_store_id_.end() ? 0 : it->second;
+  auto it = std::lower_bound(by_store_id_.begin(), by_store_id_.end(), id,
+                             [](const std::pair<TermId, Vid>& a, TermId b) { return a.first < b; });
+  return it != by_store_id_.end() && it->first == id ? it->second : 0;
 }
 
 std::pair<const View::Triple*, const View::Triple*> View::Range(const std::vector<Triple>& index,
@@ -134,10 +158,103 @@ Result<std::unique_ptr<View>> View::Build(const Store& store) {
   }
   std::sort(view->pos_.begin(), view->pos_.end());
   std::sort(view->osp_.begin(), view->osp_.end());
+  view->Seal();
 
   auto stats = store.Stats();
   if (!stats.ok()) return stats.status();
   view->fact_count_ = stats->facts;
+
+  // Facts per predicate, as a Scan sees them (every position a term of the
+  // view): the planner's estimate of a pattern binding only its predicate,
+  // and COUNT ... GROUP BY ?p without reading a fact. One prefix scan each.
+  for (Vid vp = 1; vp <= view->size(); ++vp) {
+    const ViewTerm& t = view->term(vp);
+    if (!t.store_predicate) continue;
+    std::uint64_t n = 0;
+    VNKG_RETURN_IF_ERROR(store.Match(TriplePattern{std::nullopt, t.store_id, std::nullopt}, [&](TermId s, TermId, TermId o) {
+      if (view->FromStore(s) && view->FromStore(o)) ++n;
+      return true;
+    }));
+    if (view->facts_by_predicate_.size() <= vp) view->facts_by_predicate_.resize(vp + 1, 0);
+    view->facts_by_predicate_[vp] = n;
+  }
+  return view;
+}
+
+std::string View::Encode() const {
+  DerivedWriter out;
+  out.U64(terms_.size());
+  for (const ViewTerm& t : terms_)
+    out.U32(static_cast<std::uint32_t>(t.term.kind))
+        .Str(t.term.value)
+        .Str(t.term.datatype)
+        .Str(t.term.lang)
+        .U64(t.store_id)
+        .U32(t.store_predicate ? 1 : 0);
+  for (const std::vector<Triple>* index : {&spo_, &pos_, &osp_}) {
+    out.U64(index->size());
+    for (const Triple& t : *index) out.U32(t[0]).U32(t[1]).U32(t[2]);
+  }
+  out.U64(fact_count_);
+  out.U64(facts_by_predicate_.size());
+  for (std::uint64_t n : facts_by_predicate_) out.U64(n);
+  out.U64(by_term_.size());
+  for (Vid v : by_term_) out.U32(v);
+  out.U64(by_store_id_.size());
+  for (const auto& [id, v] : by_store_id_) out.U64(id).U32(v);
+  return out.Take();
+}
+
+Result<std::unique_ptr<View>> View::Load(const Store& store) {
+  auto kept = store.GetDerived(kDerivedName);
+  if (!kept.ok()) return kept.status();
+  if (!kept.value()) return Build(store);
+  auto view = std::unique_ptr<View>(new View());
+  DerivedReader in(*kept.value());
+  std::uint64_t n = 0, term_count = 0;
+  if (in.U64(n)) {
+    term_count = n;
+    view->terms_.reserve(n);
+    for (std::uint64_t i = 0; i < n; ++i) {
+      ViewTerm t;
+      std::uint32_t kind = 0, is_predicate = 0;
+      if (!in.U32(kind) || !in.Str(t.term.value) || !in.Str(t.term.datatype) || !in.Str(t.term.lang) ||
+          !in.U64(t.store_id) || !in.U32(is_predicate))
+        break;
+      t.term.kind = static_cast<SparqlTerm::Kind>(kind);
+      t.store_predicate = is_predicate != 0;
+      view->terms_.push_back(std::move(t));
+    }
+  }
+  for (std::vector<Triple>* index : {&view->spo_, &view->pos_, &view->osp_}) {
+    if (!in.U64(n)) break;
+    index->resize(n);
+    for (Triple& t : *index)
+      if (!in.U32(t[0]) || !in.U32(t[1]) || !in.U32(t[2])) break;
+  }
+  in.U64(view->fact_count_);
+  if (in.U64(n)) {
+    view->facts_by_predicate_.resize(n);
+    for (std::uint64_t& count : view->facts_by_predicate_)
+      if (!in.U64(count)) break;
+  }
+  if (in.U64(n)) {
+    view->by_term_.resize(n);
+    for (Vid& v : view->by_term_)
+      if (!in.U32(v)) break;
+  }
+  if (in.U64(n)) {
+    view->by_store_id_.resize(n);
+    for (auto& [id, v] : view->by_store_id_)
+      if (!in.U64(id) || !in.U32(v)) break;
+  }
+  bool in_range = view->terms_.size() == term_count && view->by_term_.size() == term_count;
+  for (Vid v : view->by_term_) in_range = in_range && v && v <= term_count;
+  for (const auto& entry : view->by_store_id_) in_range = in_range && entry.second && entry.second <= term_count;
+  for (const std::vector<Triple>* index : {&view->spo_, &view->pos_, &view->osp_})
+    for (const Triple& t : *index)
+      in_range = in_range && t[0] && t[1] && t[2] && t[0] <= term_count && t[1] <= term_count && t[2] <= term_count;
+  if (!in.ok() || !in_range) return Status::Corruption("the stored SPARQL view does not decode");
   return view;
 }
 

@@ -18,7 +18,7 @@ Result<std::shared_ptr<const StoreSnapshot>> StoreSnapshot::Open(const std::stri
   auto engine = SparqlEngine::Create(*snapshot->store_);
   if (!engine.ok()) return engine.status();
   snapshot->engine_ = std::move(engine.value());
-  auto names = NameResolver::Build(*snapshot->store_);
+  auto names = NameResolver::Load(*snapshot->store_);
   if (!names.ok()) return names.status();
   snapshot->names_.emplace(std::move(names.value()));
   auto graph = KnowledgeGraph::Load(*snapshot->store_);

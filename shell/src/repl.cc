@@ -72,7 +72,7 @@ Status Repl::Open(const std::string& dir) {
   auto store = Store::Open(dir, Store::Mode::kReadOnly);
   if (!store.ok()) return store.status();
   // The one name index (query/questions.h); Ctrl-C stops its scans.
-  auto names = NameResolver::Build(*store.value(), Deadline().CancelledBy(&ReplInterruptFlag()));
+  auto names = NameResolver::Load(*store.value(), Deadline().CancelledBy(&ReplInterruptFlag()));
   if (ReplInterrupted()) return Cancelled();
   if (!names.ok()) return names.status();
   state_->store = std::move(store.value());

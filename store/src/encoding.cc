@@ -1,5 +1,7 @@
 #include "encoding.h"
 
+#include "vnkg/model/text.h"
+
 #include <cstring>
 
 namespace vnkg::storage {
@@ -128,6 +130,19 @@ std::string EntityIndexKey(const Entity& e) {
   key.append(EntityKey(e));
   return key;
 }
+std::string NameIndexPrefix(std::string_view loose_name) {
+  std::string key(1, 'N');
+  key.append(loose_name);
+  key.push_back('\0');
+  return key;
+}
+
+std::string NameIndexKey(const Entity& entity, TermId id) {
+  std::string key = NameIndexPrefix(FoldLoose(EntityLabel(entity)));
+  PutId(key, id);
+  return key;
+}
+
 std::string PredicateIndexKey(std::string_view predicate) {
   std::string key(1, 'P');
   key.append(predicate);

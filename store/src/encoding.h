@@ -66,6 +66,12 @@ bool DecodeTerm(std::string_view value, std::optional<Entity>& entity, std::opti
 // term_index keys: 'E' + EntityKey(entity) or 'P' + predicate name; value: the 8-byte id.
 std::string EntityIndexKey(const Entity& e);
 std::string PredicateIndexKey(std::string_view predicate);
+// Name rows of term_index: 'N' + FoldLoose(EntityLabel(entity)) + '\0' + the
+// 8-byte id; value empty. One per entity, written with its term (entities
+// are never removed and keep their first form), so they are always exact:
+// Store::ForEachEntityNamed is one prefix scan of them.
+std::string NameIndexPrefix(std::string_view loose_name);
+std::string NameIndexKey(const Entity& entity, TermId id);
 
 // Provenance values: sentence offset (u32), confidence (f32 bits), evidence, date, by.
 // The document id is not repeated: it is inside the key.

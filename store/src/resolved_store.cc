@@ -43,7 +43,24 @@ class ResolvedStore final : public Store {
     resolution_.reset();
     return outcome;
   }
-  Status Sync() override { return stored_->Sync(); }
+  // Ingest ends with a Sync: the resolution is computed there once, and kept
+  // (derived data, stamped with the write generation) so that readers load it
+  // instead of resolving every stored event again.
+  Status Sync() override {
+    VNKG_RETURN_IF_ERROR(stored_->Sync());
+    auto kept = stored_->GetDerived(kResolutionName);
+    if (!kept.ok()) return kept.status();
+    if (kept.value()) return Status::Ok();
+    auto r = Resolve();
+    if (!r.ok()) return r.status();
+    return stored_->PutDerived(kResolutionName, Encode(*r.value()));
+  }
+  Result<std::optional<std::string>> GetDerived(const std::string& name) const override {
+    return stored_->GetDerived(name);
+  }
+  Status PutDerived(const std::string& name, std::string_view value) override {
+    return stored_->PutDerived(name, value);
+  }
   Result<std::optional<DocumentRecord>> GetDocument(const std::string& id) const override {
     return stored_->GetDocument(id);
   }
@@ -82,6 +99,28 @@ class ResolvedStore final : public Store {
       auto it = res.shown.find(id);
       return visit(id, it == res.shown.end() ? entity : it->second);
     });
+  }
+
+  Status ForEachEntityNamed(const std::string& loose_name,
+                            const std::function<bool(TermId, const Entity&)>& visit) const override {
+    // Only events and bridge points are ever merged or shown otherwise.
+    std::shared_ptr<const Resolution> res;
+    Status failure;
+    VNKG_RETURN_IF_ERROR(stored_->ForEachEntityNamed(loose_name, [&](TermId id, const Entity& entity) {
+      if (entity.type != EntityType::kEvent && entity.type != EntityType::kBridgePoint) return visit(id, entity);
+      if (!res) {
+        auto r = Resolve();
+        if (!r.ok()) {
+          failure = r.status();
+          return false;
+        }
+        res = r.value();
+      }
+      if (res->Canonical(id) != id) return true;
+      auto it = res->shown.find(id);
+      return visit(id, it == res->shown.end() ? entity : it->second);
+    }));
+    return failure;
   }
 
   Status Match(const TriplePattern& pattern,
@@ -171,10 +210,63 @@ class ResolvedStore final : public Store {
   Result<std::shared_ptr<const Resolution>> Resolve() const {
     std::lock_guard lock(mutex_);
     if (resolution_) return resolution_;
+    auto kept = stored_->GetDerived(kResolutionName);
+    if (!kept.ok()) return kept.status();
+    if (kept.value()) {
+      auto decoded = Decode(*kept.value());
+      if (!decoded) return Status::Corruption("the stored resolution of events does not decode");
+      resolution_ = std::make_shared<const Resolution>(std::move(*decoded));
+      return resolution_;
+    }
     auto built = Build();
     if (!built.ok()) return built.status();
     resolution_ = std::make_shared<const Resolution>(std::move(built.value()));
     return resolution_;
+  }
+
+  static constexpr const char* kResolutionName = "resolution/1";  // a new byte layout takes a new name
+
+  // representative pairs, members lists, shown entities, keys: each a count, then its rows.
+  static std::string Encode(const Resolution& res) {
+    DerivedWriter out;
+    out.U64(res.representative.size());
+    for (const auto& [id, rep] : res.representative) out.U64(id).U64(rep);
+    out.U64(res.members.size());
+    for (const auto& [rep, members] : res.members) {
+      out.U64(rep).U64(members.size());
+      for (TermId m : members) out.U64(m);
+    }
+    out.U64(res.shown.size());
+    for (const auto& [id, entity] : res.shown) out.U64(id).Entity(entity);
+    out.U64(res.by_key.size());
+    for (const auto& [key, id] : res.by_key) out.Str(key).U64(id);
+    return out.Take();
+  }
+
+  static std::optional<Resolution> Decode(std::string_view bytes) {
+    DerivedReader in(bytes);
+    Resolution res;
+    std::uint64_t n = 0, a = 0, b = 0;
+    if (in.U64(n))
+      for (std::uint64_t i = 0; i < n && in.U64(a) && in.U64(b); ++i) res.representative.emplace(a, b);
+    if (in.U64(n))
+      for (std::uint64_t i = 0; i < n && in.U64(a) && in.U64(b); ++i) {
+        std::vector<TermId>& members = res.members[a];
+        for (std::uint64_t j = 0, m = 0; j < b && in.U64(m); ++j) members.push_back(m);
+      }
+    if (in.U64(n))
+      for (std::uint64_t i = 0; i < n && in.U64(a); ++i) {
+        Entity e;
+        if (in.Entity(e)) res.shown.emplace(a, std::move(e));
+      }
+    if (in.U64(n))
+      for (std::uint64_t i = 0; i < n; ++i) {
+        std::string key;
+        if (!in.Str(key) || !in.U64(a)) break;
+        res.by_key.emplace(std::move(key), a);
+      }
+    if (!in.ok()) return std::nullopt;
+    return res;
   }
 
   Result<Resolution> Build() const {

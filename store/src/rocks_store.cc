@@ -106,7 +106,12 @@ class RocksStore final : public Store {
     // whole write-ahead log (seconds on a corpus-sized database).
     rocksdb::FlushOptions flush;
     flush.wait = true;
-    return FromRocks(db_->Flush(flush, handles_), "flushing " + dir_);
+    VNKG_RETURN_IF_ERROR(FromRocks(db_->Flush(flush, handles_), "flushing " + dir_));
+    // meta is a few counters and the derived data, rewritten whole after each
+    // ingest: one file of it, without the stale copies, keeps a reader's
+    // open (its first reads of meta) from visiting every file each ingest left.
+    return FromRocks(db_->CompactRange(rocksdb::CompactRangeOptions(), handles_[kMeta], nullptr, nullptr),
+                     "compacting the meta family of " + dir_);
   }
 
   Result<std::optional<DocumentRecord>> GetDocument(const std::string& id) const override {
@@ -169,6 +174,28 @@ class RocksStore final : public Store {
     return FromRocks(it->status(), "scanning entities");
   }
 
+  Status ForEachEntityNamed(const std::string& loose_name,
+                            const std::function<bool(TermId, const Entity&)>& visit) const override {
+    const std::string prefix = NameIndexPrefix(loose_name);
+    const std::string upper = PrefixSuccessor(prefix);
+    rocksdb::Slice upper_slice(upper);
+    rocksdb::ReadOptions options;
+    options.iterate_upper_bound = &upper_slice;
+    std::vector<TermId> ids;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handles_[kTermIndex]));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      if (it->key().size() != prefix.size() + kIdSize) continue;  // a longer name that continues with '\0'
+      ids.push_back(GetId(it->key().ToStringView().substr(prefix.size())));
+    }
+    VNKG_RETURN_IF_ERROR(FromRocks(it->status(), "looking up the name " + loose_name));
+    for (TermId id : ids) {
+      auto entity = GetEntity(id);
+      if (!entity.ok()) return entity.status();
+      if (!visit(id, entity.value())) break;
+    }
+    return Status::Ok();
+  }
+
   Status Match(const TriplePattern& pattern,
                const std::function<bool(TermId, TermId, TermId)>& visit) const override;
 
@@ -221,6 +248,32 @@ class RocksStore final : public Store {
     });
     VNKG_RETURN_IF_ERROR(s);
     return failure;
+  }
+
+  Result<std::optional<std::string>> GetDerived(const std::string& name) const override {
+    std::string value;
+    // Derived data is a cache: a damaged value fails to decode (the callers
+    // check) and is computed afresh; checking every block's CRC of megabytes
+    // at every start costs more than it protects.
+    rocksdb::ReadOptions options;
+    options.verify_checksums = false;
+    auto s = db_->Get(options, handles_[kMeta], kDerivedPrefix + name, &value);
+    if (s.IsNotFound()) return std::optional<std::string>();
+    if (!s.ok()) return FromRocks(s, "reading derived data " + name + " of " + dir_);
+    if (value.size() < kIdSize) return Status::Corruption("derived data " + name + " of " + dir_ + " has a bad size");
+    // The generation is at the end: cutting it off moves no byte.
+    if (GetId(std::string_view(value).substr(value.size() - kIdSize)) != generation_.load())
+      return std::optional<std::string>();
+    value.resize(value.size() - kIdSize);
+    return std::optional<std::string>(std::move(value));
+  }
+
+  Status PutDerived(const std::string& name, std::string_view value) override {
+    if (mode_ != Mode::kReadWrite) return Status::InvalidArgument("the database " + dir_ + " is open read-only");
+    std::string stamped(value);
+    stamped.append(EncodeU64(generation_.load()));
+    return FromRocks(db_->Put(WriteOptions(), handles_[kMeta], kDerivedPrefix + name, stamped),
+                     "storing derived data " + name + " in " + dir_);
   }
 
   Result<StoreStats> Stats() const override {
@@ -331,6 +384,9 @@ class RocksStore final : public Store {
     };
     TermId next_id = 0;
     VNKG_RETURN_IF_ERROR(read(kNextIdKey, next_id));
+    std::uint64_t generation = 0;
+    VNKG_RETURN_IF_ERROR(read(kGenerationKey, generation));
+    generation_ = generation;
     terms_.set_next_id(next_id == 0 ? 1 : next_id);
     for (int c = 0; c < kCounterCount; ++c) {
       std::uint64_t value = 0;
@@ -394,6 +450,8 @@ class RocksStore final : public Store {
   // The meta counters, mirrored: atomic because Stats() may run on a reader
   // thread while the writer commits.
   std::atomic<std::uint64_t> counters_[kCounterCount] = {0, 0, 0, 0};
+  // The write generation (kGenerationKey): a reader's stays as it was at open.
+  std::atomic<std::uint64_t> generation_ = 0;
   // Term ids (the write rules' TermInterner), reading the term index for
   // terms it has not met; only the writer uses it.
   TermInterner terms_{[this](const std::string& index_key) { return FindIndex(index_key); }};
@@ -512,6 +570,8 @@ Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, cons
   for (int c = 0; c < kCounterCount; ++c)
     counters[c] = static_cast<std::uint64_t>(static_cast<std::int64_t>(counters_[c].load()) + delta[c]);
   PutMeta(terms_.next_id(), counters, sink);
+  // Derived data computed before this batch no longer describes the database.
+  sink.Put(kMeta, kGenerationKey, EncodeU64(generation_.load() + 1));
   if (Status written = FromRocks(db_->Write(WriteOptions(), &batch), "storing document " + record.id + " in " + dir_);
       !written.ok()) {
     write_failed_ = true;
@@ -521,6 +581,7 @@ Result<IngestOutcome> RocksStore::PutDocument(const DocumentRecord& record, cons
   // Only after the batch is in does memory follow it.
   terms_.Commit();
   for (int c = 0; c < kCounterCount; ++c) counters_[c] = counters[c];
+  ++generation_;
   return outcome;
 }
 
@@ -532,6 +593,17 @@ rocksdb::ColumnFamilyOptions FamilyOptions(int family) {
   rocksdb::ColumnFamilyOptions options;
   options.compression = rocksdb::kLZ4Compression;
   options.bottommost_compression = rocksdb::kZSTD;
+  if (family == kMeta) {
+    // Counters and derived data. The derived values (megabytes) go to blob
+    // files, so that the blocks of the counters, which every open reads, do
+    // not carry them; uncompressed, as decompressing cost more at every
+    // start than the disk it saves.
+    options.compression = rocksdb::kNoCompression;
+    options.bottommost_compression = rocksdb::kNoCompression;
+    options.enable_blob_files = true;
+    options.min_blob_size = 4096;
+    options.enable_blob_garbage_collection = true;
+  }
   rocksdb::BlockBasedTableOptions table;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   if (family == kSpo || family == kPos || family == kOsp || family == kProvenance) {

@@ -36,7 +36,9 @@ Result<TermId> TermInterner::Entity(const vnkg::Entity& entity, RowSink& sink) {
   std::string spelling = EncodeEntityTerm(entity);
   if (auto it = known_spellings_.find(spelling); it != known_spellings_.end()) return it->second;
   if (auto it = pending_spellings_.find(spelling); it != pending_spellings_.end()) return it->second;
+  const TermId next = next_id();
   auto id = Intern(EntityIndexKey(entity), spelling, true, sink);
+  if (id.ok() && id.value() == next) sink.Put(kTermIndex, NameIndexKey(entity, next), "");  // a new term
   if (id.ok()) pending_spellings_.emplace(std::move(spelling), id.value());
   return id;
 }

@@ -55,6 +55,14 @@ class NameResolver {
   // Errors: the store's.
   static Result<NameResolver> Build(const Store& store);
   static Result<NameResolver> Build(const Store& store, Deadline deadline);
+  // The index the store keeps (Store::GetDerived; KeepStartupIndexes writes
+  // it) when it is of the store's current write generation, else Build:
+  // either way the same index. Errors: the store's; kCorruption for a kept
+  // index that does not decode.
+  static Result<NameResolver> Load(const Store& store, Deadline deadline = Deadline());
+  // The byte form Load reads.
+  std::string Encode() const;
+  static constexpr const char* kDerivedName = "names/1";  // a new byte layout takes a new name
 
   // Finds the entities whose label (EntityLabel) is `name`, comparing
   // FoldLoose keys: case, diacritics and tone placement ignored ("bui thanh

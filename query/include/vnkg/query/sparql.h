@@ -75,6 +75,11 @@ struct SparqlOptions {
   std::function<bool()> interrupted;
   // Polled in the same loops (cheaply, see Deadline::Poll); none by default.
   Deadline deadline;
+  // COUNT over one triple pattern grouped by one of its variables is answered
+  // from the view's counts and one range or prefix scan, without rows
+  // (sparql_eval_query.cc has the rule). true: always make the rows and group
+  // them, the general path; the answer is the same (tests compare both).
+  bool general_aggregates = false;
 };
 
 // Checks the syntax and the supported subset without running anything.

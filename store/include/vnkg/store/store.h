@@ -32,7 +32,8 @@ using TermId = std::uint64_t;  // 0 is never a valid id
 // version fails with Status::Code::kVersionMismatch.
 // 2: an event and a bridge point are one term per report (Entity::mention),
 // resolved to gatherings when read.
-inline constexpr int kSchemaVersion = 2;
+// 3: a write generation in `meta`, and derived data (GetDerived) stamped with it.
+inline constexpr int kSchemaVersion = 3;
 
 // The database location used when --db is not given:
 // $VNKG_DB if set, else $XDG_DATA_HOME/vnkg/db, else ~/.local/share/vnkg/db.
@@ -152,6 +153,13 @@ class Store : public DocumentSink {
   // Calls `visit` for each entity (id, entity) in id order; stop by returning false.
   virtual Status ForEachEntity(const std::function<bool(TermId, const Entity&)>& visit) const = 0;
 
+  // The entities ForEachEntity shows whose FoldLoose(EntityLabel(entity)) is
+  // `loose_name`, in id order. The default filters ForEachEntity; the
+  // RocksDB store reads its name rows (one prefix scan), written with each
+  // new term by every writer.
+  virtual Status ForEachEntityNamed(const std::string& loose_name,
+                                    const std::function<bool(TermId, const Entity&)>& visit) const;
+
   // Calls `visit` for each stored triple matching `pattern`, using the
   // ordering whose prefix the pattern binds (one prefix scan, never a full
   // scan when any position is bound). Return false from `visit` to stop.
@@ -165,6 +173,50 @@ class Store : public DocumentSink {
   virtual Status ForEachFact(const std::function<bool(const StoredFact&)>& visit) const = 0;
 
   virtual Result<StoreStats> Stats() const = 0;
+
+  // Derived data: what a reader would otherwise compute from the stored facts
+  // before its first answer (the resolution of events, the SPARQL view, the
+  // name index), kept under a name with the write generation it was computed
+  // at. Every PutDocument that changes the database starts a new generation
+  // (in the document's own batch), so a copy computed before a write is never
+  // returned: GetDerived gives nullopt for a copy that is absent or stale, and
+  // the caller computes afresh. The default keeps nothing.
+  // Errors: the database's.
+  virtual Result<std::optional<std::string>> GetDerived(const std::string& name) const;
+  // Stores `value` as `name`, stamped with the current generation.
+  // REQUIRES: Mode::kReadWrite (kInvalidArgument otherwise).
+  virtual Status PutDerived(const std::string& name, std::string_view value);
+};
+
+// Reads and writes the byte layout of derived data: length-prefixed strings
+// and fixed-width little-endian numbers. A Reader's getters return false once
+// the input is exhausted or malformed (and stay false), so a decoder checks
+// ok() once at the end.
+class DerivedWriter {
+ public:
+  DerivedWriter& Str(std::string_view s);
+  DerivedWriter& U64(std::uint64_t v);
+  DerivedWriter& U32(std::uint32_t v);
+  DerivedWriter& Entity(const vnkg::Entity& e);
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class DerivedReader {
+ public:
+  explicit DerivedReader(std::string_view in) : in_(in) {}
+  bool Str(std::string& s);
+  bool U64(std::uint64_t& v);
+  bool U32(std::uint32_t& v);
+  bool Entity(vnkg::Entity& e);
+  // True when nothing failed and the input was read to its end.
+  bool ok() const { return ok_ && in_.empty(); }
+
+ private:
+  std::string_view in_;
+  bool ok_ = true;
 };
 
 }  // namespace vnkg
