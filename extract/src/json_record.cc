@@ -45,6 +45,19 @@ void AppendUtf8(std::string& out, std::uint32_t c) {
   }
 }
 
+// Whether any of the eight bytes at p is '"', '\\' or below 0x20 (SWAR:
+// a byte is zero after the XOR exactly where it matched).
+bool HasSpecialByte(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, 8);
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t quote = word ^ (kOnes * '"'), backslash = word ^ (kOnes * '\\');
+  // Bytes below 0x20: (byte - 0x20) borrows into bit 7 where the byte had it clear.
+  const std::uint64_t control = (word - kOnes * 0x20) & ~word & kHigh;
+  return (has_zero(quote) | has_zero(backslash) | control) != 0;
+}
+
 // The string that starts after the opening quote at line[i]; on success `i`
 // is past the closing quote. `out` may be null (the value is skipped).
 bool ReadString(std::string_view line, std::size_t& i, std::string* out) {
@@ -52,6 +65,7 @@ bool ReadString(std::string_view line, std::size_t& i, std::string* out) {
   while (i < n) {
     // A run of plain bytes, copied at once.
     const std::size_t run = i;
+    while (i + 8 <= n && !HasSpecialByte(line.data() + i)) i += 8;
     while (i < n && line[i] != '"' && line[i] != '\\' && static_cast<unsigned char>(line[i]) >= 0x20) ++i;
     if (out) out->append(line.data() + run, i - run);
     if (i >= n) return false;

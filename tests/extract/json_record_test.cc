@@ -42,6 +42,22 @@ TEST_CASE("json_record: flat records of strings read as nlohmann::json reads the
   RequireSameAsNlohmann(R"({"id":"n","title":true,"text":null})");
 }
 
+TEST_CASE("json_record: escapes and quotes at every position of a long value") {
+  // The value is scanned eight bytes at a time: put the special byte at each offset.
+  for (const char* special : {"\\\"", "\\n", "\\u1ea0", "\\\\", "Ả"}) {
+    for (std::size_t at = 0; at <= 24; ++at) {
+      std::string value(24, 'a');
+      value.insert(at, special);
+      RequireSameAsNlohmann(R"({"id":"p","text":")" + value + R"("})");
+    }
+  }
+  for (std::size_t at = 0; at <= 24; ++at) {  // a raw control byte anywhere: the full parser decides
+    std::string value(24, 'a');
+    value.insert(at, "\x01");
+    CHECK_FALSE(ReadFlatJsonRecord(R"({"id":"p","text":")" + value + R"("})").has_value());
+  }
+}
+
 TEST_CASE("json_record: anything else is left to the full parser") {
   for (const char* line : {
            R"({"id":1,"text":"a number id"})",
