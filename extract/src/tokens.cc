@@ -38,6 +38,24 @@ bool IsSpace(UChar32 c) {
   return u_isUWhiteSpace(c) || c == 0xA0;
 }
 
+// The byte length of the Vietnamese letter at text[i] (a two-byte Latin-1 or
+// Latin Extended letter, U+00C0-024F but for × and ÷, or a three-byte one of
+// U+1EA0-1EF9), decoded inline; 0 for anything else, which then takes the
+// general path. Agrees with IsWordChar(CodePointAt(...)) where it answers.
+inline std::size_t VietnameseLetterLength(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char b = byte(i);
+  if (b >= 0xC3 && b <= 0xC9 && i + 1 < text.size() && (byte(i + 1) & 0xC0) == 0x80) {
+    const unsigned c = ((b & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu);
+    return c <= 0x24F && c != 0xD7 && c != 0xF7 ? 2 : 0;
+  }
+  if (b == 0xE1 && i + 2 < text.size() && (byte(i + 1) & 0xC0) == 0x80 && (byte(i + 2) & 0xC0) == 0x80) {
+    const unsigned c = 0x1000u | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
+    return c >= 0x1EA0 && c <= 0x1EF9 ? 3 : 0;
+  }
+  return 0;
+}
+
 // The class of each ASCII byte, so that scanning ASCII needs no decode.
 enum AsciiClass : unsigned char { kOther = 0, kSpace = 1, kWord = 2 };
 constexpr auto kAsciiClass = [] {
@@ -112,6 +130,11 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t base) {
         const unsigned char b = static_cast<unsigned char>(text[j]);
         if (b < 0x80 && kAsciiClass[b] == kWord) {  // the common case: an ASCII letter or digit
           ++j;
+          continue;
+        }
+        if (const std::size_t length = VietnameseLetterLength(text, j)) {  // the next most common
+          ascii = false;
+          j += length;
           continue;
         }
         std::size_t after;
