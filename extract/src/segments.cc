@@ -8,6 +8,7 @@
 
 #include "dates.h"
 #include "sentences.h"
+#include "tokens.h"
 #include "vnkg/model/text.h"
 
 namespace vnkg::stage {
@@ -77,7 +78,7 @@ void Segment(const Document& doc, DocumentView& view) {
     // Comment boxes, teaser headers, contact lines and update stamps are short
     // lines: only those are folded (a paragraph starting "Bình luận về ..." is body).
     const bool short_line = line.size() < 120;
-    const std::string folded = short_line ? FoldKey(line) : std::string();
+    const std::string folded = short_line ? FoldCachedWords(line) : std::string();
     if (StartsWith(folded, "ý kiến bạn đọc") || StartsWith(folded, "bình luận") || StartsWith(folded, "gửi bình luận"))
       break;  // the comment box ends the article
     if (folded == "đọc thêm"sv || StartsWith(folded, "tin liên quan") || StartsWith(folded, "bài liên quan") ||

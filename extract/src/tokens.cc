@@ -102,6 +102,24 @@ const std::string& FoldCached(std::string_view word) {
   }
 }
 
+std::string FoldCachedWords(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t from = 0; from < text.size();) {
+    std::size_t space = text.find(' ', from);
+    if (space == std::string_view::npos) space = text.size();
+    if (space > from) {
+      const std::string& fold = FoldCached(text.substr(from, space - from));
+      if (!fold.empty()) {  // a run of other white space folds to nothing
+        if (!out.empty()) out += ' ';
+        out += fold;
+      }
+    }
+    from = space + 1;
+  }
+  return out;
+}
+
 std::vector<Token> Tokenize(std::string_view text, std::size_t base) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 4 + 4);  // about one token per four bytes of Vietnamese

@@ -48,3 +48,13 @@ TEST_CASE("tokens: invalid bytes end a word and stand alone") {
   CHECK(tokens[0].text == "ab");
   for (const Token& t : tokens) CHECK(line.substr(t.begin, t.end - t.begin) == t.text);
 }
+
+TEST_CASE("tokens: FoldCachedWords is FoldKey of the whole text") {
+  for (const char* text : {
+           "", " ", "   ", "Ý KIẾN BẠN ĐỌC", "  Tin  liên quan ", "Đọc thêm", "Hoà  bình – HOÀ THUẬN",
+           "• Điện thoại: 0123 456 789", "Cập nhật: 10:30 06/01/2025", "a\u00a0b \u00a0 c", "\u00a0",
+           "OΔΟΣ ΣΑΣ", "quý  Thuỷ THÚY thuý", "e\u0301 x \u0301y", "KT-XH  \t T.Ư", "a \u2003 b"}) {
+    INFO(text);
+    CHECK(FoldCachedWords(text) == FoldKey(text));
+  }
+}
