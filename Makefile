@@ -72,8 +72,12 @@ fuzz: deps
 
 # Benchmarks (not part of `make test`): the corpus and slices of it; prints a
 # table and writes build/bench/results.json. See docs/performance.md.
+# EXTRACT_BASE=path/to/other/vnkg adds its extraction MB/s/core and the ratio,
+# measured alternately in the same run; BENCH_ARGS="--extract-only --slices 10"
+# measures extraction alone.
 bench: build
-	python3 bench/run.py --vnkg $(VNKG) --corpus ../shared/corpus/news.jsonl.zst --out $(BUILD_DIR)/bench/results.json
+	python3 bench/run.py --vnkg $(VNKG) --corpus ../shared/corpus/news.jsonl.zst --out $(BUILD_DIR)/bench/results.json \
+	  $(if $(EXTRACT_BASE),--extract-baseline $(EXTRACT_BASE)) $(BENCH_ARGS)
 
 # The fact diff of a change to the extractor (scripts/factdiff.py): builds
 # BASE (a git revision, default HEAD) in a worktree of its own under

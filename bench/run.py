@@ -48,6 +48,38 @@ def run_measured(cmd, stdin=None, stdout=subprocess.DEVNULL, cpu=None):
     return seconds, usage.ru_maxrss / 1024.0, code
 
 
+def run_cpu(cmd, stdin=None, stdout=subprocess.DEVNULL):
+    """Runs cmd; returns (wall seconds, CPU seconds: user + system). On a
+    shared machine CPU time is the figure per core: waiting for a core is
+    not counted."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=stdin, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 3):
+        sys.exit(f"bench: {' '.join(cmd)} failed ({code})")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def bench_extract(vnkg, baseline, path, facts_file, runs):
+    """`vnkg extract` alone on one core, `runs` times, alternating with the
+    baseline binary when one is given (so that load on the machine hits both
+    alike). Returns medians of wall and CPU seconds for each."""
+    got = {"wall": [], "cpu": [], "base_wall": [], "base_cpu": []}
+    for _ in range(runs):
+        with open(path, "rb") as inp, open(facts_file, "wb") as out:
+            wall, cpu = run_cpu([vnkg, "extract"], stdin=inp, stdout=out)
+        got["wall"].append(wall)
+        got["cpu"].append(cpu)
+        if baseline:
+            with open(path, "rb") as inp:
+                wall, cpu = run_cpu([baseline, "extract"], stdin=inp)
+            got["base_wall"].append(wall)
+            got["base_cpu"].append(cpu)
+    return {k: median(v) if v else None for k, v in got.items()}
+
+
 def dir_bytes(path):
     total = 0
     for root, _, files in os.walk(path):
@@ -263,11 +295,16 @@ def main():
     ap.add_argument("--slices", default="10,25,50,100")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--out", default="build/bench/results.json")
+    ap.add_argument("--extract-baseline", default=None,
+                    help="another vnkg binary whose `extract` runs alternately with ours: its MB/s/core and the ratio")
+    ap.add_argument("--extract-only", action="store_true",
+                    help="measure only extraction (no ingest, load, export, queries, scale-out)")
     ap.add_argument("--distributed-articles", type=int, default=20000,
                     help="articles for the scale-out figures (scripts/distributed_extract.py); 0: none")
     ap.add_argument("--facts-only", action="store_true", help="only extraction and the facts loads against sqlite3")
     a = ap.parse_args()
     vnkg = os.path.abspath(a.vnkg)
+    baseline = os.path.abspath(a.extract_baseline) if a.extract_baseline else None
     work = tempfile.mkdtemp(prefix="vnkg-bench-")
     results = {"runs": a.runs, "jobs": a.jobs, "slices": []}
     try:
@@ -284,6 +321,14 @@ def main():
             tbytes = text_bytes(path)
             in_bytes = os.path.getsize(path)
             row = {"slice_pct": pct, "documents": docs, "input_bytes": in_bytes, "text_bytes": tbytes}
+            row["extract"] = ex = bench_extract(vnkg, baseline, path, os.path.join(work, "extracted.jsonl"), a.runs)
+            row["extract_mb_s_core_cpu"] = tbytes / 1e6 / ex["cpu"]
+            if baseline:
+                row["extract_baseline_mb_s_core_cpu"] = tbytes / 1e6 / ex["base_cpu"]
+            if a.extract_only:
+                results["slices"].append(row)
+                print(f"slice {pct}%: done", file=sys.stderr)
+                continue
 
             ingest_s, ingest_rss, facts, db_bytes = [], [], 0, 0
             for r in range(0 if a.facts_only else a.runs):
@@ -309,14 +354,10 @@ def main():
                 bulk_rss.append(rss)
                 shutil.rmtree(db, ignore_errors=True)
 
-            # Extraction alone (one process, one core): its output is the
-            # facts file the load figures below read.
+            # Extraction alone (one process, one core) was measured first
+            # (bench_extract): its output is the facts file the load figures below read.
             facts_file = os.path.join(work, "extracted.jsonl")
-            extract_s = []
-            for _ in range(1 if a.facts_only else a.runs):
-                with open(path, "rb") as inp, open(facts_file, "wb") as out:
-                    s, _, _ = run_measured([vnkg, "extract"], stdin=inp, stdout=out)
-                extract_s.append(s)
+            extract_s = [row["extract"]["wall"]]
             fact_lines = sum(1 for _ in open(facts_file, "rb"))
 
             # Loading facts computed elsewhere (--facts, per-document and
@@ -420,8 +461,25 @@ def main():
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     with open(a.out, "w") as fh:
         json.dump(results, fh, indent=2)
+    base_head = ["baseline MB/s/core", "x baseline"] if baseline else []
+    head = ["slice", "docs", "text MB", "extract MB/s/core (CPU)", "extract MB/s (wall)"] + base_head
+    print(f"extraction, `vnkg extract` on one core: text MB over the median of {a.runs} runs' CPU time "
+          f"(user + system){', alternating with ' + baseline if baseline else ''}")
+    print(" | ".join(head))
+    print(" | ".join("---" for _ in head))
+    for r in results["slices"]:
+        ex = r["extract"]
+        cells = [f"{r['slice_pct']}%", r["documents"], f"{r['text_bytes']/1e6:.1f}",
+                 f"{r['extract_mb_s_core_cpu']:.1f}", f"{r['text_bytes']/1e6/ex['wall']:.1f}"]
+        if baseline:
+            cells += [f"{r['extract_baseline_mb_s_core_cpu']:.1f}",
+                      f"{r['extract_mb_s_core_cpu'] / r['extract_baseline_mb_s_core_cpu']:.2f}"]
+        print(" | ".join(str(x) for x in cells))
+    if a.extract_only:
+        return
+    print()
     head = ["slice", "docs", "text MB", "ingest s", "MB/s", "docs/s", "facts/s", "RSS MiB", "db/input",
-            "bulk s", "bulk MB/s", "bulk x", "extract MB/s/core", "nt triples/s", "rapper triples/s"]
+            "bulk s", "bulk MB/s", "bulk x", "extract MB/s wall", "nt triples/s", "rapper triples/s"]
     if not a.facts_only:
         print(" | ".join(head))
         print(" | ".join("---" for _ in head))

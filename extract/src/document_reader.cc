@@ -9,9 +9,11 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "json_record.h"
 #include "vnkg/extract/legacy_encoding.h"
 #include "vnkg/model/utf8.h"
 
@@ -132,11 +134,15 @@ class Reader {
   }
 
   // False when the consumer asked to stop.
-  bool Emit(Document&& doc, const std::string& where) {
-    if (std::int64_t bad = RepairUtf8(doc.text); bad >= 0)
+  // `valid_unless_nul`: the caller knows text and title are valid UTF-8 but
+  // for NUL bytes, so only those are looked for (one memchr, not a decode).
+  bool Emit(Document&& doc, const std::string& where, bool valid_unless_nul = false) {
+    const bool check_text = !valid_unless_nul || std::memchr(doc.text.data(), '\0', doc.text.size()) != nullptr;
+    const bool check_title = !valid_unless_nul || std::memchr(doc.title.data(), '\0', doc.title.size()) != nullptr;
+    if (std::int64_t bad = check_text ? RepairUtf8(doc.text) : -1; bad >= 0)
       Issue(where, "invalid UTF-8 or NUL byte at byte " + std::to_string(bad) +
                        " of the text; replaced with U+FFFD (NUL dropped), document kept", false);
-    RepairUtf8(doc.title);
+    if (check_title) RepairUtf8(doc.title);
     doc.origin = where;
     return cb_.on_document(std::move(doc));
   }
@@ -176,13 +182,39 @@ class Reader {
   bool ReadRecord(const std::string& line, const std::string& where) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) return true;
     // The JSON parser rejects invalid UTF-8 outright; repair first so that one
-    // bad byte costs a warning, not the record.
-    std::string repaired = line;
-    Decode(repaired, where, "line");
-    if (std::int64_t bad = RepairUtf8(repaired); bad >= 0)
-      Issue(where, "invalid UTF-8 or NUL byte at byte " + std::to_string(bad) +
-                       " of the line; replaced with U+FFFD (NUL dropped), record kept", false);
-    json j = json::parse(repaired, nullptr, /*allow_exceptions=*/false);
+    // bad byte costs a warning, not the record. Most lines need no copy.
+    std::string repaired;
+    const std::string* valid = &line;
+    if (decoder_ || FirstInvalidUtf8(line) >= 0) {
+      repaired = line;
+      Decode(repaired, where, "line");
+      if (std::int64_t bad = RepairUtf8(repaired); bad >= 0)
+        Issue(where, "invalid UTF-8 or NUL byte at byte " + std::to_string(bad) +
+                         " of the line; replaced with U+FFFD (NUL dropped), record kept", false);
+      valid = &repaired;
+    }
+    // The common record (a flat object of strings) without a DOM; anything
+    // else goes through nlohmann::json, which decides.
+    if (std::optional<JsonRecordFields> fields = ReadFlatJsonRecord(*valid)) {
+      Document doc;
+      if (fields->id) doc.id = std::move(*fields->id);
+      if (doc.id.empty()) {
+        Issue(where, "record has no \"id\"; skipped", true);
+        return true;
+      }
+      if (!fields->text) {
+        Issue(where, "record '" + doc.id + "' has no \"text\" string; skipped", true);
+        return true;
+      }
+      doc.text = std::move(*fields->text);
+      if (fields->title) doc.title = std::move(*fields->title);
+      if (fields->date) doc.date = std::move(*fields->date);
+      if (fields->url) doc.url = std::move(*fields->url);
+      // Valid UTF-8 in, valid UTF-8 out (surrogates are paired or refused):
+      // only "\u0000" can bring in a byte the extractor refuses.
+      return Emit(std::move(doc), where, /*valid_unless_nul=*/true);
+    }
+    json j = json::parse(*valid, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded() || !j.is_object()) {
       Issue(where, "not a JSON object; record skipped", true);
       return true;

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 
@@ -36,6 +37,35 @@ bool IsSpace(UChar32 c) {
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   return u_isUWhiteSpace(c) || c == 0xA0;
 }
+
+// The byte length of the Vietnamese letter at text[i] (a two-byte Latin-1 or
+// Latin Extended letter, U+00C0-024F but for × and ÷, or a three-byte one of
+// U+1EA0-1EF9), decoded inline; 0 for anything else, which then takes the
+// general path. Agrees with IsWordChar(CodePointAt(...)) where it answers.
+inline std::size_t VietnameseLetterLength(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char b = byte(i);
+  if (b >= 0xC3 && b <= 0xC9 && i + 1 < text.size() && (byte(i + 1) & 0xC0) == 0x80) {
+    const unsigned c = ((b & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu);
+    return c <= 0x24F && c != 0xD7 && c != 0xF7 ? 2 : 0;
+  }
+  if (b == 0xE1 && i + 2 < text.size() && (byte(i + 1) & 0xC0) == 0x80 && (byte(i + 2) & 0xC0) == 0x80) {
+    const unsigned c = 0x1000u | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
+    return c >= 0x1EA0 && c <= 0x1EF9 ? 3 : 0;
+  }
+  return 0;
+}
+
+// The class of each ASCII byte, so that scanning ASCII needs no decode.
+enum AsciiClass : unsigned char { kOther = 0, kSpace = 1, kWord = 2 };
+constexpr auto kAsciiClass = [] {
+  std::array<unsigned char, 128> table{};
+  for (int b = 0; b < 128; ++b) {
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) table[b] = kWord;
+    if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') table[b] = kSpace;
+  }
+  return table;
+}();
 
 }  // namespace
 
@@ -72,61 +102,99 @@ const std::string& FoldCached(std::string_view word) {
   }
 }
 
+std::string FoldCachedWords(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t from = 0; from < text.size();) {
+    std::size_t space = text.find(' ', from);
+    if (space == std::string_view::npos) space = text.size();
+    if (space > from) {
+      const std::string& fold = FoldCached(text.substr(from, space - from));
+      if (!fold.empty()) {  // a run of other white space folds to nothing
+        if (!out.empty()) out += ' ';
+        out += fold;
+      }
+    }
+    from = space + 1;
+  }
+  return out;
+}
+
 std::vector<Token> Tokenize(std::string_view text, std::size_t base) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 4 + 4);  // about one token per four bytes of Vietnamese
+  const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < text.size()) {
+  while (i < n) {
+    const unsigned char first = static_cast<unsigned char>(text[i]);
+    // ASCII white space and punctuation, the most common cases, without a decode.
+    if (first < 0x80 && kAsciiClass[first] == kSpace) {
+      ++i;
+      continue;
+    }
     std::size_t next;
     const UChar32 c = CodePointAt(text, i, next);
-    if (IsSpace(c)) {
+    if (first >= 0x80 && IsSpace(c)) {
       i = next;
       continue;
     }
-    Token t;
-    t.begin = i;
+    const std::size_t begin = i;
+    std::size_t end;
+    bool ascii = first < 0x80;
+    Token& t = tokens.emplace_back();
     if (IsWordChar(c)) {
       std::size_t j = next;
-      while (j < text.size()) {
+      while (j < n) {
+        const unsigned char b = static_cast<unsigned char>(text[j]);
+        if (b < 0x80 && kAsciiClass[b] == kWord) {  // the common case: an ASCII letter or digit
+          ++j;
+          continue;
+        }
+        if (const std::size_t length = VietnameseLetterLength(text, j)) {  // the next most common
+          ascii = false;
+          j += length;
+          continue;
+        }
         std::size_t after;
         const UChar32 d = CodePointAt(text, j, after);
         if (IsWordChar(d)) {
+          ascii = false;  // d >= 0x80: ASCII word characters were taken above
           j = after;
           continue;
         }
         // Inner joiners: "T.Ư", "H'Hen", "6/1/2025", "KT-XH" stay one token.
-        if ((d == '.' || d == '\'' || d == 0x2019 || d == '/' || d == '-' || d == '&') && after < text.size()) {
+        if ((d == '.' || d == '\'' || d == 0x2019 || d == '/' || d == '-' || d == '&') && after < n) {
           std::size_t after2;
           const UChar32 e = CodePointAt(text, after, after2);
           if (IsWordChar(e) && !(d == '-' && u_isdigit(e) != u_isdigit(c))) {
+            if (d >= 0x80) ascii = false;
             j = after;
             continue;
           }
         }
         break;
       }
-      t.end = j;
+      end = j;
       t.word = true;
       t.capital = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
       t.digits = c >= '0' && c <= '9';
     } else {
-      t.end = next;
+      end = next;
     }
-    t.text = std::string(text.substr(t.begin, t.end - t.begin));
-    bool ascii = true;
-    for (char ch : t.text) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+    const std::string_view written = text.substr(begin, end - begin);
+    t.text.assign(written.data(), written.size());
     if (!t.word) {
       t.fold = t.text;
     } else if (ascii) {  // no tone marks to move, no ICU needed
       t.fold = t.text;
-      for (char& ch : t.fold) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      for (char& ch : t.fold)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + ('a' - 'A'));
     } else {
-      t.fold = FoldCached(t.text);
+      t.fold = FoldCached(written);
     }
-    t.begin += base;
-    t.end += base;
-    tokens.push_back(std::move(t));
-    i = tokens.back().end - base;
+    t.begin = begin + base;
+    t.end = end + base;
+    i = end;
   }
   return tokens;
 }

@@ -25,4 +25,11 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t base);
 // FoldKey with a per-thread cache: syllables repeat, ICU calls do not need to.
 const std::string& FoldCached(std::string_view word);
 
+// FoldKey(text), built from the cached folds of its space-separated runs:
+// FoldKey works within a run (NFC composes nothing across a space, the tone
+// move and the final-sigma rule stop at one) and collapses white space to
+// one space, so the folds of the runs joined by single spaces are the same
+// string.
+std::string FoldCachedWords(std::string_view text);
+
 }  // namespace vnkg
