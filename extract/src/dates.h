@@ -57,8 +57,11 @@ int LatestWrittenYear(const std::vector<Sentence>& sentences);
 int AnniversaryYear(const std::vector<Token>& tokens, int* base_year = nullptr, int latest_written = 0);
 
 // Counts the years a sentence speaks of as its present into `counts`; links to
-// related articles ("[...]") aside.
-void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written = 0);
+// related articles ("[...]") aside. With `month_years`, a month of a year
+// ("hồi tháng 5/2017") counts too: it bounds the present (narrated careers
+// and history are written in months, so it does not choose the news year).
+void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written = 0,
+                    bool month_years = false);
 
 // The first date of a sentence; with `need_time_word`, a date without a year
 // counts only after a time word ("sáng 6/1"). The ends of a span of years
