@@ -190,7 +190,7 @@ constexpr std::size_t kTargetReach = 8;
 // Counts the years a sentence speaks of as its present: plans ("đến năm
 // 2030"), range ends, laws ("Hiến pháp 2013"), births ("sinh năm 1970") and
 // the past of an anniversary aside; a full date ("5/6/2025") weighs more.
-void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written, bool month_years) {
+void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written, YearCount mode) {
   const int anniversary = AnniversaryYear(tokens, nullptr, latest_written);
   const std::vector<bool> linked = InSquareBrackets(tokens);
   if (anniversary) counts[anniversary] += 2;
@@ -205,7 +205,7 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     if (auto dm = ParseDateToken(tokens[i].text); dm && dm->year && !born(i) && !(anniversary && dm->year < anniversary - 1))
       counts[dm->year] += 3;
     // "hồi tháng 5/2017", "tháng 3-2018": a month of a year is that year, read from the word before "tháng".
-    const bool month_year = month_years && MonthYear(tokens, i, y);
+    const bool month_year = mode == YearCount::kBounds && MonthYear(tokens, i, y);
     if (!month_year &&
         (!tokens[i].digits || tokens[i].text.size() != 4 || !ParseInt(tokens[i].text, y) || y < 1990 || y > 2100))
       continue;
@@ -223,7 +223,9 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     for (std::size_t back = 1; back <= 6 && back <= word; ++back) {
       const std::string& w = tokens[word - back].fold;
       const std::string& before = back < word ? tokens[word - back - 1].fold : std::string();
+      // "Hiệp định Paris 2015", "hiệp ước khí hậu Paris ký năm 2015": an agreement's year, as a law's.
       law = law || w == "luật"sv || w == "pháp"sv || (before == "nghị"sv && (w == "quyết"sv || w == "định"sv)) ||
+            (before == "hiệp"sv && (w == "định"sv || w == "ước"sv)) ||
             (before == "thông"sv && w == "tư"sv);
     }
     // A target's year: "tầm nhìn ASEAN 2025", "Chương trình nghị sự 2030", "giai đoạn 2016 - 2020".
@@ -233,7 +235,10 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     // words before its year, in the same phrase.
     for (std::size_t back = 1; back <= kTargetReach && back <= word && tokens[word - back].word && !target; ++back)
       target = tokens[word - back].fold == "tiêu"sv || tokens[word - back].fold == "nhìn"sv;
-    if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv || target ||
+    // "kể từ năm 2013", "từ 2012 đến nay": a point the present is counted from, in its past; it bounds the
+    // present (YearCount::kBounds), it does not choose it.
+    const bool since = mode == YearCount::kChoose && (at(1) == "từ"sv || (at(1) == "năm"sv && at(2) == "từ"sv));
+    if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv || target || since ||
         after == "sẽ"sv || law || born(i))
       continue;
     ++counts[y];
@@ -404,16 +409,28 @@ std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bo
 }
 
 int DominantYear(const std::vector<Sentence>& sentences, bool teasers, int latest_written, int* support) {
-  std::map<int, int> counts;
+  // The year that stands out, 0 if none, and its weight.
+  auto standing_out = [](const std::map<int, int>& counts, int& best) {
+    int year = 0, distinct = 0;
+    best = 0;
+    for (const auto& [y, n] : counts) {
+      ++distinct;
+      if (n >= best) best = n, year = y;
+    }
+    return (best >= 2 || distinct == 1) ? year : 0;
+  };
+  std::map<int, int> counts, with_since;
   for (const Sentence& s : sentences)
-    if ((s.kind == SegmentKind::kTeaser) == teasers) CountNewsYears(s.tokens, counts, latest_written);
-  int best = 0, year = 0, distinct = 0;
-  for (const auto& [y, n] : counts) {
-    ++distinct;
-    if (n >= best) best = n, year = y;
-  }
+    if ((s.kind == SegmentKind::kTeaser) == teasers) {
+      CountNewsYears(s.tokens, counts, latest_written);
+      CountNewsYears(s.tokens, with_since, latest_written, YearCount::kSinceToo);
+    }
+  int best = 0, best_with_since = 0;
+  const int year = standing_out(counts, best);
   if (support) *support = best;
-  return (best >= 2 || distinct == 1) ? year : 0;
+  // Leaving out the points counted from ("kể từ năm 2013") drops a year of the past; it does not make a
+  // lone mention stand out ("thành lập năm 1995" beside "từ năm 2010").
+  return year == standing_out(with_since, best_with_since) || best >= 2 ? year : 0;
 }
 
 void ReadPresentYears(const std::string& doc_date, DocumentView& view) {
@@ -426,7 +443,7 @@ void ReadPresentYears(const std::string& doc_date, DocumentView& view) {
       if (t.digits)
         if (auto dm = ParseDateToken(t.text); dm && dm->year)
           view.latest_full_date_year = std::max(view.latest_full_date_year, dm->year);
-    CountNewsYears(s.tokens, years, view.latest_written_year, /*month_years=*/true);
+    CountNewsYears(s.tokens, years, view.latest_written_year, YearCount::kBounds);
   }
   view.latest_news_year = years.empty() ? 0 : years.rbegin()->first;
   int published;

@@ -204,12 +204,12 @@ TEST_CASE("dates: a month of a year ('tháng 4/2016') bounds the present, it doe
   std::map<int, int> counts;
   CountNewsYears(opened, counts);
   CHECK(counts.empty());
-  CountNewsYears(opened, counts, 0, true);
+  CountNewsYears(opened, counts, 0, YearCount::kBounds);
   CHECK(counts == std::map<int, int>{{2016, 2}});
   counts.clear();
-  CountNewsYears(Tokenize("Dự án sẽ hoàn thành vào tháng 6/2020, tiến độ đến tháng 12/2021", 0), counts, 0, true);
+  CountNewsYears(Tokenize("Dự án sẽ hoàn thành vào tháng 6/2020, tiến độ đến tháng 12/2021", 0), counts, 0, YearCount::kBounds);
   CHECK(counts.empty());  // plans
-  CountNewsYears(Tokenize("Tỷ lệ đạt 4/2016 hồ sơ", 0), counts, 0, true);
+  CountNewsYears(Tokenize("Tỷ lệ đạt 4/2016 hồ sơ", 0), counts, 0, YearCount::kBounds);
   CHECK(counts.empty());  // not after "tháng"
   // An older year the article speaks of is no present when it writes a later month.
   DocumentView view;
@@ -262,4 +262,25 @@ TEST_CASE("dates: a day in the month of a year its sentence names", "[dates]") {
   CHECK(ResolveYear(DayMonth{30, 10, 0}, other, false, "", view) == "2013-10-30");
   const auto ahead = Tokenize("Sáng 3/10, xã họp bàn việc khánh thành cầu vào tháng 10/2019", 0);
   CHECK(ResolveYear(DayMonth{3, 10, 0}, ahead, false, "", view) == "2013-10-03");
+}
+
+TEST_CASE("dates: a point the present is counted from, and an agreement's year, are no news year", "[dates]") {
+  std::map<int, int> counts;
+  CountNewsYears(Tokenize("Kể từ năm 2013, xã không cấp phép thêm dự án nào", 0), counts);
+  CountNewsYears(Tokenize("Từ 2012 đến nay, bưu điện đã chuyển 3.000 hồ sơ", 0), counts);
+  CountNewsYears(Tokenize("Hai nước ủng hộ Hiệp định Paris ký năm 2015 về khí hậu", 0), counts);
+  CHECK(counts.empty());
+  CountNewsYears(Tokenize("Từ tháng 3/2018, xã làm đường", 0), counts, 0, YearCount::kBounds);
+  CHECK(counts == std::map<int, int>{{2018, 1}});  // they bound the present
+  CountNewsYears(Tokenize("Kể từ năm 2013, xã không cấp phép thêm dự án nào", 0), counts, 0, YearCount::kBounds);
+  CHECK(counts == std::map<int, int>{{2013, 1}, {2018, 1}});
+  // Left out, a point counted from does not make a lone year stand out.
+  std::vector<Sentence> sentences;
+  sentences.push_back(MakeSentence("Ủy hội được thành lập năm 1995."));
+  sentences.push_back(MakeSentence("Từ năm 2010, ủy hội họp cấp cao bốn năm một lần."));
+  CHECK(DominantYear(sentences, false) == 0);
+  sentences.push_back(MakeSentence("Từ năm 2010, ủy hội có 4 thành viên."));
+  CHECK(DominantYear(sentences, false) == 0);  // 2010 stood out: leaving it out leaves no present
+  sentences.push_back(MakeSentence("Năm 2019, ủy hội họp tại Lào; năm 2019 cũng là năm ..."));
+  CHECK(DominantYear(sentences, false) == 2019);
 }
