@@ -197,7 +197,13 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
   auto born = [&](std::size_t i) {
     for (std::size_t back = 1; back <= 4 && back <= i; ++back)
       if (tokens[i - back].fold == "sinh"sv) return true;
-    return false;
+    // "thành lập năm 1995", "được thành lập từ năm 2002", "thành lập vào năm 2001": a founding, as a birth
+    // (it still bounds the present).
+    if (mode == YearCount::kBounds) return false;
+    std::size_t k = i;
+    if (k > 0 && tokens[k - 1].fold == "năm"sv) --k;
+    if (k > 0 && (tokens[k - 1].fold == "từ"sv || tokens[k - 1].fold == "vào"sv)) --k;
+    return k >= 2 && tokens[k - 1].fold == "lập"sv && tokens[k - 2].fold == "thành"sv;
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     int y;

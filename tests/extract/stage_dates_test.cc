@@ -284,3 +284,12 @@ TEST_CASE("dates: a point the present is counted from, and an agreement's year, 
   sentences.push_back(MakeSentence("Năm 2019, ủy hội họp tại Lào; năm 2019 cũng là năm ..."));
   CHECK(DominantYear(sentences, false) == 2019);
 }
+
+TEST_CASE("dates: a founding year is no news year", "[dates]") {
+  std::map<int, int> counts;
+  CountNewsYears(Tokenize("Ủy hội được thành lập năm 1995 dựa trên Hiệp ước Mekong", 0), counts);
+  CountNewsYears(Tokenize("Tổ chức này thành lập vào năm 2001", 0), counts);
+  CHECK(counts.empty());
+  CountNewsYears(Tokenize("Năm 2018, tỉnh thành lập 12 hợp tác xã", 0), counts);
+  CHECK(counts == std::map<int, int>{{2018, 1}});
+}
