@@ -172,40 +172,66 @@ int AnniversaryYear(const std::vector<Token>& tokens, int* base_year, int latest
   return 0;
 }
 
+// "tháng 5/2017", "tháng 3-2018" at tokens[i] (after "tháng"): its year, 1990-2100.
+static bool MonthYear(const std::vector<Token>& tokens, std::size_t i, int& year) {
+  if (i == 0 || tokens[i - 1].fold != "tháng"sv || !tokens[i].digits) return false;
+  const std::string& t = tokens[i].text;
+  const std::size_t sep = t.find_first_of("/-");
+  int month;
+  if (sep == std::string::npos || sep == 0 || sep > 2 || sep + 5 != t.size() || !ParseInt(t.substr(0, sep), month) ||
+      month < 1 || month > 12 || !ParseInt(t.substr(sep + 1), year))
+    return false;
+  return year >= kOldestNewsYear && year <= 2100;
+}
+
 // How many words before a year its target word may stand ("mục tiêu phát triển bền vững toàn cầu 2030").
 constexpr std::size_t kTargetReach = 8;
 
 // Counts the years a sentence speaks of as its present: plans ("đến năm
 // 2030"), range ends, laws ("Hiến pháp 2013"), births ("sinh năm 1970") and
 // the past of an anniversary aside; a full date ("5/6/2025") weighs more.
-void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written) {
+void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written, YearCount mode) {
   const int anniversary = AnniversaryYear(tokens, nullptr, latest_written);
   const std::vector<bool> linked = InSquareBrackets(tokens);
   if (anniversary) counts[anniversary] += 2;
   auto born = [&](std::size_t i) {
     for (std::size_t back = 1; back <= 4 && back <= i; ++back)
       if (tokens[i - back].fold == "sinh"sv) return true;
-    return false;
+    // "thành lập năm 1995", "được thành lập từ năm 2002", "thành lập vào năm 2001": a founding, as a birth
+    // (it still bounds the present).
+    if (mode == YearCount::kBounds) return false;
+    std::size_t k = i;
+    if (k > 0 && tokens[k - 1].fold == "năm"sv) --k;
+    if (k > 0 && (tokens[k - 1].fold == "từ"sv || tokens[k - 1].fold == "vào"sv)) --k;
+    return k >= 2 && tokens[k - 1].fold == "lập"sv && tokens[k - 2].fold == "thành"sv;
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     int y;
     if (linked[i]) continue;
     if (auto dm = ParseDateToken(tokens[i].text); dm && dm->year && !born(i) && !(anniversary && dm->year < anniversary - 1))
       counts[dm->year] += 3;
-    if (!tokens[i].digits || tokens[i].text.size() != 4 || !ParseInt(tokens[i].text, y) || y < 1990 || y > 2100)
+    // "hồi tháng 5/2017", "tháng 3-2018": a month of a year is that year, read from the word before "tháng".
+    const bool month_year = mode == YearCount::kBounds && MonthYear(tokens, i, y);
+    if (!month_year &&
+        (!tokens[i].digits || tokens[i].text.size() != 4 || !ParseInt(tokens[i].text, y) || y < 1990 || y > 2100))
       continue;
     if (anniversary && y < anniversary - 1) continue;
-    auto at = [&](std::size_t back) { return i >= back ? tokens[i - back].fold : std::string(); };
+    const std::size_t word = month_year ? i - 1 : i;  // where the year's phrase starts
+    auto at = [&](std::size_t back) { return word >= back ? tokens[word - back].fold : std::string(); };
     const std::string after = i + 1 < tokens.size() ? tokens[i + 1].fold : "";
     static const std::set<std::string> kPlan = {"đến", "tới", "trước", "vào", "nhìn", "sau", "tiêu",
                                               "hoạch", "kiến", "hướng"};  // "mục tiêu 2026", "kế hoạch 2020", "dự kiến 2020", "định hướng 2030"
     // "Hiến pháp 2013", "Bộ luật Tố tụng Hình sự năm 2015", "Nghị quyết ... năm 2019":
     // the year of a law, not of the news.
-    bool law = false;
-    for (std::size_t back = 1; back <= 6 && back <= i; ++back) {
-      const std::string& w = tokens[i - back].fold;
-      const std::string& before = back < i ? tokens[i - back - 1].fold : std::string();
+    // "Bộ luật Hình sự 2015 đã sửa đổi bổ sung 2017", "sửa đổi, bổ sung năm 2009": a law's amendment.
+    const std::size_t bare = at(1) == "năm"sv ? 2 : 1;
+    bool law = (at(bare) == "sung"sv && at(bare + 1) == "bổ"sv) || (at(bare) == "đổi"sv && at(bare + 1) == "sửa"sv);
+    for (std::size_t back = 1; back <= 6 && back <= word; ++back) {
+      const std::string& w = tokens[word - back].fold;
+      const std::string& before = back < word ? tokens[word - back - 1].fold : std::string();
+      // "Hiệp định Paris 2015", "hiệp ước khí hậu Paris ký năm 2015": an agreement's year, as a law's.
       law = law || w == "luật"sv || w == "pháp"sv || (before == "nghị"sv && (w == "quyết"sv || w == "định"sv)) ||
+            (before == "hiệp"sv && (w == "định"sv || w == "ước"sv)) ||
             (before == "thông"sv && w == "tư"sv);
     }
     // A target's year: "tầm nhìn ASEAN 2025", "Chương trình nghị sự 2030", "giai đoạn 2016 - 2020".
@@ -213,9 +239,12 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     bool target = kTarget.count(at(1)) || at(2) == "nhìn"sv;
     // "các mục tiêu xanh toàn cầu 2030", "Mục tiêu phát triển bền vững toàn cầu 2030": a target named a few
     // words before its year, in the same phrase.
-    for (std::size_t back = 1; back <= kTargetReach && back <= i && tokens[i - back].word && !target; ++back)
-      target = tokens[i - back].fold == "tiêu"sv || tokens[i - back].fold == "nhìn"sv;
-    if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv || target ||
+    for (std::size_t back = 1; back <= kTargetReach && back <= word && tokens[word - back].word && !target; ++back)
+      target = tokens[word - back].fold == "tiêu"sv || tokens[word - back].fold == "nhìn"sv;
+    // "kể từ năm 2013", "từ 2012 đến nay": a point the present is counted from, in its past; it bounds the
+    // present (YearCount::kBounds), it does not choose it.
+    const bool since = mode == YearCount::kChoose && (at(1) == "từ"sv || (at(1) == "năm"sv && at(2) == "từ"sv));
+    if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv || target || since ||
         after == "sẽ"sv || law || born(i))
       continue;
     ++counts[y];
@@ -302,6 +331,17 @@ int BaselessAnniversaryCount(const std::vector<Token>& tokens) {
   return 0;
 }
 
+// "tổng kết công tác", "tổng kết năm", "Hội nghị tổng kết của ...": the review of a year's work (not "sơ kết",
+// not "tổng kết 10 năm thực hiện ...", not a campaign's or a festival's "tổng kết đợt", "tổng kết Lễ hội").
+static bool YearReview(const std::vector<Token>& tokens) {
+  for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+    if (tokens[i].fold != "tổng"sv || tokens[i + 1].fold != "kết"sv) continue;
+    const Token& next = tokens[i + 2];
+    if (next.fold == "công"sv || next.fold == "năm"sv || next.fold == "của"sv || next.fold == "hoạt"sv) return true;
+  }
+  return false;
+}
+
 std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bool teaser, const std::string& doc_date,
                         const DocumentView& view) {
   if (dm.year) return IsoDate(dm.year, dm.month, dm.day);
@@ -348,25 +388,55 @@ std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bo
         !view.IsStale(own.begin()->first))
       return IsoDate(own.begin()->first, dm.month, dm.day);
   }
+  // "Sáng 30/10, ... hội nghị giao ban báo chí tháng 10/2018": the day is in the month of a year its sentence
+  // names (not a plan's: "vào tháng 10/2018", "đến tháng 10/2018").
+  {
+    int year = 0, found = 0, y;
+    static const std::set<std::string> kAhead = {"đến", "tới", "trước", "vào", "sau"};
+    for (std::size_t i = 1; i < tokens.size(); ++i)
+      if (MonthYear(tokens, i, y) && tokens[i].text.substr(0, tokens[i].text.find_first_of("/-")) ==
+                                         std::to_string(dm.month) &&
+          !(i >= 2 && kAhead.count(tokens[i - 2].fold)))
+        year = y, ++found;
+    if (found == 1 && !view.IsStale(year)) return IsoDate(year, dm.month, dm.day);
+  }
   // Else the year the article speaks of most (plans "đến năm 2030" and range
   // ends aside), the latest on a tie.
   const int latest = teaser && view.teaser_year ? view.teaser_year : view.dominant_year;
-  if (latest && (teaser || (!view.IsStale(latest) && !OnlyInFullDates(view.sentences, latest, dm))))
+  if (latest && (teaser || (!view.IsStale(latest) && !OnlyInFullDates(view.sentences, latest, dm)))) {
+    // "Hội nghị tổng kết của Công ty ... chiều 21/1" in an article that speaks of 2016 and of no later
+    // year: a year's review held in January-March reviews the year before, so the year spoken of is
+    // the year reviewed and the day is in the next.
+    if (!teaser && dm.month <= 3 && YearReview(tokens) && view.latest_written_year == latest)
+      return IsoDate(latest + 1, dm.month, dm.day);
     return IsoDate(latest, dm.month, dm.day);
+  }
   return "";
 }
 
 int DominantYear(const std::vector<Sentence>& sentences, bool teasers, int latest_written, int* support) {
-  std::map<int, int> counts;
+  // The year that stands out, 0 if none, and its weight.
+  auto standing_out = [](const std::map<int, int>& counts, int& best) {
+    int year = 0, distinct = 0;
+    best = 0;
+    for (const auto& [y, n] : counts) {
+      ++distinct;
+      if (n >= best) best = n, year = y;
+    }
+    return (best >= 2 || distinct == 1) ? year : 0;
+  };
+  std::map<int, int> counts, with_since;
   for (const Sentence& s : sentences)
-    if ((s.kind == SegmentKind::kTeaser) == teasers) CountNewsYears(s.tokens, counts, latest_written);
-  int best = 0, year = 0, distinct = 0;
-  for (const auto& [y, n] : counts) {
-    ++distinct;
-    if (n >= best) best = n, year = y;
-  }
+    if ((s.kind == SegmentKind::kTeaser) == teasers) {
+      CountNewsYears(s.tokens, counts, latest_written);
+      CountNewsYears(s.tokens, with_since, latest_written, YearCount::kSinceToo);
+    }
+  int best = 0, best_with_since = 0;
+  const int year = standing_out(counts, best);
   if (support) *support = best;
-  return (best >= 2 || distinct == 1) ? year : 0;
+  // Leaving out the points counted from ("kể từ năm 2013") drops a year of the past; it does not make a
+  // lone mention stand out ("thành lập năm 1995" beside "từ năm 2010").
+  return year == standing_out(with_since, best_with_since) || best >= 2 ? year : 0;
 }
 
 void ReadPresentYears(const std::string& doc_date, DocumentView& view) {
@@ -379,7 +449,7 @@ void ReadPresentYears(const std::string& doc_date, DocumentView& view) {
       if (t.digits)
         if (auto dm = ParseDateToken(t.text); dm && dm->year)
           view.latest_full_date_year = std::max(view.latest_full_date_year, dm->year);
-    CountNewsYears(s.tokens, years, view.latest_written_year);
+    CountNewsYears(s.tokens, years, view.latest_written_year, YearCount::kBounds);
   }
   view.latest_news_year = years.empty() ? 0 : years.rbegin()->first;
   int published;

@@ -56,9 +56,18 @@ int LatestWrittenYear(const std::vector<Sentence>& sentences);
 // `base_year`, when given, receives the year counted from (1968).
 int AnniversaryYear(const std::vector<Token>& tokens, int* base_year = nullptr, int latest_written = 0);
 
+// Which years CountNewsYears counts: those that choose the present (plans,
+// laws, births, range ends, points counted from aside); those and the points
+// counted from ("kể từ năm 2013", as before that rule: DominantYear keeps a
+// year only when both agree); or also the years that bound the present from
+// below: a month of a year ("hồi tháng 5/2017"; careers and history are
+// narrated in months, so it does not choose the news year) and points counted from.
+enum class YearCount { kChoose, kSinceToo, kBounds };
+
 // Counts the years a sentence speaks of as its present into `counts`; links to
 // related articles ("[...]") aside.
-void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written = 0);
+void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written = 0,
+                    YearCount mode = YearCount::kChoose);
 
 // The first date of a sentence; with `need_time_word`, a date without a year
 // counts only after a time word ("sáng 6/1"). The ends of a span of years

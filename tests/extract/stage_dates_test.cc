@@ -198,3 +198,98 @@ TEST_CASE("dates: a target named a few words before its year", "[dates]") {
   CountNewsYears(Tokenize("hiện thực hóa các mục tiêu phát triển bền vững toàn cầu 2030 trong năm 2018", 0), counts);
   CHECK(counts == std::map<int, int>{{2018, 1}});
 }
+
+TEST_CASE("dates: a month of a year ('tháng 4/2016') bounds the present, it does not choose it", "[dates]") {
+  const auto opened = Tokenize("Công ty khai trương nhà máy hồi tháng 4/2016, sản lượng tăng từ tháng 9-2016", 0);
+  std::map<int, int> counts;
+  CountNewsYears(opened, counts);
+  CHECK(counts.empty());
+  CountNewsYears(opened, counts, 0, YearCount::kBounds);
+  CHECK(counts == std::map<int, int>{{2016, 2}});
+  counts.clear();
+  CountNewsYears(Tokenize("Dự án sẽ hoàn thành vào tháng 6/2020, tiến độ đến tháng 12/2021", 0), counts, 0, YearCount::kBounds);
+  CHECK(counts.empty());  // plans
+  CountNewsYears(Tokenize("Tỷ lệ đạt 4/2016 hồ sơ", 0), counts, 0, YearCount::kBounds);
+  CHECK(counts.empty());  // not after "tháng"
+  // An older year the article speaks of is no present when it writes a later month.
+  DocumentView view;
+  view.sentences.push_back(MakeSentence("Năm 2014, xã xây trường; năm 2014 cũng là năm làm đường."));
+  view.sentences.push_back(MakeSentence("Hồi tháng 3/2018, xã khởi công cầu mới."));
+  view.dominant_year = DominantYear(view.sentences, false);
+  CHECK(view.dominant_year == 2014);
+  ReadPresentYears("", view);
+  CHECK(ResolveYear(DayMonth{19, 4, 0}, Tokenize("Chiều 19/4, xã họp", 0), false, "", view) == "");
+}
+
+TEST_CASE("dates: a law's amendment year is no news year", "[dates]") {
+  std::map<int, int> counts;
+  CountNewsYears(Tokenize("theo Điều 93 Bộ luật Hình sự 1999, sửa đổi bổ sung 2009", 0), counts);
+  CountNewsYears(Tokenize("Bộ luật này đã được sửa đổi, bổ sung năm 2017 và có hiệu lực", 0), counts);
+  CHECK(counts.empty());
+  CountNewsYears(Tokenize("Trong năm 2019, xã bổ sung 20 giáo viên", 0), counts);
+  CHECK(counts == std::map<int, int>{{2019, 1}});
+}
+
+TEST_CASE("dates: a year's review held in January-March is in the year after the one it speaks of", "[dates]") {
+  DocumentView view;
+  view.sentences.push_back(MakeSentence("Chiều 15/2, huyện tổ chức hội nghị tổng kết công tác của ngành giáo dục."));
+  view.sentences.push_back(MakeSentence("Trong năm 2016, ngành đã xây mới 12 trường học."));
+  view.sentences.push_back(MakeSentence("Năm 2016, tỷ lệ học sinh đỗ tốt nghiệp đạt 98%."));
+  view.latest_written_year = LatestWrittenYear(view.sentences);
+  view.dominant_year = DominantYear(view.sentences, false, view.latest_written_year, &view.dominant_support);
+  ReadPresentYears("", view);
+  const auto& review = view.sentences[0].tokens;
+  CHECK(ResolveYear(DayMonth{15, 2, 0}, review, false, "", view) == "2017-02-15");
+  // Later in the year, or a campaign's review, or a review of many years: the year spoken of.
+  CHECK(ResolveYear(DayMonth{15, 12, 0}, review, false, "", view) == "2016-12-15");
+  const auto campaign = Tokenize("Chiều 15/2, huyện tổ chức tổng kết đợt thi đua mừng Đảng", 0);
+  CHECK(ResolveYear(DayMonth{15, 2, 0}, campaign, false, "", view) == "2016-02-15");
+  const auto interim = Tokenize("Chiều 15/2, huyện tổ chức hội nghị sơ kết công tác quý I", 0);
+  CHECK(ResolveYear(DayMonth{15, 2, 0}, interim, false, "", view) == "2016-02-15");
+  // An article that writes a later year: the year spoken of is not (only) the one reviewed.
+  view.sentences.push_back(MakeSentence("Năm 2017, ngành phấn đấu xây thêm 5 trường."));
+  view.latest_written_year = LatestWrittenYear(view.sentences);
+  CHECK(ResolveYear(DayMonth{15, 2, 0}, review, false, "", view) == "2016-02-15");
+}
+
+TEST_CASE("dates: a day in the month of a year its sentence names", "[dates]") {
+  DocumentView view;
+  view.dominant_year = 2013;
+  const auto tokens = Tokenize("Sáng 30/10, Ban Tuyên giáo tổ chức hội nghị giao ban báo chí tháng 10/2018", 0);
+  CHECK(ResolveYear(DayMonth{30, 10, 0}, tokens, false, "", view) == "2018-10-30");
+  // Another month, or a month ahead, says nothing of the day.
+  const auto other = Tokenize("Sáng 30/10, xã họp bàn việc khởi công cầu hồi tháng 9/2018", 0);
+  CHECK(ResolveYear(DayMonth{30, 10, 0}, other, false, "", view) == "2013-10-30");
+  const auto ahead = Tokenize("Sáng 3/10, xã họp bàn việc khánh thành cầu vào tháng 10/2019", 0);
+  CHECK(ResolveYear(DayMonth{3, 10, 0}, ahead, false, "", view) == "2013-10-03");
+}
+
+TEST_CASE("dates: a point the present is counted from, and an agreement's year, are no news year", "[dates]") {
+  std::map<int, int> counts;
+  CountNewsYears(Tokenize("Kể từ năm 2013, xã không cấp phép thêm dự án nào", 0), counts);
+  CountNewsYears(Tokenize("Từ 2012 đến nay, bưu điện đã chuyển 3.000 hồ sơ", 0), counts);
+  CountNewsYears(Tokenize("Hai nước ủng hộ Hiệp định Paris ký năm 2015 về khí hậu", 0), counts);
+  CHECK(counts.empty());
+  CountNewsYears(Tokenize("Từ tháng 3/2018, xã làm đường", 0), counts, 0, YearCount::kBounds);
+  CHECK(counts == std::map<int, int>{{2018, 1}});  // they bound the present
+  CountNewsYears(Tokenize("Kể từ năm 2013, xã không cấp phép thêm dự án nào", 0), counts, 0, YearCount::kBounds);
+  CHECK(counts == std::map<int, int>{{2013, 1}, {2018, 1}});
+  // Left out, a point counted from does not make a lone year stand out.
+  std::vector<Sentence> sentences;
+  sentences.push_back(MakeSentence("Ủy hội được thành lập năm 1995."));
+  sentences.push_back(MakeSentence("Từ năm 2010, ủy hội họp cấp cao bốn năm một lần."));
+  CHECK(DominantYear(sentences, false) == 0);
+  sentences.push_back(MakeSentence("Từ năm 2010, ủy hội có 4 thành viên."));
+  CHECK(DominantYear(sentences, false) == 0);  // 2010 stood out: leaving it out leaves no present
+  sentences.push_back(MakeSentence("Năm 2019, ủy hội họp tại Lào; năm 2019 cũng là năm ..."));
+  CHECK(DominantYear(sentences, false) == 2019);
+}
+
+TEST_CASE("dates: a founding year is no news year", "[dates]") {
+  std::map<int, int> counts;
+  CountNewsYears(Tokenize("Ủy hội được thành lập năm 1995 dựa trên Hiệp ước Mekong", 0), counts);
+  CountNewsYears(Tokenize("Tổ chức này thành lập vào năm 2001", 0), counts);
+  CHECK(counts.empty());
+  CountNewsYears(Tokenize("Năm 2018, tỉnh thành lập 12 hợp tác xã", 0), counts);
+  CHECK(counts == std::map<int, int>{{2018, 1}});
+}
