@@ -36,19 +36,25 @@ void Canonicalize(Entity& position, const Gazetteer& g) {
 
 bool IsBare(const Entity& position, const Gazetteer& g) {
   if (!position.organization.empty()) return false;
-  // "cựu Chủ tịch", "nguyên Giám đốc", "Phó viện trưởng": the title read with the
-  // words the mention stage reads before a title (mentions.cc), and as bare as it.
+  // "cựu Chủ tịch", "nguyên Giám đốc", "Phó viện trưởng", "Phó Chủ tịch thường trực": the title
+  // read with the words the mention stage reads around a title (mentions.cc), and as bare as it.
+  // The title as written decides first ("Phó Thủ tướng" is a title of its own, not "Thủ tướng").
   std::string title = FoldKey(position.title);
-  for (bool stripped = true; stripped;) {
-    stripped = false;
+  for (;;) {
+    static const std::string kStanding = " thường trực";
+    const bool standing = title.size() > kStanding.size() && title.compare(title.size() - kStanding.size(), kStanding.size(), kStanding) == 0;
+    for (std::string candidate : {title, standing ? title.substr(0, title.size() - kStanding.size()) : std::string()}) {
+      if (candidate.empty()) continue;
+      if (const PhraseInfo* info = g.Find(candidate, PhraseKind::kTitle)) return info->takes_org;
+    }
+    bool stripped = false;
     for (const char* prefix : {"phó", "quyền", "nguyên", "cựu"})
-      if (StartsWithWord(title, prefix) && title.size() > std::string_view(prefix).size()) {
+      if (!stripped && StartsWithWord(title, prefix) && title.size() > std::string_view(prefix).size()) {
         title.erase(0, std::string_view(prefix).size() + 1);
         stripped = true;
       }
+    if (!stripped) return false;
   }
-  const PhraseInfo* info = g.Find(title, PhraseKind::kTitle);
-  return info && info->takes_org;
 }
 
 }  // namespace

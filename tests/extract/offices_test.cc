@@ -1,0 +1,35 @@
+// One document's offices made one (extract/src/offices.h).
+#include "../../extract/src/offices.h"
+
+#include "stage_support.h"
+
+using namespace vnkg;
+using namespace vnkg::stage::testing;
+
+namespace {
+
+Fact Office(const std::string& person, const std::string& title, const std::string& organization = "") {
+  Fact f;
+  f.subject = Entity{EntityType::kPerson, person, "", "", "", ""};
+  f.predicate = "holds_position";
+  f.object = Entity{EntityType::kPosition, "", "", "", title, organization};
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("offices: a bare title, read with its prefix or its \"thường trực\", belongs to its holder alone", "[offices]") {
+  std::vector<Fact> facts = {Office("Lê Văn Định", "Phó Chủ tịch thường trực"), Office("Hoàng Minh Đức", "cựu Chủ tịch"),
+                             Office("Lý Thu Cúc", "Phó Thủ tướng")};
+  ResolveOffices(facts, TheGazetteer());
+  CHECK(facts[0].object.mention == "lê văn định");
+  CHECK(facts[1].object.mention == "hoàng minh đức");
+  CHECK(facts[2].object.mention.empty());  // a title that needs no body is one office for all its holders
+}
+
+TEST_CASE("offices: a bare title takes the one body its holder holds it at in the article", "[offices]") {
+  std::vector<Fact> facts = {Office("Lê Văn Định", "Phó Chủ tịch Thường trực", "UBND tỉnh Nghệ An"),
+                             Office("Lê Văn Định", "Phó Chủ tịch Thường trực")};
+  ResolveOffices(facts, TheGazetteer());
+  CHECK(facts[1].object.organization == "UBND tỉnh Nghệ An");
+}
