@@ -26,6 +26,7 @@ build: deps configure
 
 # Builds a graph of examples/ and prints each event's bridge points.
 run: build
+	@rm -rf $(RUN_DB)  # a demo database, made anew: one left by an older schema would be refused
 	@$(VNKG) ingest --db $(RUN_DB) examples/articles
 	@$(VNKG) bridges --db $(RUN_DB)
 
