@@ -142,9 +142,15 @@ void AssignRoles(const Gazetteer& g, const Sentence& s, const SentenceCues& foun
     for (const Cue& c : cues) {
       if (c.at >= p.begin) break;
       const std::size_t after = c.at + c.length;
+      // "Được sự ủy quyền của Chủ tịch A phát biểu ..., Phó Chủ tịch B ...": a cue right after a
+      // governed person is the later subject's.
+      bool after_governed = false;
+      for (const PersonMention& q : people)
+        after_governed = after_governed || (q.end == c.at && q.begin > 0 &&
+                                            (tokens[q.begin - 1].fold == "của"sv || tokens[q.begin - 1].fold == "mặt"sv));
       const bool introduces = (after < tokens.size() && tokens[after].fold == "có"sv) ||
                               (c.at == 0 || (c.at > 0 && tokens[c.at - 1].text == ","sv)) ||
-                              (c.at > 0 && tokens[c.at - 1].fold == "sự"sv);
+                              (c.at > 0 && tokens[c.at - 1].fold == "sự"sv) || after_governed;
       bool blocked = false;
       for (std::size_t i = after; i < p.begin; ++i)
         if (EndsClause(tokens, i) || (award_at && *award_at == i)) blocked = true;

@@ -113,6 +113,7 @@ TEST_CASE("roles: a person after \"của\" or \"thay mặt\" is not the subject 
   REQUIRE(people.size() == 2);
   CHECK(people[0].name == "Hoàng Minh Đức");
   CHECK(people[0].role.empty());
+  CHECK(people[1].role == "spoke_at");  // the verb after the governed one is the later subject's
 }
 
 TEST_CASE("roles: an opening that names the event in full still places its first person there", "[roles]") {
