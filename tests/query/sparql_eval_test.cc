@@ -10,30 +10,14 @@
 #include <sstream>
 
 #include "vnkg/query/export.h"
+#include "query_test_support.h"
 #include "vnkg/query/sparql.h"
 
 using namespace vnkg;
+using namespace vnkg::query_testing;
 
 namespace {
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "vnkg-sparql-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
-
-Entity Person(const std::string& name) { return Entity{EntityType::kPerson, name, "", "", "", ""}; }
-Entity Event(const std::string& name, const std::string& date) { return Entity{EntityType::kEvent, name, date, "", "", ""}; }
-Entity Bridge(const std::string& province, const std::string& date) {
-  return Entity{EntityType::kBridgePoint, "", date, province, "", ""};
-}
-Entity Position(const std::string& title, const std::string& org) {
-  return Entity{EntityType::kPosition, "", "", "", title, org};
-}
 Fact MakeFact(const Entity& s, const std::string& p, const Entity& o) {
   Fact f;
   f.subject = s;
@@ -69,7 +53,7 @@ class Fixture {
   const Store& store() const { return *store_; }
 
  private:
-  TempDir dir_;
+  TempDir dir_{"vnkg-sparql"};
   std::unique_ptr<Store> store_;
 };
 

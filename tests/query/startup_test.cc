@@ -8,31 +8,15 @@
 #include <set>
 
 #include "vnkg/query/questions.h"
+#include "query_test_support.h"
 #include "vnkg/query/sparql.h"
 #include "vnkg/query/startup.h"
 
 using namespace vnkg;
+using namespace vnkg::query_testing;
 
 namespace {
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "vnkg-startup-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
-
-Entity Person(const std::string& name) { return Entity{EntityType::kPerson, name, "", "", "", ""}; }
-Entity Event(const std::string& name, const std::string& date) { return Entity{EntityType::kEvent, name, date, "", "", ""}; }
-Entity Bridge(const std::string& province, const std::string& date) {
-  return Entity{EntityType::kBridgePoint, "", date, province, "", ""};
-}
-Entity Position(const std::string& title, const std::string& org) {
-  return Entity{EntityType::kPosition, "", "", "", title, org};
-}
 
 Fact MakeFact(const std::string& doc, const Entity& s, const std::string& p, const Entity& o) {
   Fact f;
@@ -149,7 +133,7 @@ std::multiset<std::string> AllRows(const Store& store) {
 }  // namespace
 
 TEST_CASE("COUNT over one pattern gives what grouping the rows gives, before and after a replacement", "[sparql]") {
-  TempDir dir;
+  TempDir dir{"vnkg-startup"};
   auto opened = Store::Open(dir.path + "/db", Store::Mode::kReadWrite);
   REQUIRE(opened.ok());
   Store& store = *opened.value();
@@ -170,7 +154,7 @@ TEST_CASE("COUNT over one pattern gives what grouping the rows gives, before and
 }
 
 TEST_CASE("COUNT grouped by predicate reads no fact once the view is built", "[sparql]") {
-  TempDir dir;
+  TempDir dir{"vnkg-startup"};
   auto opened = Store::Open(dir.path + "/db", Store::Mode::kReadWrite);
   REQUIRE(opened.ok());
   REQUIRE(Put(*opened.value(), "d1", "one", FirstVersion()).ok());
@@ -188,7 +172,7 @@ TEST_CASE("COUNT grouped by predicate reads no fact once the view is built", "[s
 }
 
 TEST_CASE("kept start-up indexes answer as computed ones, and a write makes them stale", "[sparql][names]") {
-  TempDir dir;
+  TempDir dir{"vnkg-startup"};
   const std::string db = dir.path + "/db";
   {
     auto opened = Store::Open(db, Store::Mode::kReadWrite);
