@@ -147,25 +147,26 @@ Status Evaluator::EvalBgp(const std::vector<TriplePatternQ>& triples, Rows& rows
   return Status::Ok();
 }
 
-// Join of two multisets: hashed on the variables both always bind.
-Status Evaluator::JoinRows(Rows& left, const Rows& right) {
-  std::vector<int> a = AlwaysBound(left, width_), b = AlwaysBound(right, width_), keys;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(keys));
-  auto key_of = [&keys](const Row& r) {
-    Row k;
-    for (int v : keys) k.push_back(r[v]);
-    return k;
-  };
-  std::unordered_map<Row, std::vector<const Row*>, RowHash> table;
+Status Evaluator::IndexRows(const Rows& left, const Rows& right, RowIndex& index) {
+  std::vector<int> a = AlwaysBound(left, width_), b = AlwaysBound(right, width_);
+  index.keys.clear();
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(index.keys));
   for (const Row& r : right) {
     if (!Tick()) return stop_;
-    table[key_of(r)].push_back(&r);
+    index.table[index.KeyOf(r)].push_back(&r);
   }
+  return Status::Ok();
+}
+
+// Join of two multisets: hashed on the variables both always bind.
+Status Evaluator::JoinRows(Rows& left, const Rows& right) {
+  RowIndex index;
+  VNKG_RETURN_IF_ERROR(IndexRows(left, right, index));
   Rows out;
   for (const Row& l : left) {
     if (!Tick()) return stop_;
-    auto it = table.find(key_of(l));
-    if (it == table.end()) continue;
+    auto it = index.table.find(index.KeyOf(l));
+    if (it == index.table.end()) continue;
     for (const Row* r : it->second) {
       if (!Compatible(l, *r)) {
         if (!Tick()) return stop_;
@@ -207,26 +208,16 @@ Status Evaluator::EvalMinus(const Node& n, Rows& rows) {
   // Hashed on the variables both sides always bind, when there are any: a
   // right row with another key is incompatible, and one with the same key
   // shares a variable.
-  std::vector<int> a = AlwaysBound(rows, width_), b = AlwaysBound(right, width_), keys;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(keys));
-  auto key_of = [&keys](const Row& r) {
-    Row k;
-    for (int v : keys) k.push_back(r[v]);
-    return k;
-  };
-  std::unordered_map<Row, std::vector<const Row*>, RowHash> table;
-  for (const Row& r : right) {
-    if (!Tick()) return stop_;
-    table[key_of(r)].push_back(&r);
-  }
+  RowIndex index;
+  VNKG_RETURN_IF_ERROR(IndexRows(rows, right, index));
   static const std::vector<const Row*> kNone;
   Rows kept;
   for (Row& l : rows) {
     bool removed = false;
-    auto it = table.find(key_of(l));
-    for (const Row* r : it == table.end() ? kNone : it->second) {
+    auto it = index.table.find(index.KeyOf(l));
+    for (const Row* r : it == index.table.end() ? kNone : it->second) {
       if (!Tick()) return stop_;
-      bool shared = !keys.empty();
+      bool shared = !index.keys.empty();
       for (std::size_t i = 0; i < width_ && !shared; ++i) shared = l[i] && (*r)[i];
       if (shared && Compatible(l, *r)) {
         removed = true;

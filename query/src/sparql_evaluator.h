@@ -38,6 +38,18 @@ struct RowHash {
   }
 };
 
+// The rows of one side of a join or MINUS, hashed on the variables both
+// sides always bind (`keys`; none: every row under the empty key).
+struct RowIndex {
+  std::vector<int> keys;
+  std::unordered_map<Row, std::vector<const Row*>, RowHash> table;
+  Row KeyOf(const Row& r) const {
+    Row k;
+    for (int v : keys) k.push_back(r[v]);
+    return k;
+  }
+};
+
 class Evaluator final : public FunctionContext {
  public:
   Evaluator(const Query& q, const TripleSource& source, const SparqlOptions& options);
@@ -63,6 +75,8 @@ class Evaluator final : public FunctionContext {
   Status Eval(const Node& n, Rows& rows);
   Status EvalBgp(const std::vector<TriplePatternQ>& triples, Rows& rows);
   Status JoinRows(Rows& left, const Rows& right);
+  // Indexes `right` on the variables it and `left` always bind; stop_ when stopped.
+  Status IndexRows(const Rows& left, const Rows& right, RowIndex& index);
   Status EvalMinus(const Node& n, Rows& rows);
   Rows ValuesRows(const Node& n);
   bool Passes(const std::vector<Expr>& filters, const Row& row);
