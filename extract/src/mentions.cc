@@ -166,14 +166,19 @@ class PeopleReader {
     // nông nghiệp nhiệt đới, ..."; "A - phó cục trưởng Cục Cảnh sát giao thông Bộ Công an -"):
     // the body's name runs on to the end of the apposition, up to a verb.
     bool apposition = false;
+    // That apposition opened with a dash ("A - giám đốc Sở X - nhận định"): a later dash closes it
+    // unless a capitalised field follows ("- Môi trường").
+    bool after_dash = false;
   };
 
   bool IsSurname(std::size_t k) const;
   bool IsUnitWord(std::size_t k) const;
   std::size_t PlaceEnd(std::size_t k, std::size_t limit) const;
   std::optional<std::pair<std::size_t, std::size_t>> ReadTitleSpan(std::size_t from, std::size_t limit,
-                                                                   bool apposition = false) const;
+                                                                   bool apposition = false,
+                                                                   bool after_dash = false) const;
   bool EndsApposition(std::size_t k) const;
+  bool DashJoinsFields(SpanState& st) const;
   std::size_t SkipGloss(std::size_t k, std::size_t limit) const;
   bool OneTitleIn(std::size_t begin, std::size_t end) const;
   bool StartsClauseVerb(std::size_t k) const;
@@ -221,7 +226,8 @@ std::size_t PeopleReader::PlaceEnd(std::size_t k, std::size_t limit) const {
 
 // A title span: [Phó|Quyền|nguyên|cựu] title, then its organization words, up to a name.
 std::optional<std::pair<std::size_t, std::size_t>> PeopleReader::ReadTitleSpan(std::size_t from, std::size_t limit,
-                                                                               bool apposition) const {
+                                                                               bool apposition,
+                                                                               bool after_dash) const {
   std::size_t t = from;
   // "chính quyền Tổng thống ...": a lower-case "quyền" after a word is part of that word.
   if (from >= limit) return std::nullopt;
@@ -242,6 +248,7 @@ std::optional<std::pair<std::size_t, std::size_t>> PeopleReader::ReadTitleSpan(s
   if (end + 1 < limit && tokens[end].fold == "thường"sv && tokens[end + 1].fold == "trực"sv) end += 2;
   SpanState st{from, t, limit, end};
   st.apposition = apposition;
+  st.after_dash = after_dash;
   // A title that ends in a body's head ("Giám đốc Sở", "Chủ tịch UBND"): the body's name follows.
   if (g.Find(tokens[end - 1].fold, PhraseKind::kOrgHead) && tokens[end - 1].capital) {
     st.head_end = end;
@@ -250,6 +257,41 @@ std::optional<std::pair<std::size_t, std::size_t>> PeopleReader::ReadTitleSpan(s
   while (st.end < limit && StepTitleSpan(st)) {
   }
   return std::make_pair(from, st.end);
+}
+
+// A dash between two fields of one body's name ("Bộ Kế hoạch - đầu tư", "Sở Tài nguyên - Môi
+// trường tỉnh X", "Sở Văn hóa - Thể thao"): after a body's head and a word of its own, the words after
+// the dash are the body's, up to a name, a mark (a title, another body: "Vụ Pháp chế - Bộ Y tế"), a
+// clause's word or four words. A dash after a firm's proper name ("Công ty Hoàng Long - đơn vị thi
+// công") or before a person ("Chủ tịch UBND tỉnh - Hồ Tiến Thiệu") ends the span. Steps past the
+// dash and those words; false when the dash ends the span.
+bool PeopleReader::DashJoinsFields(SpanState& st) const {
+  static const std::set<std::string> kNotField = {"cho", "là", "đã", "đang", "sẽ", "có", "được", "cũng", "vừa",
+                                                  "đến", "tại", "về", "với", "của", "khi", "thì", "mà", "này",
+                                                  "trong", "nhưng", "vì", "do", "bị", "và", "đơn", "nơi", "người", "ảnh", "còn", "nói", "vẫn", "lại"};
+  const std::size_t dash = st.end;
+  if (!st.head_end || dash <= st.head_end || st.place_closed || tokens[dash - 1].digits) return false;
+  // Fields pair up in case: "Kế hoạch - đầu tư", "TN - MT"; a lower-case word after a capital is the
+  // clause's ("Học viện Cán bộ TP - nói", "Cảng Quy Nhơn - ký ...").
+  if (dash + 1 < st.limit && !tokens[dash + 1].capital && (tokens[dash - 1].capital || st.after_dash)) return false;
+  std::size_t k = dash + 1;
+  // (A lower-case head word is a compound's end, "Môi trường", not a body of its own.)
+  while (k < st.limit && k - dash <= 4 && tokens[k].word &&
+         (!marks[k] || (marks[k]->kind == PhraseKind::kOrgHead && !tokens[k].capital)) && !kNotField.count(tokens[k].fold) &&
+         !StartsClauseVerb(k) && !NameAt(g, tokens, marks, k, true))
+    ++k;
+  // At least a word, and the field ends where a body's name may end: the item's end, punctuation, a
+  // person's name, a province ("Hà Nội", "tỉnh X") or the clause's verb; not inside a clause that goes on
+  // ("- nói việc các doanh nghiệp ...", "- nêu rõ Ban Nội chính ...", "- cảnh báo giá ...").
+  if (k == dash + 1) return false;
+  const bool place_follows = (marks[k] && (marks[k]->kind == PhraseKind::kProvince || marks[k]->kind == PhraseKind::kCountry)) ||
+                             IsUnitWord(k) || tokens[k].fold == "tỉnh"sv || tokens[k].fold == "thành"sv ||
+                             tokens[k].fold == "trung"sv;
+  if (k < st.limit && tokens[k].word && !place_follows && !NameAt(g, tokens, marks, k, true) && !StartsClauseVerb(k))
+    return false;
+  st.end = k;
+  st.lower_run = 0;
+  return true;
 }
 
 // One step of a title span's end; false when the span ends at st.end.
@@ -267,7 +309,7 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
                                                    "đến", "tại", "về", "với", "của", "khi", "thì", "mà", "này",
                                                    "trong", "nhưng", "vì", "do", "bị", "đề", "yêu", "nhấn",
                                                    "giữ", "làm", "kiêm"};
-  if (tokens[end].text == "-"sv || tokens[end].text == "–"sv) return false;
+  if (tokens[end].text == "-"sv || tokens[end].text == "–"sv) return DashJoinsFields(st);
   // A company's or body's own name after its head: "Công ty Thiên An Phúc", "Giám đốc Sở Tài Nguyên
   // Môi Trường" (a family name starts a person).
   if (head_end == end && end > t && firm_head && tokens[end].capital && !marks[end] && !IsSurname(end) &&
@@ -495,7 +537,7 @@ std::vector<Parsed> PeopleReader::ParseItems(const std::vector<Item>& items) con
       if (p.name && !p.title_first) j = SkipGloss(j, item.end);
       // "Lê Văn A - Bí thư ..." : titles after a dash.
       while (p.name && j + 1 < item.end && (tokens[j].text == "-"sv || tokens[j].text == "–"sv)) {
-        auto span = ReadTitleSpan(j + 1, AppositionLimit(items, k), !p.title_first);
+        auto span = ReadTitleSpan(j + 1, AppositionLimit(items, k), !p.title_first, !p.title_first);
         if (!span) break;
         p.title_spans.push_back(*span);
         j = span->second;

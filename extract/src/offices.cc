@@ -27,9 +27,9 @@ void Canonicalize(Entity& position, const Gazetteer& g) {
     position.organization.clear();
     return;
   }
-  // "Bộ trưởng" + "Ngoại giao": a ministry by its short name.
+  // "Bộ trưởng" + "Ngoại giao": a ministry by its short name; "Bộ KH&ĐT", "Bộ Kế hoạch - đầu tư": by
+  // another of its written names. One ministry is one body of the graph, however it is written.
   const std::string org = FoldKey(position.organization);
-  if (StartsWithWord(org, "bộ")) return;
   if (const PhraseInfo* body = g.Find(org, PhraseKind::kBody); body && StartsWithWord(FoldKey(body->canonical), "bộ"))
     position.organization = body->canonical;
 }

@@ -316,3 +316,24 @@ TEST_CASE("mentions: a title ending in a body's head is followed by that body's 
   REQUIRE(people[0].positions.size() == 1);
   CHECK(people[0].positions[0].second == "Sở Tài Nguyên Môi Trường Nghệ An");
 }
+
+TEST_CASE("mentions: a dash joins two fields of one body's name, not the clause after it", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  auto office = [&](const char* text) {
+    const auto people = FindPeople(g, MakeSentence(text), "");
+    return people.size() == 1 && people[0].positions.size() == 1 ? people[0].positions[0].second : std::string("?");
+  };
+  CHECK(office("Bộ trưởng Bộ Kế hoạch - đầu tư Lâm Văn Khải cho biết.") == "Bộ Kế hoạch - đầu tư");
+  CHECK(office("Ông Lâm Văn Khải, giám đốc Sở Giáo dục - Đào tạo Bình Định, cho biết.") ==
+        "Sở Giáo dục - Đào tạo Bình Định");
+  CHECK(office("Giám đốc Sở Tài nguyên - Môi trường tỉnh Bình Định Lâm Văn Khải phát biểu.") ==
+        "Sở Tài nguyên - Môi trường tỉnh Bình Định");
+  // The closing dash of an apposition, and a lower-case verb after a capital, end the body.
+  CHECK(office("Ông Lâm Văn Khải - giám đốc Học viện Cán bộ TP - nói thêm.") == "Học viện Cán bộ TP");
+  CHECK(office("Ông Lâm Văn Khải - tổng giám đốc Công ty cổ phần thực phẩm Sao Mai - cảnh báo giá tôm sẽ giảm.") ==
+        "Công ty cổ phần thực phẩm Sao Mai");
+  CHECK(office("Ông Lâm Văn Khải - phó trưởng ban Ban Chỉ đạo về phòng chống tham nhũng - nêu rõ Ban Nội chính sẽ "
+               "làm.") == "Ban Chỉ đạo về phòng chống tham nhũng");
+  // A year's digit before the dash is no field.
+  CHECK(office("Trung tướng Lâm Văn Khải - chính ủy Quân khu 7 - gửi gắm thông điệp.") == "Quân khu 7");
+}
