@@ -243,7 +243,9 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
       target = tokens[word - back].fold == "tiêu"sv || tokens[word - back].fold == "nhìn"sv;
     // "kể từ năm 2013", "từ 2012 đến nay": a point the present is counted from, in its past; it bounds the
     // present (YearCount::kBounds), it does not choose it.
-    const bool since = mode == YearCount::kChoose && (at(1) == "từ"sv || (at(1) == "năm"sv && at(2) == "từ"sv));
+    // "gia nhập Interpol năm 1991 đến nay": the same, named by what follows it.
+    const bool to_now = (after == "đến"sv || after == "tới"sv) && i + 2 < tokens.size() && tokens[i + 2].fold == "nay"sv;
+    const bool since = mode == YearCount::kChoose && (at(1) == "từ"sv || (at(1) == "năm"sv && at(2) == "từ"sv) || to_now);
     if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv || target || since ||
         after == "sẽ"sv || law || born(i))
       continue;

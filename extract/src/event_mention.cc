@@ -9,6 +9,13 @@ using namespace std::literals;
 
 std::string EventMentionId(const std::string& doc_id, std::size_t n) { return doc_id + "#" + std::to_string(n); }
 
+namespace {
+
+// The words of an event's name from `from` on, after its head and a tab.
+std::string AboutWords(std::string out, const std::vector<Token>& tokens, std::size_t from);
+
+}  // namespace
+
 std::string EventAbout(const std::vector<Token>& tokens, std::size_t from, std::size_t head_length, bool has_head) {
   std::string out;
   if (has_head) {
@@ -19,6 +26,18 @@ std::string EventAbout(const std::vector<Token>& tokens, std::size_t from, std::
   } else {
     out = "hội nghị";
   }
+  return AboutWords(std::move(out), tokens, from);
+}
+
+std::string MeetingAbout(const std::vector<Token>& tokens, std::size_t from, std::size_t verb, std::size_t verb_length) {
+  std::string head;
+  for (std::size_t i = verb; i < verb + verb_length && i < tokens.size(); ++i) head += (i > verb ? " " : "") + tokens[i].fold;
+  return AboutWords(std::move(head), tokens, from);
+}
+
+namespace {
+
+std::string AboutWords(std::string out, const std::vector<Token>& tokens, std::size_t from) {
   out += '\t';
   // The words of its name: from the head on, kWindow words and clause breaks.
   // Further on, a sentence speaks of other things (who came, what was said).
@@ -41,6 +60,8 @@ std::string EventAbout(const std::vector<Token>& tokens, std::size_t from, std::
   }
   return out;
 }
+
+}  // namespace
 
 bool IsVenueWord(const std::vector<Token>& tokens, std::size_t at) {
   if (at == 0) return false;

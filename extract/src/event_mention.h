@@ -23,6 +23,10 @@ std::string EventMentionId(const std::string& doc_id, std::size_t n);
 // tổng kết ..."), the head is "hội nghị", as the extractor names it.
 std::string EventAbout(const std::vector<Token>& tokens, std::size_t from, std::size_t head_length, bool has_head);
 
+// The same for a meeting named by its verb ("A tiếp B"): the verb's folded
+// words as its head, then the words of its name from the first side `from` on.
+std::string MeetingAbout(const std::vector<Token>& tokens, std::size_t from, std::size_t verb, std::size_t verb_length);
+
 // True when the event word at `at` names a place rather than a gathering:
 // "Trung tâm Hội nghị Quốc gia", "Cung Văn hóa", "phòng họp".
 bool IsVenueWord(const std::vector<Token>& tokens, std::size_t at);

@@ -2,6 +2,8 @@
 #include "events.h"
 
 #include <cstdlib>
+#include <set>
+#include <string_view>
 
 #include "dates.h"
 #include "event_mention.h"
@@ -37,7 +39,57 @@ bool HasRoleCue(const Gazetteer& g, const Sentence& s) {
   return role_cue;
 }
 
+// Title, rank or honorific: the marks a person's mention starts with.
+bool IsPersonMark(const std::optional<Mark>& m) {
+  return m && (m->kind == PhraseKind::kTitle || m->kind == PhraseKind::kRank || m->kind == PhraseKind::kHonorific);
+}
+
 }  // namespace
+
+std::optional<Meeting> FindMeeting(const Gazetteer& g, const Sentence& s) {
+  const std::vector<Token>& tokens = s.tokens;
+  const auto& marks = s.marks;
+  // The mark covering each token, if any: a title's or a body's lower-case words are part of a mention.
+  std::vector<std::size_t> mark_at(tokens.size(), tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (marks[i])
+      for (std::size_t k = i; k < i + marks[i]->length && k < tokens.size(); ++k) mark_at[k] = i;
+  for (std::size_t verb = 1; verb + 1 < tokens.size(); ++verb) {
+    std::size_t length = 0;
+    if (!g.IsCueFirst(s.ids[verb]) || !MatchesCue(g, tokens, verb, "meeting", length)) continue;
+    // The first side: back over its name, titles, bodies and "đã"/"vừa", to the clause's comma.
+    std::optional<std::size_t> from;
+    std::size_t b = verb;
+    if (tokens[b - 1].fold == "sẽ"sv) continue;
+    while (b > 0) {
+      const std::size_t i = b - 1;
+      if (mark_at[i] < tokens.size() && marks[mark_at[i]]->kind != PhraseKind::kEventHead) {
+        if (IsPersonMark(marks[mark_at[i]])) from = mark_at[i];
+        b = mark_at[i];
+      } else if ((tokens[i].word && tokens[i].capital && !tokens[i].digits) ||
+                 ((tokens[i].fold == "đã"sv || tokens[i].fold == "vừa"sv) && i + 1 == verb)) {
+        b = i;
+      } else {
+        break;
+      }
+    }
+    if (!from) continue;
+    // The second side, right after the verb.
+    std::size_t o = verb + length;
+    if (o < tokens.size() && tokens[o].fold == "với"sv) ++o;
+    if (o >= tokens.size() || !(IsPersonMark(marks[o]) || tokens[o].fold == "đoàn"sv)) continue;
+    // The clause ends at punctuation or a word that starts an adjunct ("đang có chuyến thăm", "nhân dịp", "tại").
+    static const std::set<std::string_view> kAdjunct = {"đang", "nhân", "tại", "về", "trong", "sau", "khi", "để",
+                                                        "nhằm", "vào", "sáng", "chiều", "tối", "trưa", "hôm", "ngày"};
+    std::size_t end = o;
+    while (end < tokens.size() && end - *from < 30 && (tokens[end].word || tokens[end].text == "-"sv) &&
+           !kAdjunct.count(tokens[end].fold))
+      ++end;
+    while (end > o && !tokens[end - 1].word) --end;
+    return Meeting{*from, verb, length, end};
+  }
+  return std::nullopt;
+}
 
 // Where an event's name starts: its head word, else after "tổ chức".
 std::size_t EventNameStart(const Sentence& s, std::optional<std::size_t> head) {
@@ -107,7 +159,8 @@ EventTimeline FindEvents(const Gazetteer& g, const Document& doc, const Document
       event_of_sentence[k] = current;
       continue;
     }
-    if (dm && (head || (organizing && review)) && (events.empty() || organizing || role_cue)) {
+    // The date of an event the sentence defines, "" when its year is not supported.
+    auto event_date = [&] {
       std::string date = ResolveYear(*dm, tokens, s.kind == SegmentKind::kTeaser, doc.date, view);
       // The same day and month as an event already read, with no year written: that event's year.
       if (!dm->year)
@@ -119,6 +172,25 @@ EventTimeline FindEvents(const Gazetteer& g, const Document& doc, const Document
       if (dm->year && ((view.dominant_year && std::abs(dm->year - view.dominant_year) > 1) ||
                        (s.kind != SegmentKind::kTeaser && view.IsHistory(dm->year))))
         date.clear();
+      return date;
+    };
+    // A meeting of two ("Chiều 20/5, ..., Chủ tịch nước A tiếp Bộ trưởng B"), in a sentence with no event
+    // word: the article's event when it is the first, else an aside of its own sentence.
+    if (dm && !head)
+      if (const auto meeting = FindMeeting(g, s); meeting && !(dm->at > meeting->verb && SaidBetween(g, s, meeting->verb, dm->at)))
+        if (std::string date = event_date(); !date.empty()) {
+          Entity event{EntityType::kEvent, CapitalizeFirst(NormalizeText(SpanText(s, meeting->from, meeting->end))),
+                       date, "", "", ""};
+          event.mention = EventMentionId(doc.id, events.size());
+          event.about = MeetingAbout(tokens, meeting->from, meeting->verb, meeting->verb_length);
+          const bool aside = !events.empty();
+          events.push_back({std::move(event), s.kind, k, "", aside, meeting->verb, meeting->verb_length});
+          event_of_sentence[k] = static_cast<int>(events.size()) - 1;
+          if (!aside) current = event_of_sentence[k];
+          continue;
+        }
+    if (dm && (head || (organizing && review)) && (events.empty() || organizing || role_cue)) {
+      const std::string date = event_date();
       if (!date.empty()) {
         // The event's name: from its head word to the end of the clause.
         const std::string name = EventName(s, head);
@@ -159,6 +231,9 @@ const EventInfo* EventOfSentence(const EventTimeline& timeline, const DocumentVi
   const std::vector<Token>& tokens = s.tokens;
   const auto& marks = s.marks;
   const EventInfo* event = timeline.event_of_sentence[k] >= 0 ? &events[timeline.event_of_sentence[k]] : nullptr;
+  // A meeting in force is not the gathering another sentence names by its word ("... mong muốn Tổng thống
+  // B tham dự Hội nghị Cấp cao APEC").
+  if (event && event->meeting_verb_length && event->sentence != k && HasEventWord(s)) return nullptr;
   // "Phát biểu tại buổi họp báo": a sentence that names an earlier event by its word speaks of that one.
   if (event && event->sentence != k && events.size() > 1) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {

@@ -284,10 +284,15 @@ bool PeopleReader::DashJoinsFields(SpanState& st) const {
   // person's name, a province ("Hà Nội", "tỉnh X") or the clause's verb; not inside a clause that goes on
   // ("- nói việc các doanh nghiệp ...", "- nêu rõ Ban Nội chính ...", "- cảnh báo giá ...").
   if (k == dash + 1) return false;
+  if (k >= st.limit) {
+    st.end = k;
+    st.lower_run = 0;
+    return true;
+  }
   const bool place_follows = (marks[k] && (marks[k]->kind == PhraseKind::kProvince || marks[k]->kind == PhraseKind::kCountry)) ||
                              IsUnitWord(k) || tokens[k].fold == "tỉnh"sv || tokens[k].fold == "thành"sv ||
                              tokens[k].fold == "trung"sv;
-  if (k < st.limit && tokens[k].word && !place_follows && !NameAt(g, tokens, marks, k, true) && !StartsClauseVerb(k))
+  if (tokens[k].word && !place_follows && !NameAt(g, tokens, marks, k, true) && !StartsClauseVerb(k))
     return false;
   st.end = k;
   st.lower_run = 0;

@@ -172,6 +172,26 @@ void AssignRoles(const Gazetteer& g, const Sentence& s, const SentenceCues& foun
     }
 }
 
+void AssignMeetingRoles(const Sentence& s, std::size_t verb, std::size_t verb_end, std::vector<PersonMention>& people) {
+  const std::vector<Token>& tokens = s.tokens;
+  PersonMention* host = nullptr;
+  for (PersonMention& p : people) {
+    std::size_t at = p.end;
+    while (at < verb && (tokens[at].fold == "đã"sv || tokens[at].fold == "vừa"sv)) ++at;
+    if (at == verb) host = &p;
+  }
+  if (host && host->role.empty()) host->role = "attended";
+  std::size_t next = verb_end;
+  if (next < tokens.size() && tokens[next].fold == "với"sv) ++next;
+  for (PersonMention& p : people) {
+    if (p.begin < next) continue;
+    if (p.begin > next) break;
+    if (p.role.empty()) p.role = "attended";
+    next = p.end;
+    if (next < tokens.size() && (tokens[next].text == ","sv || tokens[next].fold == "và"sv)) ++next;
+  }
+}
+
 void EmitRoles(DocumentContext& ctx, const Sentence& s, const Entity& event, const std::vector<PersonMention>& people,
                const std::optional<std::string>& bridge_province, const Entity& bridge, float confidence) {
   for (const PersonMention& p : people) {

@@ -41,6 +41,11 @@ SentenceCues FindCues(const Gazetteer& g, const Sentence& s);
 // Sets role (and role2) of the people of `s` from its cues.
 void AssignRoles(const Gazetteer& g, const Sentence& s, const SentenceCues& found, std::vector<PersonMention>& people);
 
+// The sides of a meeting named by its verb at [verb, verb_end) (events.h, FindMeeting): the person
+// just before the verb ("đã" aside) and the people right after it ("với" aside; more joined by "," or
+// "và") attended it, unless a cue of their own says more.
+void AssignMeetingRoles(const Sentence& s, std::size_t verb, std::size_t verb_end, std::vector<PersonMention>& people);
+
 // chaired / attended / spoke_at facts of the people of `s` for `event`;
 // chairing and attending go to `bridge` when the sentence names a bridge point.
 void EmitRoles(DocumentContext& ctx, const Sentence& s, const Entity& event, const std::vector<PersonMention>& people,

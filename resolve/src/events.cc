@@ -18,6 +18,9 @@ constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
     {"lễ", "ceremony"},            {"kỳ họp", "session"},      {"phiên họp", "session"},
     {"cuộc họp", "session"},       {"họp", "session"},         {"buổi làm việc", "working"},
     {"hội chợ", "fair"},           {"đại hội", "congress"},    {"chương trình", "programme"},
+    // Meetings named by their verb ("A tiếp B", "A hội đàm với B").
+    {"tiếp kiến", "meeting"},      {"tiếp", "meeting"},        {"hội kiến", "meeting"},
+    {"hội đàm", "meeting"},        {"gặp gỡ", "meeting"},      {"gặp", "meeting"},
 };
 
 // The first syllable of the act a ceremony is for: "lễ khai mạc", "lễ bế

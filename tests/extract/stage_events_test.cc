@@ -89,3 +89,37 @@ TEST_CASE("events: a date in what someone said at an event is no date of an even
   REQUIRE(timeline.events.size() == 1);
   CHECK(timeline.events[0].entity.date == "2019-03-09");
 }
+
+TEST_CASE("events: a meeting of two named by its verb, with titles on both sides", "[events]") {
+  const Gazetteer& g = TheGazetteer();
+  const Sentence s = MakeSentence(
+      "Chiều 20/5, tại Phủ Chủ tịch, Chủ tịch nước Lâm Văn Khải tiếp Bộ trưởng Ngoại giao Lào Bun Xẻng đang thăm "
+      "Việt Nam.");
+  const auto meeting = FindMeeting(g, s);
+  REQUIRE(meeting);
+  CHECK(SpanText(s, meeting->from, meeting->end) == "Chủ tịch nước Lâm Văn Khải tiếp Bộ trưởng Ngoại giao Lào Bun Xẻng");
+  CHECK(s.tokens[meeting->verb].fold == "tiếp");
+  CHECK(FindMeeting(g, MakeSentence("Bộ trưởng Lâm Văn Khải đã hội đàm với Đoàn đại biểu Bộ Nội vụ Lào.")));
+  // "tiếp tục", a verb with no title after it, a plan: no meeting.
+  CHECK_FALSE(FindMeeting(g, MakeSentence("Bộ trưởng Lâm Văn Khải tiếp tục chỉ đạo các đơn vị.")));
+  CHECK_FALSE(FindMeeting(g, MakeSentence("Bộ trưởng Lâm Văn Khải tiếp người dân tại trụ sở.")));
+  CHECK_FALSE(FindMeeting(g, MakeSentence("Ngày mai, Thủ tướng sẽ hội đàm với Thủ tướng Lào.")));
+  // No title before the verb in its clause.
+  CHECK_FALSE(FindMeeting(g, MakeSentence("Sau khi tham quan, đoàn gặp Bí thư Tỉnh ủy.")));
+}
+
+TEST_CASE("events: a dated meeting is the article's event, its sides attend, another gathering is not it",
+          "[events]") {
+  Document doc;
+  doc.date = "2017-05-21";
+  doc.text =
+      "Chiều 20/5, Chủ tịch nước Lâm Văn Khải tiếp Bộ trưởng Ngoại giao Lào Bun Xẻng.\n"
+      "Chủ tịch nước mong Bộ trưởng Bun Xẻng tham dự Hội nghị Cấp cao ASEAN.\n";
+  const DocumentView view = Read(doc);
+  const EventTimeline timeline = FindEvents(TheGazetteer(), doc, view);
+  REQUIRE(timeline.events.size() == 1);
+  CHECK(timeline.events[0].entity.date == "2017-05-20");
+  CHECK(timeline.events[0].entity.about.rfind("tiếp\t", 0) == 0);
+  CHECK(EventOfSentence(timeline, view, 0) == &timeline.events[0]);
+  CHECK(EventOfSentence(timeline, view, 1) == nullptr);
+}

@@ -337,3 +337,10 @@ TEST_CASE("mentions: a dash joins two fields of one body's name, not the clause 
   // A year's digit before the dash is no field.
   CHECK(office("Trung tướng Lâm Văn Khải - chính ủy Quân khu 7 - gửi gắm thông điệp.") == "Quân khu 7");
 }
+
+TEST_CASE("mentions: a dashed field that ends the sentence ends the body", "[mentions]") {
+  const auto people = FindPeople(TheGazetteer(), MakeSentence("Ông Lâm Văn Khải, Giám đốc Sở Kế hoạch - đầu tư"), "");
+  REQUIRE(people.size() == 1);
+  REQUIRE(people[0].positions.size() == 1);
+  CHECK(people[0].positions[0].second == "Sở Kế hoạch - đầu tư");
+}

@@ -1,6 +1,8 @@
 // Stage 6, roles and bridge points (extract/src/roles.h), on sentences written for these tests.
 #include "../../extract/src/roles.h"
 
+#include "../../extract/src/events.h"
+
 #include "stage_support.h"
 
 using namespace vnkg;
@@ -129,4 +131,15 @@ TEST_CASE("roles: an opening cue introduces the subject, not a person inside its
   REQUIRE(people.size() == 2);
   CHECK(people[0].name == "Hoàng Minh Đức");
   CHECK(people[0].role.empty());
+}
+
+TEST_CASE("roles: both sides of a meeting attend it", "[roles]") {
+  const Sentence s = MakeSentence("Chiều 20/5, Chủ tịch nước Lâm Văn Khải đã tiếp Bộ trưởng Ngoại giao Lào Bun Xẻng và "
+                                  "Đại sứ Lào Phăn Khăm.");
+  auto people = FindPeople(TheGazetteer(), s, "");
+  const auto meeting = FindMeeting(TheGazetteer(), s);
+  REQUIRE(meeting);
+  AssignMeetingRoles(s, meeting->verb, meeting->verb + meeting->verb_length, people);
+  REQUIRE(people.size() == 3);
+  for (const PersonMention& p : people) CHECK(p.role == "attended");
 }
