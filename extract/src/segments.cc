@@ -2,6 +2,9 @@
 #include "segments.h"
 
 #include <cctype>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -57,6 +60,36 @@ bool StripCaptionMarks(std::string_view& line) {
   return caption;
 }
 
+std::size_t GluedCreditEnd(std::string_view line) {
+  for (std::size_t at = line.find("Ảnh"); at != std::string_view::npos; at = line.find("Ảnh", at + 1)) {
+    std::size_t k = at + std::string_view("Ảnh").size();
+    while (k < line.size() && (line[k] == ' ' || line[k] == ':')) ++k;
+    // The agency's capitals (ASCII and "Đ"), then a word that starts with the run's last capital.
+    const std::size_t run = k;
+    std::size_t last = k;
+    while (k < line.size()) {
+      if (line[k] >= 'A' && line[k] <= 'Z') {
+        last = k++;
+      } else if (line.substr(k, 2) == "Đ"sv) {
+        last = k;
+        k += 2;
+      } else {
+        break;
+      }
+    }
+    // At least two capitals before the word, and a lower-case letter after its capital.
+    bool lower_next = false;
+    if (k < line.size()) {
+      int32_t i = static_cast<int32_t>(k);
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(line.data()), i, static_cast<int32_t>(line.size()), c);
+      lower_next = c >= 0 && u_islower(c);
+    }
+    if (last >= run + 2 && lower_next) return last;
+  }
+  return std::string_view::npos;
+}
+
 void Segment(const Document& doc, DocumentView& view) {
   std::string_view text = doc.text;
   std::vector<std::pair<std::string_view, std::size_t>> lines;  // line, offset
@@ -64,7 +97,15 @@ void Segment(const Document& doc, DocumentView& view) {
   for (std::size_t pos = 0; pos <= text.size();) {
     std::size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
-    lines.emplace_back(text.substr(pos, nl - pos), pos);
+    std::string_view line = text.substr(pos, nl - pos);
+    std::size_t line_pos = pos;
+    // A credit glued to the next sentence ends a caption: the rest is a line of its own.
+    for (std::size_t cut = GluedCreditEnd(line); cut != std::string_view::npos; cut = GluedCreditEnd(line)) {
+      lines.emplace_back(line.substr(0, cut), line_pos);
+      line.remove_prefix(cut);
+      line_pos += cut;
+    }
+    lines.emplace_back(line, line_pos);
     pos = nl + 1;
   }
   SegmentKind mode = SegmentKind::kBody;

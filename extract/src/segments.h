@@ -27,4 +27,9 @@ bool StripCaptionMarks(std::string_view& line);
 // Fills view.sentences (in document order) and view.update_year.
 void Segment(const Document& doc, DocumentView& view);
 
+// Where a photo credit glued to the next sentence ends ("... - Ảnh: TTXVNPhát biểu khai mạc ...": the
+// agency's capitals run into the next sentence's first word), so that the line splits there; npos when
+// the line has none.
+std::size_t GluedCreditEnd(std::string_view line);
+
 }  // namespace vnkg::stage

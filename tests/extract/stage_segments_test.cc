@@ -61,3 +61,23 @@ TEST_CASE("segments: kinds, repeats, teasers and the comment box", "[segments]")
   CHECK(view.sentences[4].kind == SegmentKind::kTeaser);
   CHECK(view.update_year == "2023");
 }
+
+TEST_CASE("segments: a photo credit glued to the next sentence ends its caption there", "[segments]") {
+  const std::string_view line = "Ông A tại phiên khai mạc - Ảnh: TTXVNPhát biểu khai mạc, ông A nêu rõ.";
+  const std::size_t cut = GluedCreditEnd(line);
+  REQUIRE(cut != std::string_view::npos);
+  CHECK(line.substr(cut).substr(0, 5) == "Phát");
+  // A credit followed by a space, a name in capitals, or a single capital: nothing glued.
+  CHECK(GluedCreditEnd("Ông A phát biểu - Ảnh: TTXVN") == std::string_view::npos);
+  CHECK(GluedCreditEnd("Ông A phát biểu. Ảnh: NGUYỄN KHÁNH") == std::string_view::npos);
+  CHECK(GluedCreditEnd("Ông A phát biểu. Ảnh: VGP/Quang Hiếu") == std::string_view::npos);
+  CHECK(GluedCreditEnd("Ảnh minh họa") == std::string_view::npos);
+  Document doc;
+  doc.text = "Ông A tại phiên khai mạc - Ảnh: TTXVNPhát biểu khai mạc, ông A nêu rõ.";
+  DocumentView view;
+  Segment(doc, view);
+  REQUIRE(view.sentences.size() == 2);
+  CHECK(view.sentences[0].kind == SegmentKind::kCaption);
+  CHECK(view.sentences[1].text == "Phát biểu khai mạc, ông A nêu rõ.");
+  CHECK(view.sentences[1].offset == doc.text.find("Phát"));
+}
