@@ -74,6 +74,7 @@ void ReadSentence(DocumentContext& ctx, const EventTimeline& timeline, std::size
   const std::string& date = event && mentions_event ? event->entity.date : ctx.doc.date;
   EmitOffices(ctx, s, people, date, confidence);
   AssignRoles(g, s, cues, people);
+  if (event) AssignSaidAtRoles(g, s, event->head, people);
   if (defines_event && event->meeting_verb_length)
     AssignMeetingRoles(s, event->meeting_verb, event->meeting_verb + event->meeting_verb_length, people);
   if (event && mentions_event) EmitRoles(ctx, s, event->entity, people, bridge_province, bridge, confidence);

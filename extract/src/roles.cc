@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 
 #include "sentences.h"
 #include "vnkg/model/text.h"
@@ -189,6 +190,35 @@ void AssignMeetingRoles(const Sentence& s, std::size_t verb, std::size_t verb_en
     if (p.role.empty()) p.role = "attended";
     next = p.end;
     if (next < tokens.size() && (tokens[next].text == ","sv || tokens[next].fold == "và"sv)) ++next;
+  }
+}
+
+void AssignSaidAtRoles(const Gazetteer& g, const Sentence& s, const std::string& event_head,
+                       std::vector<PersonMention>& people) {
+  const std::vector<Token>& tokens = s.tokens;
+  const auto& marks = s.marks;
+  if (event_head.empty()) return;
+  for (PersonMention& p : people) {
+    if (!p.role.empty()) continue;
+    std::size_t verb = p.end;
+    while (verb < tokens.size() && verb < p.end + 2 && !tokens[verb].capital &&
+           (tokens[verb].fold == "đã"sv || tokens[verb].fold == "cũng"sv || tokens[verb].text == "-"sv))
+      ++verb;
+    std::size_t length = 0;
+    if (verb >= tokens.size() || !g.IsCueFirst(s.ids[verb]) || !MatchesCue(g, tokens, verb, "said", length)) continue;
+    static const std::set<std::string_view> kNotWhatWasSaid = {"rằng", "là", "về", "khi", "nếu", "trong", "sau", "trước"};
+    std::size_t at = verb + length;
+    while (at < tokens.size() && at < verb + length + 4 && tokens[at].word && !tokens[at].capital &&
+           tokens[at].fold != "tại"sv && !kNotWhatWasSaid.count(tokens[at].fold))
+      ++at;
+    if (at + 1 >= tokens.size() || tokens[at].fold != "tại"sv || !marks[at + 1] ||
+        marks[at + 1]->kind != PhraseKind::kEventHead)
+      continue;
+    // The gathering named there is the sentence's event ("nói tại Hội nghị lần thứ 17" in an article about
+    // a working session is another gathering).
+    std::string head;
+    for (std::size_t i = at + 1; i < at + 1 + marks[at + 1]->length; ++i) head += (head.empty() ? "" : " ") + tokens[i].fold;
+    if (head == event_head) p.role = "attended";
   }
 }
 

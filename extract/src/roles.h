@@ -46,6 +46,13 @@ void AssignRoles(const Gazetteer& g, const Sentence& s, const SentenceCues& foun
 // "và") attended it, unless a cue of their own says more.
 void AssignMeetingRoles(const Sentence& s, std::size_t verb, std::size_t verb_end, std::vector<PersonMention>& people);
 
+// "A cho biết [thông tin này] tại hội nghị ...", "A nhấn mạnh như vậy tại buổi làm việc": a person the
+// text places at the sentence's event (named by its word `event_head` right after "tại") by what they said
+// there attended it, unless a cue says more. Only the person just before the verb (cues.tsv, "said"),
+// with at most a few lower-case words of what was said between the verb and "tại".
+void AssignSaidAtRoles(const Gazetteer& g, const Sentence& s, const std::string& event_head,
+                       std::vector<PersonMention>& people);
+
 // chaired / attended / spoke_at facts of the people of `s` for `event`;
 // chairing and attending go to `bridge` when the sentence names a bridge point.
 void EmitRoles(DocumentContext& ctx, const Sentence& s, const Entity& event, const std::vector<PersonMention>& people,

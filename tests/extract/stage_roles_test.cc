@@ -143,3 +143,20 @@ TEST_CASE("roles: both sides of a meeting attend it", "[roles]") {
   REQUIRE(people.size() == 3);
   for (const PersonMention& p : people) CHECK(p.role == "attended");
 }
+
+TEST_CASE("roles: a person who said something at the sentence's gathering attended it", "[roles]") {
+  const Gazetteer& g = TheGazetteer();
+  auto said_at = [&](const char* text, const char* head) {
+    const Sentence s = MakeSentence(text);
+    auto people = FindPeople(g, s, "");
+    AssignSaidAtRoles(g, s, head, people);
+    return people.size() == 1 ? people[0].role : std::string("?");
+  };
+  CHECK(said_at("Giám đốc Sở Nội vụ Lâm Văn Khải cho biết thông tin này tại hội nghị sơ kết quý 1.", "hội nghị") ==
+        "attended");
+  CHECK(said_at("Bộ trưởng Lâm Văn Khải đã nhấn mạnh như vậy tại Hội nghị tổng kết.", "hội nghị") == "attended");
+  // Another gathering than the sentence's, what was said, a comma: no role.
+  CHECK(said_at("Bộ trưởng Lâm Văn Khải nói tại Hội nghị lần thứ 17 rằng còn vướng mắc.", "buổi làm việc").empty());
+  CHECK(said_at("Bộ trưởng Lâm Văn Khải nói rằng tại hội nghị lần trước đã có kết luận.", "hội nghị").empty());
+  CHECK(said_at("Bộ trưởng Lâm Văn Khải cho biết, tại hội nghị, các tỉnh đã báo cáo.", "hội nghị").empty());
+}
