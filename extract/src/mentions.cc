@@ -19,9 +19,15 @@ std::optional<std::pair<std::size_t, std::size_t>> NameAt(const Gazetteer& g, co
   // title or honorific stands right before it (ethnic names: "H'Hen Niê").
   std::size_t j = i;
   // One-syllable countries and honorifics are also given names: "Nguyễn Đức Chung", "Vũ Anh Tuấn".
+  // So are a province's words that end a name after a family name: "Trương Hòa Bình", "Nguyễn Thái Bình".
+  auto province_ends_name = [&](std::size_t k) {
+    const std::size_t after = k + marks[k]->length;
+    return marks[k]->kind == PhraseKind::kProvince && marks[k]->length == 2 && k > i && g.surnames.count(tokens[i].fold) &&
+           after - i <= 4 && !(after < tokens.size() && tokens[after].word && tokens[after].capital);
+  };
   auto inside_name_ok = [&](std::size_t k) {
     return !marks[k] || marks[k]->kind == PhraseKind::kHonorific ||
-           (marks[k]->kind == PhraseKind::kCountry && marks[k]->length == 1);
+           (marks[k]->kind == PhraseKind::kCountry && marks[k]->length == 1) || province_ends_name(k);
   };
   // A middle initial ("Alexander C. Feldman", "George W. Bush"): one capital letter and its dot.
   auto initial_dot = [&](std::size_t k) {

@@ -344,3 +344,16 @@ TEST_CASE("mentions: a dashed field that ends the sentence ends the body", "[men
   REQUIRE(people[0].positions.size() == 1);
   CHECK(people[0].positions[0].second == "Sở Kế hoạch - đầu tư");
 }
+
+TEST_CASE("mentions: a province's name may end a person's name after a family name", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const Sentence s = MakeSentence("Phó Thủ tướng Trương Hòa Bình chủ trì hội nghị.");
+  const auto name = NameAt(g, s.tokens, s.marks, 3, false);
+  REQUIRE(name);
+  CHECK(name->second - name->first == 3);
+  // Not when more capitals follow, nor without a family name first.
+  const Sentence longer = MakeSentence("Ông Trần Hòa Bình Định cho biết.");
+  CHECK_FALSE(NameAt(g, longer.tokens, longer.marks, 1, false));
+  const Sentence place = MakeSentence("Tỉnh Hòa Bình đã làm.");
+  CHECK_FALSE(NameAt(g, place.tokens, place.marks, 0, false));
+}
