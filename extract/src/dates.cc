@@ -241,13 +241,21 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     // words before its year, in the same phrase.
     for (std::size_t back = 1; back <= kTargetReach && back <= word && tokens[word - back].word && !target; ++back)
       target = tokens[word - back].fold == "tiêu"sv || tokens[word - back].fold == "nhìn"sv;
+    // "Lễ bàn giao vai trò nước chủ nhà Hội nghị WEF ASEAN năm 2018", "chuyển giao chức chủ tịch ASEAN 2018":
+    // a host's or chair's role is handed over for the next year's edition, not this one's.
+    bool handover = false;
+    for (std::size_t back = 2, host = 0; back <= 14 && back <= word && !handover; ++back) {
+      const std::string& w = tokens[word - back + 1].fold;
+      if (w == "nhà"sv || w == "tịch"sv) host = host || tokens[word - back].fold == "chủ"sv;
+      handover = host && w == "giao"sv && (tokens[word - back].fold == "bàn"sv || tokens[word - back].fold == "chuyển"sv);
+    }
     // "kể từ năm 2013", "từ 2012 đến nay": a point the present is counted from, in its past; it bounds the
     // present (YearCount::kBounds), it does not choose it.
     // "gia nhập Interpol năm 1991 đến nay": the same, named by what follows it.
     const bool to_now = (after == "đến"sv || after == "tới"sv) && i + 2 < tokens.size() && tokens[i + 2].fold == "nay"sv;
     const bool since = mode == YearCount::kChoose && (at(1) == "từ"sv || (at(1) == "năm"sv && at(2) == "từ"sv) || to_now);
     if (kPlan.count(at(1)) || (at(1) == "năm"sv && kPlan.count(at(2))) || at(1) == "-"sv || at(1) == "–"sv || target || since ||
-        after == "sẽ"sv || law || born(i))
+        after == "sẽ"sv || law || born(i) || handover)
       continue;
     ++counts[y];
   }

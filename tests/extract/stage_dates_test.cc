@@ -293,3 +293,15 @@ TEST_CASE("dates: a founding year is no news year", "[dates]") {
   CountNewsYears(Tokenize("Năm 2018, tỉnh thành lập 12 hợp tác xã", 0), counts);
   CHECK(counts == std::map<int, int>{{2018, 1}});
 }
+
+TEST_CASE("dates: a role handed over to a host or chair is for the next edition's year; a year up to now is past",
+          "[dates]") {
+  std::map<int, int> counts;
+  CountNewsYears(Tokenize("Thủ tướng dự Lễ bàn giao vai trò nước chủ nhà Hội nghị WEF ASEAN năm 2018 cho Việt Nam", 0),
+                 counts);
+  CountNewsYears(Tokenize("hội nghị chuyển giao chức chủ tịch ASEAN 2018 cho Singapore", 0), counts);
+  CountNewsYears(Tokenize("kể từ khi gia nhập Interpol năm 1991 đến nay", 0), counts);
+  CHECK(counts.empty());
+  CountNewsYears(Tokenize("Việt Nam là chủ nhà APEC 2017", 0), counts);  // no handover: the present
+  CHECK(counts == std::map<int, int>{{2017, 1}});
+}
