@@ -239,8 +239,16 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     bool target = kTarget.count(at(1)) || at(2) == "nhìn"sv;
     // "các mục tiêu xanh toàn cầu 2030", "Mục tiêu phát triển bền vững toàn cầu 2030": a target named a few
     // words before its year, in the same phrase.
-    for (std::size_t back = 1; back <= kTargetReach && back <= word && tokens[word - back].word && !target; ++back)
-      target = tokens[word - back].fold == "tiêu"sv || tokens[word - back].fold == "nhìn"sv;
+    // ("Chương trình nghị sự phát triển 2030", the goals by their acronym: "SDGs 2030"; not "nghị sự của APEC
+    // 2017" or "Nghị sự APEC 2017", this year's agenda of a body.)
+    bool owned = false;
+    for (std::size_t back = 1; back <= kTargetReach && back <= word && tokens[word - back].word && !target; ++back) {
+      owned = owned || tokens[word - back].fold == "của"sv || (tokens[word - back].capital && back < word &&
+                                                                tokens[word - back - 1].fold != "nghị"sv);
+      target = tokens[word - back].fold == "tiêu"sv || tokens[word - back].fold == "nhìn"sv ||
+               (!owned && tokens[word - back].fold == "sự"sv && back < word && tokens[word - back - 1].fold == "nghị"sv);
+    }
+    target = target || at(1) == "sdgs"sv || at(1) == "sdg"sv;
     // "Lễ bàn giao vai trò nước chủ nhà Hội nghị WEF ASEAN năm 2018", "chuyển giao chức chủ tịch ASEAN 2018":
     // a host's or chair's role is handed over for the next year's edition, not this one's.
     bool handover = false;

@@ -305,3 +305,12 @@ TEST_CASE("dates: a role handed over to a host or chair is for the next edition'
   CountNewsYears(Tokenize("Việt Nam là chủ nhà APEC 2017", 0), counts);  // no handover: the present
   CHECK(counts == std::map<int, int>{{2017, 1}});
 }
+
+TEST_CASE("dates: the UN's 2030 agenda and goals are targets, a body's agenda of the year is not", "[dates]") {
+  std::map<int, int> counts;
+  CountNewsYears(Tokenize("triển khai Chương trình nghị sự phát triển 2030 và các mục tiêu (SDGs 2030)", 0), counts);
+  CHECK(counts.empty());
+  CountNewsYears(Tokenize("là nội dung quan trọng trong Nghị sự của APEC 2017", 0), counts);
+  CountNewsYears(Tokenize("các chủ đề ưu tiên trong Nghị sự APEC 2017", 0), counts);
+  CHECK(counts == std::map<int, int>{{2017, 2}});
+}
