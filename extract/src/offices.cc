@@ -14,7 +14,10 @@ bool StartsWithWord(const std::string& folded, const std::string& word) {
          (folded.size() == word.size() || folded[word.size()] == ' ');
 }
 
-void Canonicalize(Entity& position, const Gazetteer& g) {
+// `native`: the holder's name starts with a Vietnamese family name. "Bộ trưởng Quốc phòng James Mattis" and
+// "Về phía Nga có ... Bộ trưởng Ngoại giao Sergey Lavrov" name another country's ministry by the same short
+// name; only a Vietnamese holder's short name is a Vietnamese ministry.
+void Canonicalize(Entity& position, const Gazetteer& g, bool native) {
   if (position.organization.empty()) return;
   // "Phó Thủ tướng" + "Chính phủ": the whole is another way of writing a title that takes no body.
   // Only when the title is the alias shortened ("Phó Thủ tướng" of "Phó Thủ tướng Chính phủ"): the body
@@ -30,6 +33,14 @@ void Canonicalize(Entity& position, const Gazetteer& g) {
   // "Bộ trưởng" + "Ngoại giao": a ministry by its short name; "Bộ KH&ĐT", "Bộ Kế hoạch - đầu tư": by
   // another of its written names. One ministry is one body of the graph, however it is written.
   const std::string org = FoldKey(position.organization);
+  // (Its words stay the title's: "Bộ trưởng Quốc phòng", not a body named "Quốc phòng".)
+  if (!native && !StartsWithWord(org, "bộ")) {
+    if (const PhraseInfo* body = g.Find(org, PhraseKind::kBody); body && StartsWithWord(FoldKey(body->canonical), "bộ")) {
+      position.title += " " + position.organization;
+      position.organization.clear();
+    }
+    return;
+  }
   if (const PhraseInfo* body = g.Find(org, PhraseKind::kBody); body && StartsWithWord(FoldKey(body->canonical), "bộ"))
     position.organization = body->canonical;
 }
@@ -65,7 +76,8 @@ void ResolveOffices(std::vector<Fact>& facts, const Gazetteer& g) {
   std::map<std::pair<std::string, std::string>, Entity> full;  // (person, folded title + body) -> the office
   for (Fact& f : facts) {
     if (f.predicate != "holds_position" || f.object.type != EntityType::kPosition) continue;
-    Canonicalize(f.object, g);
+    const std::string person_key = FoldKey(f.subject.name);
+    Canonicalize(f.object, g, g.surnames.count(person_key.substr(0, person_key.find(' '))) > 0);
     if (f.object.organization.empty()) continue;
     const std::string person = FoldKey(f.subject.name), title = FoldKey(f.object.title);
     const std::string body = FoldKey(f.object.organization);

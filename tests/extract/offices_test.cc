@@ -33,3 +33,15 @@ TEST_CASE("offices: a bare title takes the one body its holder holds it at in th
   ResolveOffices(facts, TheGazetteer());
   CHECK(facts[1].object.organization == "UBND tỉnh Nghệ An");
 }
+
+TEST_CASE("offices: a ministry's short name is Vietnam's only for a Vietnamese holder; any written name is one",
+          "[offices]") {
+  std::vector<Fact> facts = {Office("Lâm Văn Khải", "Bộ trưởng", "Quốc phòng"),
+                             Office("James Mattis", "Bộ trưởng", "Quốc phòng"),
+                             Office("Lâm Văn Khải", "Bộ trưởng", "Bộ Kế hoạch - đầu tư")};
+  ResolveOffices(facts, TheGazetteer());
+  CHECK(facts[0].object.organization == "Bộ Quốc phòng");
+  CHECK(facts[1].object.title == "Bộ trưởng Quốc phòng");
+  CHECK(facts[1].object.organization.empty());
+  CHECK(facts[2].object.organization == "Bộ Kế hoạch và Đầu tư");
+}
