@@ -34,7 +34,9 @@ void Canonicalize(Entity& position, const Gazetteer& g, bool native) {
   // another of its written names. One ministry is one body of the graph, however it is written.
   const std::string org = FoldKey(position.organization);
   // (Its words stay the title's: "Bộ trưởng Quốc phòng", not a body named "Quốc phòng".)
-  if (!native && !StartsWithWord(org, "bộ")) {
+  // The same for "Bộ trưởng Bộ Quốc phòng Mark Esper": a ministry named without its country is the holder's
+  // country's.
+  if (!native) {
     if (const PhraseInfo* body = g.Find(org, PhraseKind::kBody); body && StartsWithWord(FoldKey(body->canonical), "bộ")) {
       position.title += " " + position.organization;
       position.organization.clear();

@@ -38,10 +38,12 @@ TEST_CASE("offices: a ministry's short name is Vietnam's only for a Vietnamese h
           "[offices]") {
   std::vector<Fact> facts = {Office("Lâm Văn Khải", "Bộ trưởng", "Quốc phòng"),
                              Office("James Mattis", "Bộ trưởng", "Quốc phòng"),
-                             Office("Lâm Văn Khải", "Bộ trưởng", "Bộ Kế hoạch - đầu tư")};
+                             Office("Lâm Văn Khải", "Bộ trưởng", "Bộ Kế hoạch - đầu tư"),
+                             Office("Mark Esper", "Bộ trưởng", "Bộ Quốc phòng")};
   ResolveOffices(facts, TheGazetteer());
   CHECK(facts[0].object.organization == "Bộ Quốc phòng");
   CHECK(facts[1].object.title == "Bộ trưởng Quốc phòng");
   CHECK(facts[1].object.organization.empty());
   CHECK(facts[2].object.organization == "Bộ Kế hoạch và Đầu tư");
+  CHECK(facts[3].object.title == "Bộ trưởng Bộ Quốc phòng");
 }
