@@ -368,6 +368,12 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
   if (marks[end] && marks[end]->kind == PhraseKind::kTitle && end > t + marks[t]->length && !tokens[end - 1].capital &&
       head_end != end)
     return false;
+  // A lower-case head word after a body's name closed by its place or an abbreviation is the clause's word,
+  // not another body: "Thành ủy TP HCM báo cáo", "UBND tỉnh Nghệ An đoàn kết" ("báo", "đoàn" head bodies
+  // only as "Báo X", "Đoàn X"; after a capitalised word they end compounds: "Ngoại vụ", "Thành đoàn").
+  if (marks[end] && marks[end]->kind == PhraseKind::kOrgHead && marks[end]->length == 1 && !tokens[end].capital &&
+      end > t + marks[t]->length && (place_closed || IsAllCaps(tokens[end - 1].text)))
+    return false;
   if (marks[end] && marks[end]->kind != PhraseKind::kTitle && marks[end]->kind != PhraseKind::kRank &&
       marks[end]->kind != PhraseKind::kHonorific) {
     place_closed = marks[end]->kind == PhraseKind::kProvince || marks[end]->kind == PhraseKind::kCountry;

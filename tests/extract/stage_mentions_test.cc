@@ -357,3 +357,20 @@ TEST_CASE("mentions: a province's name may end a person's name after a family na
   const Sentence place = MakeSentence("Tỉnh Hòa Bình đã làm.");
   CHECK_FALSE(NameAt(g, place.tokens, place.marks, 0, false));
 }
+
+TEST_CASE("mentions: a lower-case head word after a body's place is the clause's, inside a compound it is the body's",
+          "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  auto offices = [&](const char* text) {
+    std::vector<std::string> out;
+    for (const auto& p : FindPeople(g, MakeSentence(text), ""))
+      for (const auto& [title, org] : p.positions) out.push_back(p.name + ": " + title + " | " + org);
+    return out;
+  };
+  CHECK(offices("Bí thư Thành ủy TP HCM Lâm Văn Khải báo cáo tại hội nghị.") ==
+        std::vector<std::string>{"Lâm Văn Khải: Bí thư | Thành ủy TP HCM"});
+  CHECK(offices("Ông Lâm Văn Khải, Phó Giám đốc Công an TP HCM báo cáo tại hội nghị.") ==
+        std::vector<std::string>{"Lâm Văn Khải: Phó Giám đốc | Công an TP HCM"});
+  CHECK(offices("Giám đốc Sở Ngoại vụ Đà Nẵng Lâm Văn Khải cho biết.") ==
+        std::vector<std::string>{"Lâm Văn Khải: Giám đốc | Sở Ngoại vụ Đà Nẵng"});
+}
