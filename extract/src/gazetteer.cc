@@ -162,6 +162,14 @@ Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(const std::string& data_d
     }
   }
   {
+    auto table = load("world_places.tsv");
+    if (!table.ok()) return table.status();
+    for (const auto& row : table->rows) {
+      g->world_places.emplace(FoldKey(row.at("name")), row.at("country"));
+      for (const auto& alias : Aliases(row)) g->world_places.emplace(FoldKey(alias), row.at("country"));
+    }
+  }
+  {
     auto table = load("names.tsv");
     if (!table.ok()) return table.status();
     for (const auto& row : table->rows) {

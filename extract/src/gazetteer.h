@@ -80,6 +80,9 @@ class Gazetteer {
   std::unordered_set<std::string> cities;
   // Capitalised words that start sentences but never names (folded).
   std::unordered_set<std::string> non_name_words;
+  // Cities and islands abroad (world_places.tsv), folded name or alias -> the country they are in: a
+  // capitalised word after "tại" that is one of them is a place, not a building or a firm.
+  std::unordered_map<std::string, std::string> world_places;
 
   void Add(const std::string& phrase, PhraseInfo info);
   // Infos of `kind` for a folded phrase, or nullptr.

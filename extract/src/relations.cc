@@ -121,6 +121,7 @@ struct ForeignPlace {
   std::string name;
   std::string country;  // "" when not given, or when `name` is itself a country
   std::size_t end = 0;  // the token after the whole mention
+  bool known = false;   // a city abroad of world_places.tsv ("Bangkok"), a place whatever the text says
 };
 
 bool IsPlaceWord(const std::string& fold) {
@@ -128,15 +129,23 @@ bool IsPlaceWord(const std::string& fold) {
   return kWords.count(fold) > 0;
 }
 
-std::optional<ForeignPlace> ForeignPlaceAfter(const Sentence& s, std::size_t i) {
+std::optional<ForeignPlace> PlaceFrom(const Gazetteer& g, const Sentence& s, std::size_t b, bool after_kind_word);
+
+std::optional<ForeignPlace> ForeignPlaceAfter(const Gazetteer& g, const Sentence& s, std::size_t i) {
   const std::vector<Token>& tokens = s.tokens;
-  const auto& marks = s.marks;
   if (!IsPlaceWord(tokens[i].fold) || i + 1 >= tokens.size()) return std::nullopt;
   std::size_t b = i + 1;
   // "tại thủ đô X", "ở thành phố X", "tại TP X".
   while (b + 1 < tokens.size() && (tokens[b].fold == "thủ"sv || tokens[b].fold == "đô"sv || tokens[b].fold == "thành"sv ||
                                    tokens[b].fold == "phố"sv || tokens[b].fold == "tp"sv || tokens[b].fold == "bang"sv))
     ++b;
+  return PlaceFrom(g, s, b, b > i + 1);
+}
+
+// The place named from token b on (after its place word, or a known city standing alone), with its country.
+std::optional<ForeignPlace> PlaceFrom(const Gazetteer& g, const Sentence& s, std::size_t b, bool after_kind_word) {
+  const std::vector<Token>& tokens = s.tokens;
+  const auto& marks = s.marks;
   auto is_country = [&](std::size_t k) { return marks[k] && marks[k]->kind == PhraseKind::kCountry; };
   if (is_country(b)) {
     ForeignPlace country{marks[b]->info->canonical, "", b + marks[b]->length};
@@ -148,6 +157,7 @@ std::optional<ForeignPlace> ForeignPlaceAfter(const Sentence& s, std::size_t i) 
     ++e;
   if (e == b || (e < tokens.size() && tokens[e].word && tokens[e].capital)) return std::nullopt;
   ForeignPlace place{SpanText(s, b, e), "", e};
+  place.known = g.world_places.count(FoldKey(place.name)) > 0;
   // Its country: "(Đức)", ", Philippines", "– Campuchia", "của Bỉ" (after "thủ đô" / "thành phố").
   std::size_t c = e + 1;
   if (e + 2 < tokens.size() && tokens[e].text == "("sv && is_country(c) && c + marks[c]->length < tokens.size() &&
@@ -155,7 +165,7 @@ std::optional<ForeignPlace> ForeignPlaceAfter(const Sentence& s, std::size_t i) 
     place.country = marks[c]->info->canonical;
     place.end = c + marks[c]->length + 1;
   } else if (e + 1 < tokens.size() && (tokens[e].text == ","sv || tokens[e].text == "–"sv || tokens[e].text == "-"sv ||
-                                       (tokens[e].fold == "của"sv && b > i + 1)) &&
+                                       (tokens[e].fold == "của"sv && after_kind_word)) &&
              is_country(c)) {
     const std::size_t after = c + marks[c]->length;
     // "bang California, Georgia, Montana", ", Nhật Bản, Hàn Quốc": a list, not the country of the place.
@@ -227,19 +237,36 @@ void EmitEventPlace(DocumentContext& ctx, const Sentence& s, const Entity& event
     }
     // Abroad, only where the text says which country (or names one): a bare
     // capitalised word after "tại" may be a building or a firm.
-    if (auto place = ForeignPlaceAfter(s, i); place && (!place->country.empty() || marks[i + 1])) {
+    if (auto place = ForeignPlaceAfter(ctx.g, s, i); place && (!place->country.empty() || marks[i + 1] || place->known)) {
       ctx.Emit(event, "located_in", PlaceEntity(place->name), s, confidence * 0.9f);
       return;
     }
   }
 }
 
+// A body's head word in the four tokens before i: "Đại học Quốc gia Seoul (Hàn Quốc)" names a university.
+static bool AfterBodyHead(const Sentence& s, std::size_t i) {
+  for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
+    if (s.marks[k] && (s.marks[k]->kind == PhraseKind::kOrgHead || s.marks[k]->kind == PhraseKind::kBody)) return true;
+  return false;
+}
+
 void EmitPartOf(DocumentContext& ctx, const Sentence& s) {
   const float confidence = ConfidenceOf(s.kind) * 0.8f;
   for (std::size_t i = 0; i + 3 < s.tokens.size(); ++i) {
-    if (!IsPlaceWord(s.tokens[i].fold)) continue;
-    auto place = ForeignPlaceAfter(s, i);
+    // After a place word ("tại Marawi, Philippines"), or a city abroad standing alone ("Hamburg (Đức)").
+    std::optional<ForeignPlace> place;
+    if (IsPlaceWord(s.tokens[i].fold)) {
+      place = ForeignPlaceAfter(ctx.g, s, i);
+    } else if (s.tokens[i].capital && (i == 0 || !s.tokens[i - 1].capital) && !AfterBodyHead(s, i)) {
+      place = PlaceFrom(ctx.g, s, i, false);
+      if (place && !place->known) place.reset();
+    }
     if (!place || place->country.empty()) continue;
+    // A city abroad whose written "country" is another is in a list ("Bắc Kinh, Mỹ và ..."), not in it.
+    if (const auto known = ctx.g.world_places.find(FoldKey(place->name));
+        known != ctx.g.world_places.end() && known->second != place->country)
+      continue;
     ctx.Emit(PlaceEntity(place->name), "part_of", PlaceEntity(place->country), s, confidence);
     i = place->end - 1;
   }

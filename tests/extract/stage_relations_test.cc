@@ -171,3 +171,16 @@ TEST_CASE("relations: \"X phối hợp với Y tổ chức\" gives two organizer
                                               "báo Tuổi Trẻ organized Hội nghị tổng kết",
                                               "Trung ương Hội Nông dân Việt Nam organized Hội nghị tổng kết"});
 }
+
+TEST_CASE("relations: a city abroad of the gazetteer is a place after 'tại', and in the country written after it",
+          "[relations]") {
+  Document doc;
+  DocumentContext ctx(TheGazetteer(), doc);
+  EmitEventPlace(ctx, MakeSentence("Hội nghị cấp cao đã khai mạc tại Bangkok ngày 22-6."), kEvent, 0.9f);
+  EmitEventPlace(ctx, MakeSentence("Hội nghị cấp cao đã khai mạc tại Trump Tower ngày 22-6."), kEvent, 0.9f);
+  EmitPartOf(ctx, MakeSentence("Tình hình Hamburg (Đức) ngày 6-7 rất căng thẳng."));
+  // Not a university's city, nor a list whose next item is another country.
+  EmitPartOf(ctx, MakeSentence("Theo giáo sư Kim, Đại học Quốc gia Seoul (Hàn Quốc), điều đó khó."));
+  EmitPartOf(ctx, MakeSentence("Quan hệ giữa Bắc Kinh, Mỹ và Nhật Bản căng thẳng tại Bắc Kinh, Mỹ."));
+  CHECK(Triples(ctx) == std::set<std::string>{"Hội nghị tổng kết located_in Bangkok", "Hamburg part_of Đức"});
+}
