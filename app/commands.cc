@@ -238,7 +238,9 @@ void RegisterCommands(CLI::App& app) {
       ->required();
   ingest->add_option("--db", ingest_args->db, DbHelp());
   ingest->add_option("-j,--jobs", ingest_args->jobs, "extraction threads (default: the number of cores)");
-  ingest->add_flag("--facts", ingest_args->facts, "the inputs are facts (JSON Lines from `vnkg extract`), not articles");
+  ingest->add_flag("--facts", ingest_args->facts,
+                   "the inputs are facts (JSON Lines from `vnkg extract`), not articles; into a new --db they "
+                   "are loaded as --bulk loads (all or nothing)");
   ingest->add_flag("--bulk", ingest_args->bulk,
                    "build a new database (--db must not exist or be empty) from sorted SST files: faster for a "
                    "large corpus; the database appears only when the load completes");

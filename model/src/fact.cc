@@ -1,7 +1,7 @@
 #include "vnkg/model/fact.h"
 
 #include <algorithm>
-#include <sstream>
+#include <string_view>
 
 #include "vnkg/model/text.h"
 
@@ -11,11 +11,23 @@ namespace {
 constexpr std::string_view kTypeNames[] = {"",      "Person",      "Organization", "Province", "Place",
                                            "Event", "BridgePoint", "Position",     "Award"};
 
-std::vector<std::string> SplitWords(const std::string& s) {
+// White space as `std::istringstream >> word` splits on in the classic
+// locale (the process never sets another).
+bool IsSpaceByte(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The words of `s`, as `std::istringstream >> word` reads them. Not with a
+// stream: constructing one (its locale) cost more than the keys themselves,
+// and EntityKey runs for every new term and every entity of the SPARQL view.
+std::vector<std::string> SplitWords(std::string_view s) {
   std::vector<std::string> words;
-  std::istringstream in(s);
-  for (std::string w; in >> w;) words.push_back(w);
-  return words;
+  for (std::size_t i = 0;;) {
+    while (i < s.size() && IsSpaceByte(s[i])) ++i;
+    if (i == s.size()) return words;
+    std::size_t end = i;
+    while (end < s.size() && !IsSpaceByte(s[end])) ++end;
+    words.emplace_back(s.substr(i, end - i));
+    i = end;
+  }
 }
 
 // "trưởng ban" + "ban đối ngoại" -> "trưởng ban đối ngoại": a word the title
@@ -49,9 +61,11 @@ std::string BodyKey(const std::string& name) {
     std::string word = raw[k];
     // "tư" is "Trung ương" only as in "TƯ Đảng" or at the end, never in "đầu tư".
     const bool central = word != "tư" || ((k + 1 == raw.size() || raw[k + 1] == "đảng") && (k == 0 || raw[k - 1] != "đầu"));
+    const char* expanded = nullptr;
     for (auto [abbreviation, expansion] : kExpansions)
-      if (word == abbreviation && central) word = expansion;
-    for (const std::string& part : SplitWords(word)) words.push_back(part);
+      if (word == abbreviation && central) expanded = expansion;
+    if (!expanded) words.push_back(std::move(word));
+    else for (std::string& part : SplitWords(expanded)) words.push_back(std::move(part));
   }
   std::string key;
   for (std::size_t i = 0; i < words.size(); ++i) {

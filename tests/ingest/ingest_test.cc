@@ -202,6 +202,52 @@ TEST_CASE("a whole ingest: both sinks make the same graph, and say so in one lin
   CHECK(line.find(" facts extracted; the graph has ") != std::string::npos);
 }
 
+// Facts into a new database go through the bulk loader, into an existing one
+// through the per-document writer: the same graph, the same counts.
+TEST_CASE("a facts load makes the same graph into a new database and into an existing one", "[ingest]") {
+  TempDir dir;
+  std::ostringstream lines;
+  REQUIRE(ExtractFactLines(SharedExtractor(), {Articles()}, ExtractLinesOptions{}, lines).ok());
+  const std::string text = lines.str();
+  std::ofstream(dir / "facts.jsonl") << text << "not json\n";
+  const std::string bad_line = dir / "facts.jsonl:" + std::to_string(std::count(text.begin(), text.end(), '\n') + 1);
+
+  IngestRequest request;
+  request.paths = {dir / "facts.jsonl"};
+  request.facts = true;
+  std::vector<std::string> where;
+  request.options.on_issue = [&](const ReadIssue& issue) { where.push_back(issue.where); };
+  fs::create_directories(dir / "empty-dir.db");
+  {
+    auto existing = Store::Open(dir / "existing.db", Store::Mode::kReadWrite);  // created empty
+    REQUIRE(existing.ok());
+  }
+  std::vector<std::vector<std::string>> graphs;
+  for (const char* db : {"new.db", "empty-dir.db", "existing.db"}) {
+    request.db = dir / db;
+    auto report = IngestIntoDatabase(request);
+    REQUIRE(report.ok());
+    CHECK(report->summary.skipped == 1);
+    REQUIRE(report->graph);
+    CHECK(report->graph->documents == report->summary.documents);
+    CHECK(report->graph->provenance == report->summary.facts);
+    auto store = Store::Open(request.db, Store::Mode::kReadOnly);
+    REQUIRE(store.ok());
+    graphs.push_back(FactLines(*store.value()));
+  }
+  CHECK(!graphs[0].empty());
+  CHECK(graphs[0] == graphs[1]);
+  CHECK(graphs[0] == graphs[2]);
+  REQUIRE(where.size() == 3);
+  for (const std::string& w : where) CHECK(w == bad_line);
+
+  // Into the database just made (not new any more): the writer, every document unchanged.
+  request.db = dir / "new.db";
+  auto again = IngestIntoDatabase(request);
+  REQUIRE(again.ok());
+  CHECK(again->summary.unchanged == again->summary.documents);
+}
+
 TEST_CASE("an unknown encoding is refused before anything is created", "[ingest]") {
   TempDir dir;
   IngestRequest request;

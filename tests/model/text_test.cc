@@ -66,3 +66,15 @@ TEST_CASE("one body, one key, however it is written", "[fact]") {
   CHECK(position("Bí thư", "Tỉnh ủy Sơn La") == position("Bí thư Tỉnh ủy", "Sơn La"));
   CHECK(position("Phó Chủ tịch", "UBND tỉnh Sơn La") != position("Chủ tịch", "UBND tỉnh Sơn La"));
 }
+
+TEST_CASE("body keys are the same whatever white space separates the words", "[fact]") {
+  auto org = [](const char* name) { return EntityKey(Entity{EntityType::kOrganization, name, "", "", "", ""}); };
+  const std::string key = org("UBND tỉnh Sơn La");
+  CHECK(key == "Organization|ủy ban nhân dân sơn la");
+  CHECK(org("  UBND\ttỉnh \r\n Sơn\vLa\f ") == key);
+  CHECK(org("UBND") == "Organization|ủy ban nhân dân");  // an expansion is several words
+  CHECK(org("TP. Hồ Chí Minh") == org("Thành phố Hồ Chí Minh"));
+  CHECK(org("đầu tư") == "Organization|đầu tư");  // "tư" is not "trung ương" here
+  CHECK(org("Ban Kinh tế TƯ") == "Organization|ban kinh tế trung ương");
+  CHECK(org("") == "Organization|");
+}

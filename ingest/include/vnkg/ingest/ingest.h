@@ -74,10 +74,12 @@ struct IngestReport {
 };
 
 // Checks the encoding before anything is opened or created, opens the sink
-// (the database read-write, or a bulk loader for a new one), ingests, finishes
-// a bulk load and reads the database's stats.
+// (the database read-write, or a bulk loader for a new one: with `bulk`, and
+// for `facts` into a `db` that does not exist or is an empty directory),
+// ingests, finishes a bulk load and reads the database's stats. Either way
+// the graph is the same.
 // Errors: an unknown encoding; the store's or the loader's; an ingest that
-// stopped, its message followed by what became of the database (a bulk load
+// stopped, its message followed by what became of the database (a loader
 // made none; documents committed before the error are kept).
 Result<IngestReport> IngestIntoDatabase(const IngestRequest& request);
 
