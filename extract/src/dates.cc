@@ -427,6 +427,10 @@ std::string ResolveYear(const DayMonth& dm, const std::vector<Token>& tokens, bo
     // the year reviewed and the day is in the next.
     if (!teaser && dm.month <= 3 && YearReview(tokens) && view.latest_written_year == latest)
       return IsoDate(latest + 1, dm.month, dm.day);
+    // A day before November of a year the article reviews as a whole is in the year after: "Hội nghị Trung ương
+    // 7 ... bế mạc sáng 12-5" of an article on the "Báo cáo kiểm điểm ... năm 2017" is 2018-05-12.
+    if (!teaser && dm.month <= 10 && view.reviewed_year == latest && view.latest_written_year == latest)
+      return IsoDate(latest + 1, dm.month, dm.day);
     return IsoDate(latest, dm.month, dm.day);
   }
   return "";
@@ -457,12 +461,40 @@ int DominantYear(const std::vector<Sentence>& sentences, bool teasers, int lates
   return year == standing_out(with_since, best_with_since) || best >= 2 ? year : 0;
 }
 
+// The whole year a sentence reviews: "kiểm điểm [...] năm 2017" (sixteen words at most between, commas
+// too: "kiểm điểm sự lãnh đạo, chỉ đạo của Bộ Chính trị ... năm 2017"; no months:
+// "kiểm điểm 6 tháng đầu năm 2019" reviews half a year), "tổng kết [công tác] năm 2017"; else 0.
+static int ReviewedYear(const std::vector<Token>& tokens) {
+  for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+    std::size_t from = 0;
+    if (tokens[i].fold == "kiểm"sv && tokens[i + 1].fold == "điểm"sv) from = i + 2;
+    if (tokens[i].fold == "tổng"sv && tokens[i + 1].fold == "kết"sv) from = i + 2;
+    if (!from) continue;
+    const bool review_of_work = tokens[i].fold == "kiểm"sv;
+    for (std::size_t k = from; k + 1 < tokens.size() && k < from + 16; ++k) {
+      const std::string& f = tokens[k].fold;
+      if (f == "tháng"sv || f == "quý"sv || f == "học"sv || f == "đầu"sv || f == "hè"sv ||
+          (tokens[k].text == ","sv && !review_of_work))
+        break;
+      // "tổng kết năm", "tổng kết công tác năm": nothing else between for a year's review.
+      if (!review_of_work && k > from + 1 && f != "năm"sv) break;
+      if (!review_of_work && k == from + 1 && tokens[from].fold != "công"sv && f != "năm"sv) break;
+      int y;
+      if (f == "năm"sv && tokens[k + 1].digits && tokens[k + 1].text.size() == 4 && ParseInt(tokens[k + 1].text, y) &&
+          (k + 2 >= tokens.size() || (tokens[k + 2].text != "-"sv && tokens[k + 2].text != "–"sv)))
+        return y;
+    }
+  }
+  return 0;
+}
+
 void ReadPresentYears(const std::string& doc_date, DocumentView& view) {
   // Full dates ("16-5-2019") are the news's and its history's; plans name
   // years, rarely days ("vào đầu năm 2021").
   std::map<int, int> years;
   for (const Sentence& s : view.sentences) {
     if (s.kind == SegmentKind::kTeaser) continue;
+    if (const int reviewed = ReviewedYear(s.tokens); reviewed > view.reviewed_year) view.reviewed_year = reviewed;
     for (const Token& t : s.tokens)
       if (t.digits)
         if (auto dm = ParseDateToken(t.text); dm && dm->year)

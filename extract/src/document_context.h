@@ -57,6 +57,10 @@ struct DocumentView {
   int latest_full_date_year = 0;
   int latest_news_year = 0;
   int latest_written_year = 0;  // LatestWrittenYear: bounds anniversaries (set before the dominant year)
+  // A whole year the article reviews ("Báo cáo kiểm điểm ... năm 2017", "tổng kết công tác năm 2017"):
+  // a review is held after its year, so a day of the article is not in it before November. Set by
+  // ReadPresentYears; 0 when none.
+  int reviewed_year = 0;
   bool IsHistory(int written_year) const { return latest_full_date_year && written_year < latest_full_date_year - 1; }
   bool IsStale(int guessed_year) const { return latest_news_year && guessed_year < latest_news_year - 1; }
   std::map<std::string, int> province_counts;  // provinces named, by canonical name

@@ -1,5 +1,6 @@
 // Stage 3, dates (extract/src/dates.h), on sentences written for these tests.
 #include "../../extract/src/dates.h"
+#include "../../extract/src/segments.h"
 
 #include "stage_support.h"
 
@@ -313,4 +314,29 @@ TEST_CASE("dates: the UN's 2030 agenda and goals are targets, a body's agenda of
   CountNewsYears(Tokenize("là nội dung quan trọng trong Nghị sự của APEC 2017", 0), counts);
   CountNewsYears(Tokenize("các chủ đề ưu tiên trong Nghị sự APEC 2017", 0), counts);
   CHECK(counts == std::map<int, int>{{2017, 2}});
+}
+
+TEST_CASE("dates: a day before November of a year the article reviews as a whole is in the year after", "[dates]") {
+  Document doc;
+  doc.text =
+      "Ban Chấp hành Trung ương cho ý kiến về Báo cáo kiểm điểm sự lãnh đạo, chỉ đạo của Bộ Chính trị năm 2017.\n"
+      "Năm 2017, tình hình có nhiều diễn biến.\n"
+      "Hội nghị bế mạc sáng 12-5.\n";
+  DocumentView view;
+  Segment(doc, view);
+  view.latest_written_year = LatestWrittenYear(view.sentences);
+  view.dominant_year = DominantYear(view.sentences, false, view.latest_written_year, &view.dominant_support);
+  ReadPresentYears("", view);
+  CHECK(view.reviewed_year == 2017);
+  const auto& last = view.sentences.back().tokens;
+  const auto dm = FindDate(last, true);
+  REQUIRE(dm);
+  CHECK(ResolveYear(*dm, last, false, "", view) == "2018-05-12");
+  // A half year's review is no whole year's.
+  Document half;
+  half.text = "Hội nghị kiểm điểm kết quả 6 tháng đầu năm 2019.\nHội nghị họp sáng 12-7.\n";
+  DocumentView half_view;
+  Segment(half, half_view);
+  ReadPresentYears("", half_view);
+  CHECK(half_view.reviewed_year == 0);
 }
