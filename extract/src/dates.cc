@@ -203,7 +203,12 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     std::size_t k = i;
     if (k > 0 && tokens[k - 1].fold == "năm"sv) --k;
     if (k > 0 && (tokens[k - 1].fold == "từ"sv || tokens[k - 1].fold == "vào"sv)) --k;
-    return k >= 2 && tokens[k - 1].fold == "lập"sv && tokens[k - 2].fold == "thành"sv;
+    if (k >= 2 && tokens[k - 1].fold == "lập"sv && tokens[k - 2].fold == "thành"sv) return true;
+    // "Việt Nam gia nhập WTO năm 2007", "tham gia APEC năm 1998": joining a body, by its name, as a founding.
+    std::size_t j = k;
+    while (j > 0 && k - j < 4 && tokens[j - 1].word && tokens[j - 1].capital) --j;
+    return j < k && j >= 2 && tokens[j - 1].fold == (tokens[j - 2].fold == "gia"sv ? "nhập"sv : "gia"sv) &&
+           (tokens[j - 2].fold == "gia"sv || tokens[j - 2].fold == "tham"sv);
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     int y;

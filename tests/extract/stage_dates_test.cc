@@ -340,3 +340,11 @@ TEST_CASE("dates: a day before November of a year the article reviews as a whole
   ReadPresentYears("", half_view);
   CHECK(half_view.reviewed_year == 0);
 }
+
+TEST_CASE("dates: joining a body is history, as a founding is", "[dates]") {
+  std::map<int, int> counts;
+  CountNewsYears(Tokenize("Việt Nam tham gia APEC năm 1998 và gia nhập WTO năm 2007", 0), counts);
+  CHECK(counts.empty());
+  CountNewsYears(Tokenize("Việt Nam tham gia tích cực năm 2017", 0), counts);  // not a body's name
+  CHECK(counts == std::map<int, int>{{2017, 1}});
+}
