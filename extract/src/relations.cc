@@ -24,7 +24,8 @@ void EmitOffices(DocumentContext& ctx, const Sentence& s, const std::vector<Pers
         // A provincial body is in its province.
         const std::vector<Token> org_tokens = Tokenize(org, 0);
         const auto org_marks = MarkTokens(g, org_tokens);
-        for (std::size_t i = 0; i < org_tokens.size(); ++i)
+        // (A mark's inner words are not read again: "Thái Bình Dương" holds no "Bình Dương".)
+        for (std::size_t i = 0; i < org_tokens.size(); i += org_marks[i] ? org_marks[i]->length : 1)
           if (org_marks[i] && org_marks[i]->kind == PhraseKind::kProvince) {
             ctx.Emit(Entity{EntityType::kOrganization, NormalizeText(org), "", "", "", ""}, "located_in",
                      Entity{EntityType::kProvince, org_marks[i]->info->canonical, "", "", "", ""}, s, confidence * 0.9f);
