@@ -722,7 +722,7 @@ std::vector<PersonMention> PeopleReader::BuildPeople(const std::vector<Parsed>& 
     // The province one of this person's titles names serves the others.
     std::string chain_province;
     for (auto [a, b] : p.title_spans)
-      for (std::size_t i = a; i < b && chain_province.empty(); ++i)
+      for (std::size_t i = a; i < b && chain_province.empty(); i += marks[i] ? marks[i]->length : 1)
         if (marks[i] && marks[i]->kind == PhraseKind::kProvince) chain_province = marks[i]->info->canonical;
     const std::string province = !chain_province.empty() ? chain_province : local_province;
     for (auto [a, b] : p.title_spans) {
@@ -758,7 +758,8 @@ void ReadPlaces(const Gazetteer& g, DocumentView& view) {
   for (const Sentence& s : view.sentences) {
     const std::vector<Token>& tokens = s.tokens;
     const auto& marks = s.marks;
-    for (std::size_t i = 0; i < tokens.size(); ++i)
+    // (Not inside another mark: "Thái Bình Dương" names no "Bình Dương".)
+    for (std::size_t i = 0; i < tokens.size(); i += marks[i] ? marks[i]->length : 1)
       if (marks[i] && marks[i]->kind == PhraseKind::kProvince) ++view.province_counts[marks[i]->info->canonical];
     if (view.dateline_province.empty() && s.kind == SegmentKind::kBody) {
       const std::size_t dash = s.text.find(" - ");

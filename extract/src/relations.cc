@@ -431,7 +431,10 @@ void EmitRelationsOfPlaces(DocumentContext& ctx, const Sentence& s) {
   const bool cooperation = has_phrase({"thỏa", "thuận"}) || has_phrase({"bản", "ghi", "nhớ"}) ||
                            has_phrase({"hợp", "tác", "với"}) || has_phrase({"kết", "nghĩa", "với"});
   if (!border && !cooperation) return;
-  // The Vietnamese side: a province named before "với", else the article's.
+  // The Vietnamese side: a province named before "với"; the article's only where the sentence speaks of it
+  // unnamed ("Các cơ quan, địa phương trong tỉnh ... hợp tác theo thỏa thuận đã ký với tỉnh X"), with no
+  // country or title before "với" ("Thủ tướng Modi ... tăng cường hợp tác với Đông Nam Á" in an article
+  // from Đà Nẵng is India's; "Việt Nam cũng hợp tác với Bỉ" is the country's).
   std::string subject;
   std::size_t first_with = tokens.size();
   for (std::size_t i = 0; i < tokens.size(); ++i)
@@ -444,7 +447,19 @@ void EmitRelationsOfPlaces(DocumentContext& ctx, const Sentence& s) {
       subject = marks[i]->info->canonical;
       break;
     }
-  if (subject.empty()) subject = ArticleProvince(ctx.view);
+  if (subject.empty()) {
+    bool unnamed_province = false, other_side = false;
+    for (std::size_t i = 0; i < first_with; ++i) {
+      const std::string& f = tokens[i].fold;
+      if ((f == "tỉnh"sv || f == "tp"sv || (f == "thành"sv && i + 1 < first_with && tokens[i + 1].fold == "phố"sv)) &&
+          !tokens[i].capital && !(i + 1 < tokens.size() && tokens[i + 1].capital))
+        unnamed_province = true;
+      if (marks[i] && (marks[i]->kind == PhraseKind::kCountry || marks[i]->kind == PhraseKind::kTitle ||
+                       marks[i]->kind == PhraseKind::kHonorific))
+        other_side = true;
+    }
+    if (unnamed_province && !other_side) subject = ArticleProvince(ctx.view);
+  }
   if (subject.empty()) return;
   const float confidence = ConfidenceOf(s.kind) * 0.9f;
   const char* predicate = border ? "borders" : "cooperates_with";

@@ -184,3 +184,16 @@ TEST_CASE("relations: a city abroad of the gazetteer is a place after 'tại', a
   EmitPartOf(ctx, MakeSentence("Quan hệ giữa Bắc Kinh, Mỹ và Nhật Bản căng thẳng tại Bắc Kinh, Mỹ."));
   CHECK(Triples(ctx) == std::set<std::string>{"Hội nghị tổng kết located_in Bangkok", "Hamburg part_of Đức"});
 }
+
+TEST_CASE("relations: a partner of the article's province only where the sentence speaks of the province unnamed",
+          "[relations]") {
+  Document doc;
+  doc.text = "BẮC GIANG - Tỉnh Bắc Giang đẩy mạnh đối ngoại.";
+  DocumentContext ctx(TheGazetteer(), doc);
+  DocumentView& view = ctx.view;
+  view.dateline_province = "Bắc Giang";
+  EmitRelationsOfPlaces(ctx, MakeSentence("Các cơ quan trong tỉnh triển khai thỏa thuận đã ký với tỉnh Xay Sổm Bun (Lào)."));
+  EmitRelationsOfPlaces(ctx, MakeSentence("Thủ tướng Ấn Độ Modi tăng cường hợp tác với Nhật Bản."));
+  EmitRelationsOfPlaces(ctx, MakeSentence("Việt Nam cũng hợp tác với Bỉ trong nhiều lĩnh vực."));
+  CHECK(Triples(ctx) == std::set<std::string>{"Bắc Giang cooperates_with Xay Sổm Bun", "Xay Sổm Bun part_of Lào"});
+}
