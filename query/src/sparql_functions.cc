@@ -460,16 +460,38 @@ Val AggSum(const std::vector<SparqlTerm>& values, const std::string&) {
   }
   return MakeNumber(sum, type);
 }
+// num / den as an xsd:decimal, exact to 18 fractional digits (truncated, as a decimal of 18 places is):
+// the average of integers, whose double would keep only 15-16 significant digits ("2017.54545454545"
+// where the quotient is 2017.5454545454545454...).
+std::string DecimalQuotient(long long num, long long den) {
+  const bool negative = (num < 0) != (den < 0) && num != 0;
+  unsigned long long n = static_cast<unsigned long long>(num < 0 ? -(num + 1) + 1ULL : num);
+  const unsigned long long d = static_cast<unsigned long long>(den < 0 ? -(den + 1) + 1ULL : den);
+  std::string out = (negative ? "-" : "") + std::to_string(n / d) + ".";
+  n %= d;
+  for (int i = 0; i < 18 && (n || i == 0); ++i) {
+    n *= 10;
+    out += static_cast<char>('0' + n / d);
+    n %= d;
+  }
+  return out;
+}
+
 Val AggAvg(const std::vector<SparqlTerm>& values, const std::string&) {
   if (values.empty()) return Typed("0", kXsdInteger);
   double sum = 0;
+  long long integer_sum = 0;
+  bool integers = true;  // every value an integer, the sum exact in 64 bits
   NumType type = NumType::kDecimal;  // the average of integers is a decimal
   for (const SparqlTerm& t : values) {
     auto n = Number(t);
     if (!n) return Error();
     sum += *n;
     type = std::max(type, TypeOf(t));
+    integers = integers && TypeOf(t) == NumType::kInteger && std::fabs(*n) < 9e15 && *n == std::floor(*n) &&
+               !__builtin_add_overflow(integer_sum, static_cast<long long>(*n), &integer_sum);
   }
+  if (integers) return Typed(DecimalQuotient(integer_sum, static_cast<long long>(values.size())), kXsdDecimal);
   return MakeNumber(sum / double(values.size()), type);
 }
 Val MinMax(const std::vector<SparqlTerm>& values, int sign) {

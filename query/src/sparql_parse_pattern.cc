@@ -147,6 +147,7 @@ std::unique_ptr<Node> Parser::InlineData() {
     if (c.kind == Tok::kString || c.kind == Tok::kInteger || c.kind == Tok::kDecimal || c.kind == Tok::kDouble ||
         (c.kind == Tok::kWord && (c.text == "true" || c.text == "false")))
       return Literal();
+    if (AtSignedNumber()) return SignedNumber();
     if (c.kind == Tok::kBlank || IsPunct("[")) Unsupported("blank nodes");
     Expected("an IRI, a literal or UNDEF in VALUES");
   };
@@ -339,7 +340,19 @@ PatternTerm Parser::VarOrTerm(const char* what) {
     t.constant = Literal();
     return t;
   }
+  if (AtSignedNumber()) {
+    t.constant = SignedNumber();
+    return t;
+  }
   Expected(std::string(what) + " (a variable, an IRI, a prefixed name or a literal)");
+}
+
+SparqlTerm Parser::SignedNumber() {
+  const std::string sign = Cur().text;
+  Advance();
+  SparqlTerm t = Literal();
+  if (sign == "-") t.value.insert(t.value.begin(), '-');
+  return t;
 }
 
 SparqlTerm Parser::Literal() {

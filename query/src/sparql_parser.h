@@ -105,6 +105,15 @@ class Parser {
   Path PathPrimary();
   PatternTerm VarOrTerm(const char* what);
   SparqlTerm Literal();
+  // A signed number ("-3", "+2.5": NumericLiteralNegative / Positive) starts at the current token: a sign
+  // written right before a number.
+  bool AtSignedNumber() const {
+    const Tok next = Ahead(1).kind;
+    return (IsPunct("-") || IsPunct("+")) && (next == Tok::kInteger || next == Tok::kDecimal || next == Tok::kDouble) &&
+           Ahead(1).offset == Cur().offset + 1;
+  }
+  // Reads a signed number (AtSignedNumber) as its literal, the sign in its lexical form.
+  SparqlTerm SignedNumber();
   static std::unique_ptr<Node> Make(Node::Kind kind, std::unique_ptr<Node> left, std::unique_ptr<Node> right);
   static std::unique_ptr<Node> JoinWith(std::unique_ptr<Node> g, std::unique_ptr<Node> a);
 
