@@ -4,14 +4,45 @@
 #include <set>
 #include <string_view>
 
+#include "sentences.h"
 #include "vnkg/model/text.h"
 
 namespace vnkg {
 namespace {
 
+using namespace std::string_view_literals;
+
 bool StartsWithWord(const std::string& folded, const std::string& word) {
   return folded.size() >= word.size() && folded.compare(0, word.size(), word) == 0 &&
          (folded.size() == word.size() || folded[word.size()] == ' ');
+}
+
+// A province written inside a body's name by another of its names ("Thành ủy TP.HCM", "Sở TN-MT TPHCM",
+// "UBND tỉnh Thừa Thiên - Huế") is written by its canonical name ("TP Hồ Chí Minh", "tỉnh Huế"), so that
+// one body is one node however the article spells its province (EntityKey drops the unit words). A province
+// written by its own name is left as written.
+std::string CanonicalProvinces(const std::string& org, const Gazetteer& g) {
+  const std::vector<Token> tokens = Tokenize(org, 0);
+  const auto marks = stage::MarkTokens(g, tokens);
+  std::string out;
+  std::size_t copied = 0;  // bytes of `org` already in `out`
+  for (std::size_t i = 0; i < tokens.size(); i += marks[i] ? marks[i]->length : 1) {
+    if (!marks[i] || marks[i]->kind != PhraseKind::kProvince) continue;
+    const std::string& canonical = marks[i]->info->canonical;
+    const std::size_t last = i + marks[i]->length - 1;
+    const std::string written = org.substr(tokens[i].begin, tokens[last].end - tokens[i].begin);
+    if (FoldKey(written) == FoldKey(canonical)) continue;
+    // A unit word written before it stays ("tỉnh Thừa Thiên - Huế" is "tỉnh Huế", as it was then); one
+    // inside the alias ("TP.HCM", "TPHCM") is written "TP".
+    const std::string folded = FoldKey(written);
+    out += org.substr(copied, tokens[i].begin - copied);
+    if (folded.rfind("tp", 0) == 0) out += "TP ";
+    else if (folded.rfind("tỉnh", 0) == 0) out += "tỉnh ";
+    out += canonical;
+    copied = tokens[last].end;
+  }
+  if (copied == 0) return org;
+  return out + org.substr(copied);
 }
 
 // `native`: the holder's name starts with a Vietnamese family name. "Bộ trưởng Quốc phòng James Mattis" and
@@ -19,6 +50,7 @@ bool StartsWithWord(const std::string& folded, const std::string& word) {
 // name; only a Vietnamese holder's short name is a Vietnamese ministry.
 void Canonicalize(Entity& position, const Gazetteer& g, bool native) {
   if (position.organization.empty()) return;
+  position.organization = CanonicalProvinces(position.organization, g);
   // "Phó Thủ tướng" + "Chính phủ": the whole is another way of writing a title that takes no body.
   // Only when the title is the alias shortened ("Phó Thủ tướng" of "Phó Thủ tướng Chính phủ"): the body
   // added is the one the title implies; another wording ("Ủy viên Ban Chấp hành ...") stays as written.

@@ -47,3 +47,15 @@ TEST_CASE("offices: a ministry's short name is Vietnam's only for a Vietnamese h
   CHECK(facts[2].object.organization == "Bộ Kế hoạch và Đầu tư");
   CHECK(facts[3].object.title == "Bộ trưởng Bộ Quốc phòng");
 }
+
+TEST_CASE("offices: a province written inside a body by another of its names gets its canonical name", "[offices]") {
+  std::vector<Fact> facts = {Office("Lâm Văn Khải", "Bí thư", "Thành ủy TP.HCM"),
+                             Office("Lâm Văn Khải", "Giám đốc", "Sở TN - MT TPHCM"),
+                             Office("Lâm Văn Khải", "Chủ tịch", "UBND tỉnh Thừa Thiên - Huế"),
+                             Office("Lâm Văn Khải", "Chủ tịch", "UBND TP Hà Nội")};
+  ResolveOffices(facts, TheGazetteer());
+  CHECK(facts[0].object.organization == "Thành ủy TP Hồ Chí Minh");
+  CHECK(facts[1].object.organization == "Sở TN - MT TP Hồ Chí Minh");
+  CHECK(facts[2].object.organization == "UBND tỉnh Huế");
+  CHECK(facts[3].object.organization == "UBND TP Hà Nội");  // its own name: as written
+}
