@@ -323,7 +323,11 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
   if (tokens[end].text == "-"sv || tokens[end].text == "–"sv) return DashJoinsFields(st);
   // A company's or body's own name after its head: "Công ty Thiên An Phúc", "Giám đốc Sở Tài Nguyên
   // Môi Trường" (a family name starts a person).
-  if (head_end == end && end > t && firm_head && tokens[end].capital && !marks[end] && !IsSurname(end) &&
+  // Two capitals after it are its name even when the first is a family name ("Bệnh viện Bạch Mai", "Công ty
+  // Hoàng Long"): a holder is written with three or more, or after the body's name.
+  const bool two_word_name = end + 2 <= limit && tokens[end + 1].word && tokens[end + 1].capital && !marks[end + 1] &&
+                             !(end + 2 < tokens.size() && tokens[end + 2].word && tokens[end + 2].capital);
+  if (head_end == end && end > t && firm_head && tokens[end].capital && !marks[end] && (!IsSurname(end) || two_word_name) &&
       NameAt(g, tokens, marks, end, true)) {
     end = PlaceEnd(end, limit);
     place_closed = true;

@@ -374,3 +374,12 @@ TEST_CASE("mentions: a lower-case head word after a body's place is the clause's
   CHECK(offices("Giám đốc Sở Ngoại vụ Đà Nẵng Lâm Văn Khải cho biết.") ==
         std::vector<std::string>{"Lâm Văn Khải: Giám đốc | Sở Ngoại vụ Đà Nẵng"});
 }
+
+TEST_CASE("mentions: two capitals after a firm's head are its name, even after a family name", "[mentions]") {
+  const Gazetteer& g = TheGazetteer();
+  const auto alone = FindPeople(g, MakeSentence("Phó Giám đốc Bệnh viện Bạch Mai cho biết."), "");
+  CHECK(alone.empty());
+  const auto named = FindPeople(g, MakeSentence("Giám đốc Bệnh viện Bạch Mai Lâm Văn Khải cho biết."), "");
+  REQUIRE(named.size() == 1);
+  CHECK(named[0].name == "Lâm Văn Khải");
+}
