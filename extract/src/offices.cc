@@ -49,15 +49,25 @@ std::string CanonicalProvinces(const std::string& org, const Gazetteer& g) {
 // "Về phía Nga có ... Bộ trưởng Ngoại giao Sergey Lavrov" name another country's ministry by the same short
 // name; only a Vietnamese holder's short name is a Vietnamese ministry.
 void Canonicalize(Entity& position, const Gazetteer& g, bool native) {
-  if (position.organization.empty()) return;
+  if (position.organization.empty()) {
+    // A title written by another of its names ("TBT", "Thủ tướng Việt Nam", "Chủ tịch nước CHXHCN Việt Nam"):
+    // its canonical name, one office however it is written.
+    if (const PhraseInfo* title = g.Find(FoldKey(position.title), PhraseKind::kTitle);
+        title && !title->takes_org && FoldKey(title->canonical) != FoldKey(position.title))
+      position.title = title->canonical;
+    return;
+  }
   position.organization = CanonicalProvinces(position.organization, g);
   // "Phó Thủ tướng" + "Chính phủ": the whole is another way of writing a title that takes no body.
   // Only when the title is the alias shortened ("Phó Thủ tướng" of "Phó Thủ tướng Chính phủ"): the body
   // added is the one the title implies; another wording ("Ủy viên Ban Chấp hành ...") stays as written.
   const std::string written = FoldKey(position.title + " " + position.organization);
   const PhraseInfo* whole = g.Find(written, PhraseKind::kTitle);
+  // (Or the title written is the head of the whole's canonical form: "Thủ tướng" + "Việt Nam" is an alias of
+  // "Thủ tướng Chính phủ".)
   if (whole && !whole->takes_org && FoldKey(whole->canonical) != written &&
-      StartsWithWord(written, FoldKey(whole->canonical))) {
+      (StartsWithWord(written, FoldKey(whole->canonical)) ||
+       (native && StartsWithWord(FoldKey(whole->canonical), FoldKey(position.title))))) {
     position.title = whole->canonical;
     position.organization.clear();
     return;

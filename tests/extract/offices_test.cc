@@ -59,3 +59,15 @@ TEST_CASE("offices: a province written inside a body by another of its names get
   CHECK(facts[2].object.organization == "UBND tỉnh Huế");
   CHECK(facts[3].object.organization == "UBND TP Hà Nội");  // its own name: as written
 }
+
+TEST_CASE("offices: an office written by another of its names is its canonical title", "[offices]") {
+  std::vector<Fact> facts = {Office("Lâm Văn Khải", "Thủ tướng", "Việt Nam"), Office("Lâm Văn Khải", "Chủ tịch nước CHXHCN Việt Nam"),
+                             Office("Lâm Văn Khải", "Thủ tướng Chính phủ nước CHXHCN Việt Nam"),
+                             Office("Lâm Văn Khải", "Thủ tướng")};
+  ResolveOffices(facts, TheGazetteer());
+  CHECK(facts[0].object.title == "Thủ tướng Chính phủ");
+  CHECK(facts[0].object.organization.empty());
+  CHECK(facts[1].object.title == "Chủ tịch nước");
+  CHECK(facts[2].object.title == "Thủ tướng Chính phủ");
+  CHECK(facts[3].object.title == "Thủ tướng");  // the bare title is every country's: left as written
+}
