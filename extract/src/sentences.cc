@@ -46,16 +46,23 @@ std::vector<std::optional<Mark>> MarkTokens(const Gazetteer& g, const std::vecto
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].word || ids[i] == Gazetteer::kNoWord) continue;
     // The phrases starting here, longest last (walk the trie).
-    std::pair<std::size_t, const std::vector<PhraseInfo>*> found[16];
+    // Left uninitialised (only [0, count) is read): zeroing 16 pairs for every
+    // token with a word id cost more than the walk.
+    std::size_t found_length[16];
+    const std::vector<PhraseInfo>* found_infos[16];
     std::size_t count = 0;
     std::uint32_t node = 0;
     for (std::size_t n = 0; i + n < tokens.size() && ids[i + n] != Gazetteer::kNoWord; ++n) {
       node = g.Child(node, ids[i + n]);
       if (node == 0) break;
-      if (g.node_phrases[node] && count < 16) found[count++] = {n + 1, g.node_phrases[node]};
+      if (g.node_phrases[node] && count < 16) {
+        found_length[count] = n + 1;
+        found_infos[count++] = g.node_phrases[node];
+      }
     }
     for (std::size_t c = count; c > 0; --c) {
-      const auto& [n, infos] = found[c - 1];
+      const std::size_t n = found_length[c - 1];
+      const std::vector<PhraseInfo>* infos = found_infos[c - 1];
       // Prefer the kinds that matter most when a phrase has several.
       const PhraseInfo* best = nullptr;
       for (PhraseKind kind : {PhraseKind::kTitle, PhraseKind::kRank, PhraseKind::kProvince, PhraseKind::kCountry,
