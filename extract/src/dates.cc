@@ -47,6 +47,12 @@ int WrittenYear(const Token& t) {
 
 namespace {
 
+// Whether a token starts with a digit: every date, year and count this stage
+// reads is such a token, so a sentence without one (most) is passed over.
+bool HasDigitToken(const std::vector<Token>& tokens) {
+  return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.digits; });
+}
+
 bool IsDash(const Token& t) { return t.text == "-"sv || t.text == "–"sv || t.text == "—"sv; }
 
 // Whether tokens[i] is one end of a span of years ("(19/5/1890 - 19/5/2017)",
@@ -194,9 +200,7 @@ constexpr std::size_t kTargetReach = 8;
 // 2030"), range ends, laws ("Hiến pháp 2013"), births ("sinh năm 1970") and
 // the past of an anniversary aside; a full date ("5/6/2025") weighs more.
 void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written, YearCount mode) {
-  // Every year counted below, the anniversary's included, is read from a token
-  // that starts with a digit: a sentence without one (most) counts nothing.
-  if (std::none_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.digits; })) return;
+  if (!HasDigitToken(tokens)) return;  // the anniversary's count and every year counted are digits
   const int anniversary = AnniversaryYear(tokens, nullptr, latest_written);
   const std::vector<bool> linked = InSquareBrackets(tokens);
   if (anniversary) counts[anniversary] += 2;
@@ -287,6 +291,7 @@ int LatestWrittenYear(const std::vector<Sentence>& sentences) {
   int latest = 0;
   for (const Sentence& s : sentences)
     if (s.kind != SegmentKind::kTeaser) {
+      if (!HasDigitToken(s.tokens)) continue;
       const std::vector<bool> linked = InSquareBrackets(s.tokens);
       for (std::size_t i = 0; i < s.tokens.size(); ++i)
         if (!linked[i]) latest = std::max(latest, WrittenYear(s.tokens[i]));
