@@ -167,9 +167,9 @@ Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(const std::string& data_d
       std::vector<std::string> words;
       for (const Token& t : Tokenize(row.at("phrase"), 0)) words.push_back(t.fold);
       if (words.empty()) continue;
-      g->cue_first_words.insert(words.front());
-      g->word_flags[g->AddWord(words.front())] |= Gazetteer::kCueFirst;
-      g->cue_words[row.at("role")].push_back(std::move(words));
+      const std::uint32_t first = g->AddWord(words.front());
+      g->word_flags[first] |= Gazetteer::kCueFirst;
+      g->cue_words[row.at("role")][first].push_back(std::move(words));
     }
   }
   {

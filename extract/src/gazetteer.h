@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -31,9 +33,11 @@ struct PhraseInfo {
   bool foreign = false;  // a foreign or international body (foreign_bodies.tsv): its offices are not Vietnamese ones
 };
 
-// A hash for short folded words (FoldHash64, flat_tables.h).
+// A hash for short folded words and roles (FoldHash64, flat_tables.h), of any
+// string type: with std::equal_to<>, a lookup makes no std::string.
 struct FoldHash {
-  std::size_t operator()(const std::string& s) const noexcept { return static_cast<std::size_t>(FoldHash64(s)); }
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return static_cast<std::size_t>(FoldHash64(s)); }
 };
 
 class Gazetteer {
@@ -70,9 +74,11 @@ class Gazetteer {
   }
   // Child, made (with no phrase) when missing.
   std::uint32_t AddChild(std::uint32_t node, std::uint32_t word);
-  // Cue phrases split into folded words, by role; and every cue's first word.
-  std::unordered_map<std::string, std::vector<std::vector<std::string>>> cue_words;
-  std::unordered_set<std::string, FoldHash> cue_first_words;
+  // Cue phrases split into folded words, by role, then by the word id of
+  // their first word (a cue can start only at a token with that id, so a
+  // match reads those alone). A role is looked up by any string type.
+  using CuesByFirstWord = std::unordered_map<std::uint32_t, std::vector<std::vector<std::string>>>;
+  std::unordered_map<std::string, CuesByFirstWord, FoldHash, std::equal_to<>> cue_words;
   // Cue words by role ("chaired", "attended", "spoke_at", "organized",
   // "award_verb", "not_attend"): folded phrases.
   std::unordered_map<std::string, std::vector<std::string>> cues;

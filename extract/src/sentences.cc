@@ -85,10 +85,13 @@ std::vector<std::optional<Mark>> MarkTokens(const Gazetteer& g, const std::vecto
 bool MatchesCue(const Gazetteer& g, const std::vector<Token>& tokens, std::size_t i, const char* role,
                 std::size_t& length) {
   length = 0;
-  if (!g.cue_first_words.count(tokens[i].fold)) return false;
-  auto it = g.cue_words.find(role);
+  const std::uint32_t first = g.WordId(tokens[i].fold);
+  if (!g.IsCueFirst(first)) return false;
+  auto it = g.cue_words.find(std::string_view(role));
   if (it == g.cue_words.end()) return false;
-  for (const std::vector<std::string>& cue : it->second) {
+  auto starting_here = it->second.find(first);
+  if (starting_here == it->second.end()) return false;
+  for (const std::vector<std::string>& cue : starting_here->second) {
     if (cue.size() <= length || i + cue.size() > tokens.size()) continue;
     std::size_t n = 0;
     while (n < cue.size() && tokens[i + n].fold == cue[n]) ++n;
