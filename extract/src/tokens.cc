@@ -155,13 +155,16 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t base) {
     std::size_t end;
     bool ascii = first < 0x80;
     Token& t = tokens.emplace_back();
-    if (IsWordChar(c)) {
+    if (first < 0x80 ? kAsciiClass[first] == kWord : IsWordChar(c)) {
       std::size_t j = next;
       while (j < n) {
         const unsigned char b = static_cast<unsigned char>(text[j]);
-        if (b < 0x80 && kAsciiClass[b] == kWord) {  // the common case: an ASCII letter or digit
-          ++j;
-          continue;
+        if (b < 0x80) {
+          if (kAsciiClass[b] == kWord) {  // the common case: an ASCII letter or digit
+            ++j;
+            continue;
+          }
+          if (kAsciiClass[b] == kSpace) break;  // the next most common: a space ends the word (it joins nothing)
         }
         if (const std::size_t length = VietnameseLetterLength(text, j)) {  // the next most common
           ascii = false;
