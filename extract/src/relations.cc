@@ -390,11 +390,12 @@ void EmitRelationsOfPlaces(DocumentContext& ctx, const Sentence& s) {
   // Every partner and neighbour is named after "với": most sentences have none.
   if (std::none_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.fold == "với"sv; })) return;
   // Cue phrases, word by word on the folded tokens (no second fold of the sentence).
-  auto has_phrase = [&](std::initializer_list<const char*> words) {
+  // Views, not C strings: a word of another length is told apart without a memcmp.
+  auto has_phrase = [&](std::initializer_list<std::string_view> words) {
     const std::size_t n = words.size();
     for (std::size_t i = 0; i + n <= tokens.size(); ++i) {
       std::size_t k = 0;
-      for (const char* w : words) {
+      for (std::string_view w : words) {
         if (tokens[i + k].fold != w) break;
         ++k;
       }
