@@ -702,7 +702,8 @@ void ReadPlaces(const Gazetteer& g, DocumentView& view) {
     for (std::size_t i = 0; i < tokens.size(); ++i)
       if (marks[i] && marks[i]->kind == PhraseKind::kProvince) ++view.province_counts[marks[i]->info->canonical];
     if (view.dateline_province.empty() && s.kind == SegmentKind::kBody) {
-      const std::size_t dash = s.text.find(" - ");
+      // Only a dash in the first 40 bytes counts: the search stops there, not at the sentence's end.
+      const std::size_t dash = std::string_view(s.text).substr(0, 40 + 2).find(" - ");
       if (dash != std::string::npos && dash < 40) {
         const std::string head = s.text.substr(0, dash);
         const std::string upper_check = head;
