@@ -114,7 +114,7 @@ std::vector<Item> SplitItems(const std::vector<Token>& tokens) {
   int depth = 0;  // inside "( ... )": an abbreviation or gloss, part of the item
   for (std::size_t i = 0; i <= tokens.size(); ++i) {
     const bool at_end = i == tokens.size();
-    const std::string& t = at_end ? std::string() : tokens[i].text;
+    const std::string_view t = at_end ? std::string_view() : std::string_view(tokens[i].text);  // a view: no copy of each token
     if (t == "("sv) ++depth;
     if (t == ")"sv && depth > 0) --depth;
     const bool separator = at_end || (depth == 0 && (t == ","sv || t == ";"sv || t == ":"sv || t == "."sv || t == "!"sv ||
