@@ -217,7 +217,7 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     int y;
-    if (linked[i] || !tokens[i].digits) continue;  // dates, years and months of a year all start with a digit
+    if (!tokens[i].digits || linked[i]) continue;  // dates, years and months of a year all start with a digit
     if (auto dm = ParseDateToken(tokens[i].text); dm && dm->year && !born(i) && !(anniversary && dm->year < anniversary - 1))
       counts[dm->year] += 3;
     // "hồi tháng 5/2017", "tháng 3-2018": a month of a year is that year, read from the word before "tháng".
