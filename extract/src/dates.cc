@@ -15,6 +15,9 @@ bool ValidDay(int d, int m) { return d >= 1 && d <= 31 && m >= 1 && m <= 12; }
 
 // "6/1", "6/1/2025", "06-4", "10.1" as one token.
 std::optional<DayMonth> ParseDateToken(std::string_view t) {
+  // A date starts with its day's digit: words, most tokens, are answered
+  // without the two searches below (the date stage asks of every token).
+  if (t.empty() || t[0] < '0' || t[0] > '9') return std::nullopt;
   for (char sep : {'/', '-'}) {
     const std::size_t a = t.find(sep);
     if (a == std::string_view::npos) continue;
@@ -43,6 +46,12 @@ int WrittenYear(const Token& t) {
 }
 
 namespace {
+
+// Whether a token starts with a digit: every date, year and count this stage
+// reads is such a token, so a sentence without one (most) is passed over.
+bool HasDigitToken(const std::vector<Token>& tokens) {
+  return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.digits; });
+}
 
 bool IsDash(const Token& t) { return t.text == "-"sv || t.text == "–"sv || t.text == "—"sv; }
 
@@ -191,6 +200,7 @@ constexpr std::size_t kTargetReach = 8;
 // 2030"), range ends, laws ("Hiến pháp 2013"), births ("sinh năm 1970") and
 // the past of an anniversary aside; a full date ("5/6/2025") weighs more.
 void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written, YearCount mode) {
+  if (!HasDigitToken(tokens)) return;  // the anniversary's count and every year counted are digits
   const int anniversary = AnniversaryYear(tokens, nullptr, latest_written);
   const std::vector<bool> linked = InSquareBrackets(tokens);
   if (anniversary) counts[anniversary] += 2;
@@ -212,7 +222,7 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     int y;
-    if (linked[i]) continue;
+    if (!tokens[i].digits || linked[i]) continue;  // dates, years and months of a year all start with a digit
     if (auto dm = ParseDateToken(tokens[i].text); dm && dm->year && !born(i) && !(anniversary && dm->year < anniversary - 1))
       counts[dm->year] += 3;
     // "hồi tháng 5/2017", "tháng 3-2018": a month of a year is that year, read from the word before "tháng".
@@ -304,6 +314,7 @@ int LatestWrittenYear(const std::vector<Sentence>& sentences) {
   int latest = 0;
   for (const Sentence& s : sentences)
     if (s.kind != SegmentKind::kTeaser) {
+      if (!HasDigitToken(s.tokens)) continue;
       const std::vector<bool> linked = InSquareBrackets(s.tokens);
       for (std::size_t i = 0; i < s.tokens.size(); ++i)
         if (!linked[i]) latest = std::max(latest, WrittenYear(s.tokens[i]));

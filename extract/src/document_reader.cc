@@ -12,6 +12,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 #include <system_error>
+#include <vector>
 
 #include "json_record.h"
 #include "vnkg/extract/legacy_encoding.h"
@@ -303,7 +304,15 @@ class Reader {
   }
 
   bool ReadStdin() {
-    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    // In blocks: an istreambuf_iterator over the stdio-synchronised std::cin
+    // fetched one byte per call (a third of `vnkg extract < file`'s CPU time);
+    // read() of a block goes to fread.
+    std::string data;
+    std::vector<char> block(std::size_t{1} << 16);
+    do {
+      std::cin.read(block.data(), static_cast<std::streamsize>(block.size()));
+      data.append(block.data(), static_cast<std::size_t>(std::cin.gcount()));
+    } while (std::cin);
     const size_t first = data.find_first_not_of(" \t\r\n");
     if (first == std::string::npos) {
       Issue("stdin", "empty input", true);

@@ -58,16 +58,27 @@ void Gazetteer::Add(const std::string& phrase, PhraseInfo info) {
   for (const Token& t : tokens) {
     key += (key.empty() ? "" : " ") + t.fold;
     const std::uint32_t word = AddWord(t.fold);
-    auto [it, fresh] = trie.emplace((static_cast<std::uint64_t>(node) << 32) | word,
-                                    static_cast<std::uint32_t>(node_phrases.size()));
-    if (fresh) node_phrases.push_back(nullptr);
-    node = it->second;
+    node = AddChild(node, word);
   }
   auto& infos = phrases[key];
   node_phrases[node] = &infos;
   for (const auto& existing : infos)
     if (existing.kind == info.kind) return;  // the first canonical form wins
   infos.push_back(std::move(info));
+}
+
+std::uint32_t Gazetteer::AddChild(std::uint32_t node, std::uint32_t word) {
+  const auto fresh = static_cast<std::uint32_t>(node_phrases.size());
+  std::uint32_t child;
+  if (node == 0) {
+    if (root_children.size() <= word) root_children.resize(word + 1, 0);
+    if (root_children[word] == 0) root_children[word] = fresh;
+    child = root_children[word];
+  } else {
+    child = trie.Emplace((static_cast<std::uint64_t>(node) << 32) | word, fresh).first;
+  }
+  if (child == fresh) node_phrases.push_back(nullptr);
+  return child;
 }
 
 const PhraseInfo* Gazetteer::Find(const std::string& folded, PhraseKind kind) const {
@@ -156,9 +167,9 @@ Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(const std::string& data_d
       std::vector<std::string> words;
       for (const Token& t : Tokenize(row.at("phrase"), 0)) words.push_back(t.fold);
       if (words.empty()) continue;
-      g->cue_first_words.insert(words.front());
-      g->word_flags[g->AddWord(words.front())] |= Gazetteer::kCueFirst;
-      g->cue_words[row.at("role")].push_back(std::move(words));
+      const std::uint32_t first = g->AddWord(words.front());
+      g->word_flags[first] |= Gazetteer::kCueFirst;
+      g->cue_words[row.at("role")][first].push_back(std::move(words));
     }
   }
   {

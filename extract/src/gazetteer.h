@@ -3,11 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "flat_tables.h"
 #include "vnkg/extract/extractor.h"
 
 namespace vnkg {
@@ -30,14 +33,11 @@ struct PhraseInfo {
   bool foreign = false;  // a foreign or international body (foreign_bodies.tsv): its offices are not Vietnamese ones
 };
 
-// A hash for short folded words (FNV-1a, 64 bits, with a final mix): a
-// syllable is a few bytes, where std::hash's Murmur setup costs more than it.
+// A hash for short folded words and roles (FoldHash64, flat_tables.h), of any
+// string type: with std::equal_to<>, a lookup makes no std::string.
 struct FoldHash {
-  std::size_t operator()(const std::string& s) const noexcept {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return static_cast<std::size_t>(h ^ (h >> 29));
-  }
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return static_cast<std::size_t>(FoldHash64(s)); }
 };
 
 class Gazetteer {
@@ -47,29 +47,38 @@ class Gazetteer {
   // The same phrases as a trie over word ids, the matcher's fast path: a
   // token's fold is hashed once, the steps after it are integer lookups.
   static constexpr std::uint32_t kNoWord = 0xFFFFFFFFu;
-  std::unordered_map<std::string, std::uint32_t, FoldHash> word_ids;    // folded word -> id
-  std::unordered_map<std::uint64_t, std::uint32_t> trie;      // (node << 32 | word id) -> child node; root 0
+  // Flat tables (flat_tables.h): every token's fold is looked up in word_ids.
+  WordIndex word_ids;  // folded word -> id
+  U64Map trie;         // (node << 32 | word id) -> child node, below the root (node 0)
+  // The root's child by word id, 0 if none: every token with a word id steps
+  // from the root, so that step is an array read, not a probe.
+  std::vector<std::uint32_t> root_children;
   std::vector<const std::vector<PhraseInfo>*> node_phrases{nullptr};  // the phrase ending at a node, or nullptr
   // Per word id: the word starts a role cue (kCueFirst).
   static constexpr std::uint8_t kCueFirst = 1;
   std::vector<std::uint8_t> word_flags;
   std::uint32_t AddWord(const std::string& fold) {
-    const auto id = word_ids.emplace(fold, static_cast<std::uint32_t>(word_ids.size())).first->second;
+    const std::uint32_t id = word_ids.Add(fold);
     if (word_flags.size() <= id) word_flags.resize(id + 1, 0);
     return id;
   }
   bool IsCueFirst(std::uint32_t id) const { return id != kNoWord && (word_flags[id] & kCueFirst); }
   std::uint32_t WordId(const std::string& fold) const {
-    auto it = word_ids.find(fold);
-    return it == word_ids.end() ? kNoWord : it->second;
+    static_assert(WordIndex::kNone == kNoWord);
+    return word_ids.Find(fold);
   }
+  // The child of `node` along `word`, 0 if none.
   std::uint32_t Child(std::uint32_t node, std::uint32_t word) const {
-    auto it = trie.find((static_cast<std::uint64_t>(node) << 32) | word);
-    return it == trie.end() ? 0 : it->second;
+    if (node == 0) return word < root_children.size() ? root_children[word] : 0;
+    return trie.Find((static_cast<std::uint64_t>(node) << 32) | word, 0);
   }
-  // Cue phrases split into folded words, by role; and every cue's first word.
-  std::unordered_map<std::string, std::vector<std::vector<std::string>>> cue_words;
-  std::unordered_set<std::string, FoldHash> cue_first_words;
+  // Child, made (with no phrase) when missing.
+  std::uint32_t AddChild(std::uint32_t node, std::uint32_t word);
+  // Cue phrases split into folded words, by role, then by the word id of
+  // their first word (a cue can start only at a token with that id, so a
+  // match reads those alone). A role is looked up by any string type.
+  using CuesByFirstWord = std::unordered_map<std::uint32_t, std::vector<std::vector<std::string>>>;
+  std::unordered_map<std::string, CuesByFirstWord, FoldHash, std::equal_to<>> cue_words;
   // Cue words by role ("chaired", "attended", "spoke_at", "organized",
   // "award_verb", "not_attend"): folded phrases.
   std::unordered_map<std::string, std::vector<std::string>> cues;

@@ -120,7 +120,7 @@ std::vector<Item> SplitItems(const std::vector<Token>& tokens) {
   int depth = 0;  // inside "( ... )": an abbreviation or gloss, part of the item
   for (std::size_t i = 0; i <= tokens.size(); ++i) {
     const bool at_end = i == tokens.size();
-    const std::string& t = at_end ? std::string() : tokens[i].text;
+    const std::string_view t = at_end ? std::string_view() : std::string_view(tokens[i].text);  // a view: no copy of each token
     if (t == "("sv) ++depth;
     if (t == ")"sv && depth > 0) --depth;
     const bool separator = at_end || (depth == 0 && (t == ","sv || t == ";"sv || t == ":"sv || t == "."sv || t == "!"sv ||
@@ -766,7 +766,8 @@ void ReadPlaces(const Gazetteer& g, DocumentView& view) {
     for (std::size_t i = 0; i < tokens.size(); i += marks[i] ? marks[i]->length : 1)
       if (marks[i] && marks[i]->kind == PhraseKind::kProvince) ++view.province_counts[marks[i]->info->canonical];
     if (view.dateline_province.empty() && s.kind == SegmentKind::kBody) {
-      const std::size_t dash = s.text.find(" - ");
+      // Only a dash in the first 40 bytes counts: the search stops there, not at the sentence's end.
+      const std::size_t dash = std::string_view(s.text).substr(0, 40 + 2).find(" - ");
       if (dash != std::string::npos && dash < 40) {
         const std::string head = s.text.substr(0, dash);
         const std::string upper_check = head;

@@ -2,6 +2,7 @@
 #include "relations.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <set>
 
@@ -126,8 +127,12 @@ struct ForeignPlace {
 };
 
 bool IsPlaceWord(const std::string& fold) {
-  static const std::set<std::string> kWords = {"tại", "ở", "đô", "phố", "bang", "đảo"};
-  return kWords.count(fold) > 0;
+  // Compared in turn, not looked up in a std::set: EmitPartOf asks of every
+  // token. Most tokens share a length with one of these words, so the first
+  // byte is compared before the rest.
+  static constexpr std::string_view kWords[] = {"tại", "ở", "đô", "phố", "bang", "đảo"};
+  return std::any_of(std::begin(kWords), std::end(kWords),
+                     [&](std::string_view w) { return fold.size() == w.size() && fold[0] == w[0] && fold == w; });
 }
 
 std::optional<ForeignPlace> PlaceFrom(const Gazetteer& g, const Sentence& s, std::size_t b, bool after_kind_word);
@@ -415,11 +420,12 @@ void EmitRelationsOfPlaces(DocumentContext& ctx, const Sentence& s) {
   // Every partner and neighbour is named after "với": most sentences have none.
   if (std::none_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.fold == "với"sv; })) return;
   // Cue phrases, word by word on the folded tokens (no second fold of the sentence).
-  auto has_phrase = [&](std::initializer_list<const char*> words) {
+  // Views, not C strings: a word of another length is told apart without a memcmp.
+  auto has_phrase = [&](std::initializer_list<std::string_view> words) {
     const std::size_t n = words.size();
     for (std::size_t i = 0; i + n <= tokens.size(); ++i) {
       std::size_t k = 0;
-      for (const char* w : words) {
+      for (std::string_view w : words) {
         if (tokens[i + k].fold != w) break;
         ++k;
       }

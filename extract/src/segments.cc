@@ -139,12 +139,16 @@ void Segment(const Document& doc, DocumentView& view) {
     const bool caption = StripCaptionMarks(line);
     const SegmentKind kind = mode == SegmentKind::kTeaser ? mode : caption ? SegmentKind::kCaption : SegmentKind::kBody;
     std::vector<Token> line_tokens = Tokenize(line, 0);
-    for (const SentenceSpan& span : SplitSentences(line, line_tokens)) {
+    const std::vector<SentenceSpan> spans = SplitSentences(line, line_tokens);
+    for (const SentenceSpan& span : spans) {
       std::string_view sentence = Trim(line.substr(span.begin, span.end - span.begin));
       if (sentence.empty()) continue;
       Sentence s;
-      s.tokens.assign(std::make_move_iterator(line_tokens.begin() + span.first_token),
-                      std::make_move_iterator(line_tokens.begin() + span.end_token));
+      if (spans.size() == 1 && span.first_token == 0 && span.end_token == line_tokens.size())
+        s.tokens = std::move(line_tokens);  // a line of one sentence (a title, most captions) keeps its tokens in place
+      else
+        s.tokens.assign(std::make_move_iterator(line_tokens.begin() + span.first_token),
+                        std::make_move_iterator(line_tokens.begin() + span.end_token));
       s.text = std::string(sentence);
       s.line_begin = static_cast<std::size_t>(sentence.data() - line.data());
       s.offset = line_offset + static_cast<std::size_t>(sentence.data() - line.data());

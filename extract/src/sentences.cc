@@ -46,16 +46,23 @@ std::vector<std::optional<Mark>> MarkTokens(const Gazetteer& g, const std::vecto
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].word || ids[i] == Gazetteer::kNoWord) continue;
     // The phrases starting here, longest last (walk the trie).
-    std::pair<std::size_t, const std::vector<PhraseInfo>*> found[16];
+    // Left uninitialised (only [0, count) is read): zeroing 16 pairs for every
+    // token with a word id cost more than the walk.
+    std::size_t found_length[16];
+    const std::vector<PhraseInfo>* found_infos[16];
     std::size_t count = 0;
     std::uint32_t node = 0;
     for (std::size_t n = 0; i + n < tokens.size() && ids[i + n] != Gazetteer::kNoWord; ++n) {
       node = g.Child(node, ids[i + n]);
       if (node == 0) break;
-      if (g.node_phrases[node] && count < 16) found[count++] = {n + 1, g.node_phrases[node]};
+      if (g.node_phrases[node] && count < 16) {
+        found_length[count] = n + 1;
+        found_infos[count++] = g.node_phrases[node];
+      }
     }
     for (std::size_t c = count; c > 0; --c) {
-      const auto& [n, infos] = found[c - 1];
+      const std::size_t n = found_length[c - 1];
+      const std::vector<PhraseInfo>* infos = found_infos[c - 1];
       // Prefer the kinds that matter most when a phrase has several.
       const PhraseInfo* best = nullptr;
       for (PhraseKind kind : {PhraseKind::kTitle, PhraseKind::kRank, PhraseKind::kProvince, PhraseKind::kCountry,
@@ -78,10 +85,13 @@ std::vector<std::optional<Mark>> MarkTokens(const Gazetteer& g, const std::vecto
 bool MatchesCue(const Gazetteer& g, const std::vector<Token>& tokens, std::size_t i, const char* role,
                 std::size_t& length) {
   length = 0;
-  if (!g.cue_first_words.count(tokens[i].fold)) return false;
-  auto it = g.cue_words.find(role);
+  const std::uint32_t first = g.WordId(tokens[i].fold);
+  if (!g.IsCueFirst(first)) return false;
+  auto it = g.cue_words.find(std::string_view(role));
   if (it == g.cue_words.end()) return false;
-  for (const std::vector<std::string>& cue : it->second) {
+  auto starting_here = it->second.find(first);
+  if (starting_here == it->second.end()) return false;
+  for (const std::vector<std::string>& cue : starting_here->second) {
     if (cue.size() <= length || i + cue.size() > tokens.size()) continue;
     std::size_t n = 0;
     while (n < cue.size() && tokens[i + n].fold == cue[n]) ++n;

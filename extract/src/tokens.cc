@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 
 #include "vnkg/model/text.h"
 
@@ -70,35 +71,47 @@ constexpr auto kAsciiClass = [] {
 }  // namespace
 
 // An open-addressing table of folds, per thread: syllables repeat, so most
-// lookups are one FNV hash and one comparison. The hashes sit in their own
-// small array (probing stays in cache); full at half load, then emptied.
-const std::string& FoldCached(std::string_view word) {
-  struct Entry {
-    std::string key, fold;
+// lookups are one FNV hash and one comparison. Each slot holds its hash, key
+// and fold in one cache line, so a lookup reads one line (a hash array beside
+// std::string pairs read two or three, and missed in cache on both). Full at
+// half load, then emptied. A word or fold too long for a slot is folded anew
+// each time, into a per-thread string.
+std::string_view FoldCached(std::string_view word) {
+  struct alignas(64) Slot {
+    std::uint32_t hash = 0;  // 0: empty
+    std::uint8_t key_length = 0, fold_length = 0;
+    char key[29], fold[29];
   };
+  static_assert(sizeof(Slot) == 64, "one slot, one cache line");
   constexpr std::size_t kSlots = 1u << 15;
-  thread_local std::vector<std::uint32_t> hashes(kSlots, 0);
-  thread_local std::vector<Entry> entries(kSlots);
+  thread_local std::vector<Slot> slots(kSlots);
   thread_local std::size_t used = 0;
+  thread_local std::string uncached;
+  if (word.size() > sizeof(Slot::key)) return uncached = FoldKey(word);
   std::uint32_t h = 2166136261u;
   for (unsigned char c : word) h = (h ^ c) * 16777619u;
   h |= 1;  // 0 marks an empty slot
   for (std::size_t i = (h >> 7) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
-    if (hashes[i] == h) {
-      if (entries[i].key == word) return entries[i].fold;
+    Slot& slot = slots[i];
+    if (slot.hash == h) {
+      if (std::string_view(slot.key, slot.key_length) == word) return {slot.fold, slot.fold_length};
       continue;
     }
-    if (hashes[i] != 0) continue;
+    if (slot.hash != 0) continue;
     if (used >= kSlots / 2) {  // full: start over
-      std::fill(hashes.begin(), hashes.end(), 0);
+      for (Slot& emptied : slots) emptied.hash = 0;
       used = 0;
       return FoldCached(word);
     }
+    std::string fold = FoldKey(word);
+    if (fold.size() > sizeof(Slot::fold)) return uncached = std::move(fold);
     ++used;
-    hashes[i] = h;
-    entries[i].key.assign(word);
-    entries[i].fold = FoldKey(word);
-    return entries[i].fold;
+    slot.hash = h;
+    slot.key_length = static_cast<std::uint8_t>(word.size());
+    slot.fold_length = static_cast<std::uint8_t>(fold.size());
+    std::memcpy(slot.key, word.data(), word.size());
+    std::memcpy(slot.fold, fold.data(), fold.size());
+    return {slot.fold, slot.fold_length};
   }
 }
 
@@ -109,7 +122,7 @@ std::string FoldCachedWords(std::string_view text) {
     std::size_t space = text.find(' ', from);
     if (space == std::string_view::npos) space = text.size();
     if (space > from) {
-      const std::string& fold = FoldCached(text.substr(from, space - from));
+      const std::string_view fold = FoldCached(text.substr(from, space - from));
       if (!fold.empty()) {  // a run of other white space folds to nothing
         if (!out.empty()) out += ' ';
         out += fold;
@@ -142,13 +155,16 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t base) {
     std::size_t end;
     bool ascii = first < 0x80;
     Token& t = tokens.emplace_back();
-    if (IsWordChar(c)) {
+    if (first < 0x80 ? kAsciiClass[first] == kWord : IsWordChar(c)) {
       std::size_t j = next;
       while (j < n) {
         const unsigned char b = static_cast<unsigned char>(text[j]);
-        if (b < 0x80 && kAsciiClass[b] == kWord) {  // the common case: an ASCII letter or digit
-          ++j;
-          continue;
+        if (b < 0x80) {
+          if (kAsciiClass[b] == kWord) {  // the common case: an ASCII letter or digit
+            ++j;
+            continue;
+          }
+          if (kAsciiClass[b] == kSpace) break;  // the next most common: a space ends the word (it joins nothing)
         }
         if (const std::size_t length = VietnameseLetterLength(text, j)) {  // the next most common
           ascii = false;

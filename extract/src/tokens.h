@@ -23,7 +23,8 @@ struct Token {
 std::vector<Token> Tokenize(std::string_view text, std::size_t base);
 
 // FoldKey with a per-thread cache: syllables repeat, ICU calls do not need to.
-const std::string& FoldCached(std::string_view word);
+// The view is valid until the next call on the same thread.
+std::string_view FoldCached(std::string_view word);
 
 // FoldKey(text), built from the cached folds of its space-separated runs:
 // FoldKey works within a run (NFC composes nothing across a space, the tone

@@ -58,3 +58,23 @@ TEST_CASE("tokens: FoldCachedWords is FoldKey of the whole text") {
     CHECK(FoldCachedWords(text) == FoldKey(text));
   }
 }
+
+TEST_CASE("tokens: FoldCached is FoldKey, for words that fit a cache slot and longer ones") {
+  // Slots hold keys and folds of up to 29 bytes; longer ones are folded anew.
+  const std::string long_word = "Nghiêng" + std::string(40, 'A') + "Ư";
+  const std::string long_fold = "nghiêng" + std::string(40, 'a') + "ư";
+  for (int pass = 0; pass < 2; ++pass) {  // the second pass reads what the first cached
+    CHECK(FoldCached("Nghiệp") == FoldKey("Nghiệp"));
+    CHECK(FoldCached("HOÀ") == FoldKey("HOÀ"));
+    CHECK(FoldCached("") == "");
+    CHECK(FoldCached(long_word) == FoldKey(long_word));
+    CHECK(FoldCached(long_word) == long_fold);
+    CHECK(FoldCached(std::string(29, 'X')) == std::string(29, 'x'));
+    CHECK(FoldCached(std::string(30, 'X')) == std::string(30, 'x'));
+  }
+  // Many distinct words: the table fills, empties and still answers.
+  for (int k = 0; k < 40000; ++k) {
+    const std::string word = "Đ" + std::to_string(k);
+    REQUIRE(FoldCached(word) == "đ" + std::to_string(k));
+  }
+}
