@@ -34,7 +34,7 @@ TEST_CASE("offices: a bare title takes the one body its holder holds it at in th
   CHECK(facts[1].object.organization == "UBND tỉnh Nghệ An");
 }
 
-TEST_CASE("offices: a ministry's short name is Vietnam's only for a Vietnamese holder; any written name is one",
+TEST_CASE("offices: a ministry's short name is Vietnam's only for a Vietnamese holder, and any written name is one",
           "[offices]") {
   std::vector<Fact> facts = {Office("Lâm Văn Khải", "Bộ trưởng", "Quốc phòng"),
                              Office("James Mattis", "Bộ trưởng", "Quốc phòng"),

@@ -295,7 +295,7 @@ TEST_CASE("dates: a founding year is no news year", "[dates]") {
   CHECK(counts == std::map<int, int>{{2018, 1}});
 }
 
-TEST_CASE("dates: a role handed over to a host or chair is for the next edition's year; a year up to now is past",
+TEST_CASE("dates: a role handed over to a host or chair is for the next edition's year, and a year up to now is past",
           "[dates]") {
   std::map<int, int> counts;
   CountNewsYears(Tokenize("Thủ tướng dự Lễ bàn giao vai trò nước chủ nhà Hội nghị WEF ASEAN năm 2018 cho Việt Nam", 0),
