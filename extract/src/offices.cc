@@ -58,13 +58,12 @@ void Canonicalize(Entity& position, const Gazetteer& g, bool native) {
     return;
   }
   position.organization = CanonicalProvinces(position.organization, g);
-  // "Phó Thủ tướng" + "Chính phủ": the whole is another way of writing a title that takes no body.
-  // Only when the title is the alias shortened ("Phó Thủ tướng" of "Phó Thủ tướng Chính phủ"): the body
-  // added is the one the title implies; another wording ("Ủy viên Ban Chấp hành ...") stays as written.
+  // "Phó Thủ tướng" + "Chính phủ": the whole is another way of writing a title that takes no body, when the
+  // title is the alias shortened ("Phó Thủ tướng" of "Phó Thủ tướng Chính phủ"), or, for a Vietnamese holder,
+  // when the title written heads the canonical one ("Thủ tướng" + "Việt Nam" is "Thủ tướng Chính phủ",
+  // "Ủy viên" + "Ban Chấp hành Trung ương Đảng" is "Ủy viên Trung ương Đảng"): one office however written.
   const std::string written = FoldKey(position.title + " " + position.organization);
   const PhraseInfo* whole = g.Find(written, PhraseKind::kTitle);
-  // (Or the title written is the head of the whole's canonical form: "Thủ tướng" + "Việt Nam" is an alias of
-  // "Thủ tướng Chính phủ".)
   if (whole && !whole->takes_org && FoldKey(whole->canonical) != written &&
       (StartsWithWord(written, FoldKey(whole->canonical)) ||
        (native && StartsWithWord(FoldKey(whole->canonical), FoldKey(position.title))))) {
