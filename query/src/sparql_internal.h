@@ -175,7 +175,7 @@ class View {
  public:
   // Computes the view from the store: every entity and every fact is read.
   static Result<std::unique_ptr<View>> Build(const Store& store);
-  // The view the store keeps (Store::GetDerived, kept by KeepStartupIndexes)
+  // The view the store keeps (Store::ReadDerived, kept by KeepStartupIndexes)
   // when it is of the current write generation, else Build(store).
   static Result<std::unique_ptr<View>> Load(const Store& store);
   // The byte form Load reads.

@@ -206,11 +206,11 @@ std::string View::Encode() const {
 }
 
 Result<std::unique_ptr<View>> View::Load(const Store& store) {
-  auto kept = store.GetDerived(kDerivedName);
+  auto kept = store.ReadDerived(kDerivedName);
   if (!kept.ok()) return kept.status();
   if (!kept.value()) return Build(store);
   auto view = std::unique_ptr<View>(new View());
-  DerivedReader in(*kept.value());
+  DerivedReader in(kept.value()->bytes());
   std::uint64_t n = 0, term_count = 0;
   if (in.U64(n)) {
     term_count = n;

@@ -6,8 +6,14 @@
 
 namespace vnkg {
 
-Result<std::optional<std::string>> Store::GetDerived(const std::string&) const {
-  return std::optional<std::string>();
+PinnedBytes::PinnedBytes(std::string copy) {
+  auto owned = std::make_shared<const std::string>(std::move(copy));
+  bytes_ = *owned;
+  owner_ = std::move(owned);
+}
+
+Result<std::optional<PinnedBytes>> Store::ReadDerived(const std::string&) const {
+  return std::optional<PinnedBytes>();
 }
 
 Status Store::PutDerived(const std::string& name, std::string_view) {

@@ -181,27 +181,27 @@ TEST_CASE("kept start-up indexes answer as computed ones, and a write makes them
     REQUIRE(Put(store, "d1", "one", FirstVersion()).ok());
     REQUIRE(Put(store, "d2", "two", OtherDocument()).ok());
     for (const char* name : {"sparql_view/1", "names/1", "resolution/1"}) {
-      auto kept = store.GetDerived(name);
+      auto kept = store.ReadDerived(name);
       REQUIRE(kept.ok());
       CHECK_FALSE(kept.value().has_value());
     }
     REQUIRE(KeepStartupIndexes(store).ok());
     for (const char* name : {"sparql_view/1", "names/1", "resolution/1"}) {
-      auto kept = store.GetDerived(name);
+      auto kept = store.ReadDerived(name);
       REQUIRE(kept.ok());
       CHECK(kept.value().has_value());
     }
     // A replacement starts a new generation: nothing kept is used any more.
     REQUIRE(Put(store, "d1", "one, changed", SecondVersion()).ok());
     for (const char* name : {"sparql_view/1", "names/1", "resolution/1"}) {
-      auto kept = store.GetDerived(name);
+      auto kept = store.ReadDerived(name);
       REQUIRE(kept.ok());
       CHECK_FALSE(kept.value().has_value());
     }
     // The same content again changes nothing, so what is kept stays good.
     REQUIRE(KeepStartupIndexes(store).ok());
     REQUIRE(Put(store, "d1", "one, changed", SecondVersion()).ok());
-    auto kept = store.GetDerived("sparql_view/1");
+    auto kept = store.ReadDerived("sparql_view/1");
     REQUIRE(kept.ok());
     CHECK(kept.value().has_value());
   }
