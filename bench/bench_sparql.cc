@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
     auto kept = store.value()->ReadDerived(name);
     return kept.ok() && kept.value() ? kept.value()->bytes().size() : 0;
   };
-  std::cout << "{\"kept_view_bytes\": " << kept_bytes("sparql_view/1")
+  std::cout << "{\"kept_view_bytes\": " << kept_bytes("sparql_view/2")
             << ", \"kept_names_bytes\": " << kept_bytes(NameResolver::kDerivedName)
             << ", \"kept_resolution_bytes\": " << kept_bytes("resolution/1") << ", \"open_ms\": " << open_ms << ", \"engine_ms\": " << engine_ms << ", \"names_ms\": " << names_ms
             << ", \"queries\": {";

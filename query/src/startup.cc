@@ -13,7 +13,7 @@ Status KeepStartupIndexes(Store& store) {
   if (!view_kept.value()) {
     auto view = sparql::View::Build(store);
     if (!view.ok()) return view.status();
-    VNKG_RETURN_IF_ERROR(store.PutDerived(sparql::View::kDerivedName, view.value()->Encode()));
+    VNKG_RETURN_IF_ERROR(store.PutDerived(sparql::View::kDerivedName, view.value()->bytes()));
   }
   auto names_kept = store.ReadDerived(NameResolver::kDerivedName);
   if (!names_kept.ok()) return names_kept.status();
