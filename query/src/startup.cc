@@ -22,6 +22,9 @@ Status KeepStartupIndexes(Store& store) {
     if (!names.ok()) return names.status();
     VNKG_RETURN_IF_ERROR(store.PutDerived(NameResolver::kDerivedName, names->Encode()));
   }
+  // Layouts that a newer one replaced: a database ingested by an older vnkg
+  // would otherwise carry them for good (Sync compacts them away).
+  for (const char* superseded : {"sparql_view/1"}) VNKG_RETURN_IF_ERROR(store.DropDerived(superseded));
   return store.Sync();
 }
 

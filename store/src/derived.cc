@@ -20,6 +20,8 @@ Status Store::PutDerived(const std::string& name, std::string_view) {
   return Status::InvalidArgument("this store keeps no derived data (" + name + ")");
 }
 
+Status Store::DropDerived(const std::string&) { return Status::Ok(); }
+
 DerivedWriter& DerivedWriter::U64(std::uint64_t v) {
   for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
   return *this;

@@ -61,6 +61,7 @@ class ResolvedStore final : public Store {
   Status PutDerived(const std::string& name, std::string_view value) override {
     return stored_->PutDerived(name, value);
   }
+  Status DropDerived(const std::string& name) override { return stored_->DropDerived(name); }
   Result<std::optional<DocumentRecord>> GetDocument(const std::string& id) const override {
     return stored_->GetDocument(id);
   }

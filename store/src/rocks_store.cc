@@ -289,6 +289,12 @@ class RocksStore final : public Store {
                      "storing derived data " + name + " in " + dir_);
   }
 
+  Status DropDerived(const std::string& name) override {
+    if (mode_ != Mode::kReadWrite) return Status::InvalidArgument("the database " + dir_ + " is open read-only");
+    return FromRocks(db_->Delete(WriteOptions(), handles_[kMeta], kDerivedPrefix + name),
+                     "dropping derived data " + name + " of " + dir_);
+  }
+
   Result<StoreStats> Stats() const override {
     StoreStats stats;
     stats.documents = counters_[kDocumentsCount].load();

@@ -287,6 +287,25 @@ TEST_CASE("the kept SPARQL view is read in place: the bytes Build computes, ever
   CHECK(view.Lookup(SparqlTerm{SparqlTerm::Kind::kIri, "urn:vnkg:nothing-here", "", ""}) == 0);
 }
 
+TEST_CASE("keeping the start-up indexes drops the view of the layout before", "[sparql]") {
+  TempDir dir{"vnkg-view-old"};
+  auto opened = Store::Open(dir.path + "/db", Store::Mode::kReadWrite);
+  REQUIRE(opened.ok());
+  Store& store = *opened.value();
+  REQUIRE(Put(store, "d1", "one", FirstVersion()).ok());
+  // As an older vnkg left it: current, so only dropping it makes it go.
+  REQUIRE(store.PutDerived("sparql_view/1", "old layout").ok());
+  REQUIRE(store.ReadDerived("sparql_view/1").ok());
+  REQUIRE(store.ReadDerived("sparql_view/1").value().has_value());
+  REQUIRE(KeepStartupIndexes(store).ok());
+  auto old = store.ReadDerived("sparql_view/1");
+  REQUIRE(old.ok());
+  CHECK_FALSE(old.value().has_value());
+  auto now = store.ReadDerived(sparql::View::kDerivedName);
+  REQUIRE(now.ok());
+  CHECK(now.value().has_value());
+}
+
 TEST_CASE("a damaged SPARQL view is refused when its sizes disagree, and is read within its bytes otherwise",
           "[sparql]") {
   TempDir dir{"vnkg-view-damaged"};

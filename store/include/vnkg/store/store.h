@@ -203,6 +203,9 @@ class Store : public DocumentSink {
   // Stores `value` as `name`, stamped with the current generation.
   // REQUIRES: Mode::kReadWrite (kInvalidArgument otherwise).
   virtual Status PutDerived(const std::string& name, std::string_view value);
+  // Removes what is kept as `name`, if anything: for a byte layout that a
+  // newer one replaced under another name. REQUIRES: Mode::kReadWrite.
+  virtual Status DropDerived(const std::string& name);
 };
 
 // Reads and writes the byte layout of derived data: length-prefixed strings
