@@ -256,11 +256,11 @@ std::string NameResolver::Encode() const {
 
 Result<NameResolver> NameResolver::Load(const Store& store, Deadline deadline) {
   if (deadline.Check()) return deadline.Stop("looking up names", "");
-  auto kept = store.GetDerived(kDerivedName);
+  auto kept = store.ReadDerived(kDerivedName);
   if (!kept.ok()) return kept.status();
   if (!kept.value()) return Build(store, deadline);
   NameResolver index;
-  DerivedReader in(*kept.value());
+  DerivedReader in(kept.value()->bytes());
   std::uint64_t n = 0;
   if (in.U64(n)) {
     index.entries_.reserve(n);

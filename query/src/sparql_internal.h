@@ -10,7 +10,9 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -163,33 +165,49 @@ class TripleSource {
 
 // ------------------------------------------------------------------ the view
 
-struct ViewTerm {
-  SparqlTerm term;
-  TermId store_id = 0;          // the store's id of an entity or predicate, else 0
-  bool store_predicate = false;  // store_id names a predicate
-};
-
-// Everything of the RDF view but the fact triples, in memory: the terms and
-// the entity attribute triples (type, label, date, ...) in three orderings.
+// Everything of the RDF view but the fact triples: the terms (entities,
+// their classes and literals, the predicates) with dense ids, and the entity
+// attribute triples (type, label, date, ...) in three sorted orderings.
+//
+// A View reads one byte layout (sparql_view.cc has it) in place: the kept
+// copy as the store hands it out (Store::ReadDerived: memory-mapped, not
+// copied), or the bytes Build encoded. Loading checks the layout's sizes
+// only; a term's strings are decoded on its first use, so that a process
+// answering one query decodes the terms that query touches, not all of them.
+// Every id read from the bytes is checked against size() where it is used:
+// damaged bytes never read outside the view. Safe for concurrent use.
 class View {
  public:
+  using Triple = std::array<Vid, 3>;
+
   // Computes the view from the store: every entity and every fact is read.
   static Result<std::unique_ptr<View>> Build(const Store& store);
-  // The view the store keeps (Store::GetDerived, kept by KeepStartupIndexes)
+  // The view the store keeps (Store::ReadDerived, kept by KeepStartupIndexes)
   // when it is of the current write generation, else Build(store).
+  // REQUIRES: the view is destroyed before `store` (it may pin its files).
   static Result<std::unique_ptr<View>> Load(const Store& store);
-  // The byte form Load reads.
-  std::string Encode() const;
-  static constexpr const char* kDerivedName = "sparql_view/1";  // a new byte layout takes a new name
+  // The view over `bytes` in the layout Build encodes. Errors: kCorruption
+  // when the sizes the layout records do not add up to the bytes.
+  static Result<std::unique_ptr<View>> Open(PinnedBytes bytes);
+  ~View();
 
-  std::size_t size() const { return terms_.size(); }  // ids are 1..size()
-  const ViewTerm& term(Vid id) const { return terms_[id - 1]; }
+  // The byte form Open reads, to keep in the store.
+  std::string_view bytes() const { return bytes_.bytes(); }
+  static constexpr const char* kDerivedName = "sparql_view/2";  // a new byte layout takes a new name
+
+  std::size_t size() const { return term_count_; }  // ids are 1..size()
+  // The term of id `id`, decoded on first use. REQUIRES: 1 <= id <= size().
+  const SparqlTerm& term(Vid id) const;
+  // The store's id of an entity or predicate term, else 0; whether it names
+  // a predicate. Read without decoding the term. REQUIRES: 1 <= id <= size().
+  TermId store_id(Vid id) const;
+  bool store_predicate(Vid id) const;
   Vid Lookup(const SparqlTerm& term) const;  // 0 when absent
   Vid FromStore(TermId id) const;            // 0 when unknown
   std::uint64_t fact_count() const { return fact_count_; }
   // Facts (not attributes) whose predicate is `p`, as Store::Match shows them:
   // exact, counted when the view was built. 0 for a term that is no stored predicate.
-  std::uint64_t FactCount(Vid p) const { return p < facts_by_predicate_.size() ? facts_by_predicate_[p] : 0; }
+  std::uint64_t FactCount(Vid p) const;
 
   // Attribute triples matching a pattern (0 = unbound position).
   template <typename F>
@@ -199,47 +217,79 @@ class View {
   static std::string Key(const SparqlTerm& term);
 
  private:
-  using Triple = std::array<Vid, 3>;
-  // The range of `index` (ordered by positions order[0..2]) whose first
-  // `bound` positions equal those of `key`.
-  std::pair<const Triple*, const Triple*> Range(const std::vector<Triple>& index, std::array<int, 3> order,
-                                                Triple key, int bound) const;
-  Vid Add(ViewTerm term);
-  // Sorts the lookup tables (by_term_, by_store_id_) and drops by_key_, which only building needs.
-  void Seal();
+  // One ordering of the attribute triples: packed little-endian ids in the
+  // view's bytes, each triple stored in the ordering's position order.
+  struct Ordering {
+    const char* data = nullptr;
+    std::array<int, 3> order{0, 1, 2};  // the spo position stored first, second, third
+    Triple at(std::size_t i) const;
+  };
+  // The range [begin, end) of `index` whose first `bound` positions equal those of `key`.
+  std::pair<std::size_t, std::size_t> Range(const Ordering& index, Triple key, int bound) const;
+  const char* TermRecord(Vid id) const;
+  // The strings of term `id` in the view's bytes: value, datatype, lang.
+  // All empty (and kind kUnbound) when the record points outside the bytes.
+  struct TermView {
+    SparqlTerm::Kind kind = SparqlTerm::Kind::kUnbound;
+    std::string_view value, datatype, lang;
+  };
+  TermView Fields(Vid id) const;
 
-  std::vector<ViewTerm> terms_;
-  std::unordered_map<std::string, Vid> by_key_;  // while building
-  // Sorted lookups, kept with the view so that loading builds no hash table:
-  // ids by (kind, value, datatype, lang), and (store id, id) pairs.
-  std::vector<Vid> by_term_;
-  std::vector<std::pair<TermId, Vid>> by_store_id_;
-  std::vector<Triple> spo_, pos_, osp_;
+  explicit View(PinnedBytes bytes) : bytes_(std::move(bytes)) {}
+
+  PinnedBytes bytes_;
+  std::size_t term_count_ = 0, triple_count_ = 0, predicate_count_ = 0, store_id_count_ = 0;
   std::uint64_t fact_count_ = 0;
-  std::vector<std::uint64_t> facts_by_predicate_;  // by Vid; predicates take the first ids
+  const char* facts_by_predicate_ = nullptr;  // by Vid: u64 each
+  const char* terms_ = nullptr;               // fixed-width records, by Vid - 1
+  const char* by_term_ = nullptr;             // ids sorted by (kind, value, datatype, lang): u32 each
+  const char* by_store_id_ = nullptr;         // (store id, id) sorted by store id
+  const char* strings_ = nullptr;
+  std::size_t strings_size_ = 0;
+  Ordering spo_, pos_, osp_;
+  // Decoded terms, by Vid - 1: null until first use, read and set through
+  // std::atomic_ref (one decoding wins a race; the loser's copy is dropped).
+  struct Free {
+    void operator()(const SparqlTerm** p) const { std::free(p); }
+  };
+  std::unique_ptr<const SparqlTerm*[], Free> decoded_;
 };
+
+// Little-endian fixed-width numbers of the view's byte layout, read from
+// wherever they lie (the bytes of a mapped file have no alignment).
+inline std::uint32_t LoadU32(const char* p) {
+  const auto* b = reinterpret_cast<const unsigned char*>(p);
+  return std::uint32_t(b[0]) | std::uint32_t(b[1]) << 8 | std::uint32_t(b[2]) << 16 | std::uint32_t(b[3]) << 24;
+}
+inline std::uint64_t LoadU64(const char* p) { return LoadU32(p) | std::uint64_t(LoadU32(p + 4)) << 32; }
+
+inline View::Triple View::Ordering::at(std::size_t i) const {
+  const char* t = data + 12 * i;
+  return {LoadU32(t), LoadU32(t + 4), LoadU32(t + 8)};
+}
 
 template <typename F>
 void View::MatchAttributes(Vid s, Vid p, Vid o, F&& visit) const {
   // Pick the ordering whose prefix the bound positions form.
-  const std::vector<Triple>* index;
-  std::array<int, 3> order;
+  const Ordering* index;
   int bound;
   if (s) {
-    index = &spo_, order = {0, 1, 2}, bound = p ? (o ? 3 : 2) : 1;
+    index = &spo_, bound = p ? (o ? 3 : 2) : 1;
   } else if (p) {
-    index = &pos_, order = {1, 2, 0}, bound = o ? 2 : 1;
+    index = &pos_, bound = o ? 2 : 1;
   } else if (o) {
-    index = &osp_, order = {2, 0, 1}, bound = 1;
+    index = &osp_, bound = 1;
   } else {
-    index = &spo_, order = {0, 1, 2}, bound = 0;
+    index = &spo_, bound = 0;
   }
-  auto [begin, end] = Range(*index, order, Triple{s, p, o}, bound);
-  for (const Triple* t = begin; t != end; ++t) {
-    const Triple& x = *t;  // stored in index order
+  const std::size_t n = size();
+  auto [begin, end] = Range(*index, Triple{s, p, o}, bound);
+  for (std::size_t i = begin; i != end; ++i) {
+    const Triple x = index->at(i);  // stored in index order
     Triple spo;
-    spo[order[0]] = x[0], spo[order[1]] = x[1], spo[order[2]] = x[2];
+    spo[index->order[0]] = x[0], spo[index->order[1]] = x[1], spo[index->order[2]] = x[2];
     if ((s && spo[0] != s) || (p && spo[1] != p) || (o && spo[2] != o)) continue;
+    if (!spo[0] || !spo[1] || !spo[2] || spo[0] > n || spo[1] > n || spo[2] > n) continue;  // damaged bytes
     if (!visit(spo[0], spo[1], spo[2])) return;
   }
 }

@@ -1,5 +1,5 @@
 // The RDF view of a Store as a TripleSource (sparql_internal.h): attribute
-// triples from the in-memory View, facts from Store::Match prefix scans.
+// triples from the View, facts from Store::Match prefix scans.
 #include <sstream>
 #include <unordered_map>
 
@@ -13,15 +13,14 @@ class StoreSource final : public TripleSource {
   StoreSource(const Store& store, std::unique_ptr<View> view) : store_(store), view_(std::move(view)) {}
 
   std::size_t size() const override { return view_->size(); }
-  const SparqlTerm& term(Vid id) const override { return view_->term(id).term; }
+  const SparqlTerm& term(Vid id) const override { return view_->term(id); }
   Vid Lookup(const SparqlTerm& t) const override { return view_->Lookup(t); }
 
   Status Scan(Vid s, Vid p, Vid o, const std::function<bool(Vid, Vid, Vid)>& visit) const override {
     const std::size_t n = view_->size();
     if (s > n || p > n || o > n) return Status::Ok();  // a term not in the data
-    const ViewTerm* pt = p ? &view_->term(p) : nullptr;
     bool go_on = true;
-    if (!pt || !pt->store_predicate) {
+    if (!p || !view_->store_predicate(p)) {
       view_->MatchAttributes(s, p, o, [&](Vid a, Vid b, Vid c) { return go_on = visit(a, b, c); });
       if (!go_on) return Status::Ok();
     }
@@ -41,17 +40,16 @@ class StoreSource final : public TripleSource {
     };
     const std::size_t n = view_->size();
     if (s <= n && p <= n && o <= n) {
-      const ViewTerm* pt = p ? &view_->term(p) : nullptr;
-      if (!pt || !pt->store_predicate)
+      if (!p || !view_->store_predicate(p))
         view_->MatchAttributes(s, p, o, [&](Vid a, Vid b, Vid c) {
           const Vid spo[3] = {a, b, c};
           add(group < 0 ? 0 : spo[group], 1);
           return true;
         });
       if (!s && !o && group != 0 && group != 2) {
-        if (!pt) {
+        if (!p) {
           for (Vid v = 1; v <= n; ++v) add(v, view_->FactCount(v));
-        } else if (pt->store_predicate) {
+        } else if (view_->store_predicate(p)) {
           add(p, view_->FactCount(p));
         }
       } else {
@@ -72,15 +70,15 @@ class StoreSource final : public TripleSource {
   Result<double> Estimate(Vid s, Vid p, Vid o) const override {
     const std::size_t n = view_->size();
     if (s > n || p > n || o > n) return 0.0;
-    const ViewTerm* pt = p ? &view_->term(p) : nullptr;
-    double count = (pt && pt->store_predicate) ? 0 : double(view_->CountAttributes(s, p, o));
-    if (pt && !pt->store_predicate) return count;
+    const bool fact_predicate = p && view_->store_predicate(p);
+    double count = fact_predicate ? 0 : double(view_->CountAttributes(s, p, o));
+    if (p && !fact_predicate) return count;
     if (!s && !p && !o) return count + double(view_->fact_count());
-    if (pt && !s && !o) return double(view_->FactCount(p));  // exact, counted with the view
+    if (p && !s && !o) return double(view_->FactCount(p));  // exact, counted with the view
     constexpr std::size_t kCap = 10000;
     std::size_t facts = 0;
     Status st = Scan(s, p, o, [&](Vid, Vid b, Vid) {
-      if (!pt && !view_->term(b).store_predicate) return true;  // attributes were counted above
+      if (!p && !view_->store_predicate(b)) return true;  // attributes were counted above
       return ++facts < kCap;
     });
     if (!st.ok()) return st;
@@ -91,9 +89,8 @@ class StoreSource final : public TripleSource {
     std::vector<std::string> out;
     const std::size_t n = view_->size();
     if (!s || !p || !o || s > n || p > n || o > n) return out;
-    const ViewTerm &a = view_->term(s), &b = view_->term(p), &c = view_->term(o);
-    if (!a.store_id || !b.store_predicate || !c.store_id || c.store_predicate) return out;
-    auto records = store_.GetProvenance(a.store_id, b.store_id, c.store_id);
+    if (!view_->store_id(s) || !view_->store_predicate(p) || !view_->store_id(o) || view_->store_predicate(o)) return out;
+    auto records = store_.GetProvenance(view_->store_id(s), view_->store_id(p), view_->store_id(o));
     if (!records.ok()) return out;
     for (const auto& r : *records) {
       std::ostringstream line;
@@ -110,17 +107,16 @@ class StoreSource final : public TripleSource {
  private:
   // The facts (not attributes) of the pattern: one Store::Match.
   Status ScanFacts(Vid s, Vid p, Vid o, const std::function<bool(Vid, Vid, Vid)>& visit) const {
-    const ViewTerm* pt = p ? &view_->term(p) : nullptr;
     TriplePattern pattern;
-    if (pt) {
-      if (!pt->store_predicate) return Status::Ok();
-      pattern.predicate = pt->store_id;
+    if (p) {
+      if (!view_->store_predicate(p)) return Status::Ok();
+      pattern.predicate = view_->store_id(p);
     }
     for (auto [vid, slot] : {std::pair{s, &pattern.subject}, std::pair{o, &pattern.object}}) {
       if (!vid) continue;
-      const ViewTerm& t = view_->term(vid);
-      if (!t.store_id || t.store_predicate) return Status::Ok();  // literals and unstored entities are in no fact
-      *slot = t.store_id;
+      // Literals and unstored entities are in no fact.
+      if (!view_->store_id(vid) || view_->store_predicate(vid)) return Status::Ok();
+      *slot = view_->store_id(vid);
     }
     return store_.Match(pattern, [&](TermId a, TermId b, TermId c) {
       const Vid va = view_->FromStore(a), vb = view_->FromStore(b), vc = view_->FromStore(c);

@@ -75,11 +75,13 @@ Status Repl::Open(const std::string& dir) {
   auto names = NameResolver::Load(*store.value(), Deadline().CancelledBy(&ReplInterruptFlag()));
   if (ReplInterrupted()) return Cancelled();
   if (!names.ok()) return names.status();
+  // What was made from the old store goes before it: the SPARQL engine may
+  // pin parts of its files (Store::ReadDerived).
+  state_->graph.reset();
+  state_->sparql = nullptr;
   state_->store = std::move(store.value());
   state_->db_path = dir;
   state_->names = std::move(names).value();
-  state_->graph.reset();
-  state_->sparql = nullptr;
   return Status::Ok();
 }
 

@@ -6,13 +6,21 @@
 
 namespace vnkg {
 
-Result<std::optional<std::string>> Store::GetDerived(const std::string&) const {
-  return std::optional<std::string>();
+PinnedBytes::PinnedBytes(std::string copy) {
+  auto owned = std::make_shared<const std::string>(std::move(copy));
+  bytes_ = *owned;
+  owner_ = std::move(owned);
+}
+
+Result<std::optional<PinnedBytes>> Store::ReadDerived(const std::string&) const {
+  return std::optional<PinnedBytes>();
 }
 
 Status Store::PutDerived(const std::string& name, std::string_view) {
   return Status::InvalidArgument("this store keeps no derived data (" + name + ")");
 }
+
+Status Store::DropDerived(const std::string&) { return Status::Ok(); }
 
 DerivedWriter& DerivedWriter::U64(std::uint64_t v) {
   for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));

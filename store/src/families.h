@@ -26,7 +26,7 @@ inline constexpr const char* kSchemaKey = "schema_version";
 inline constexpr const char* kNextIdKey = "next_term_id";
 // Bumped by every document batch that changes the database (absent: 0).
 inline constexpr const char* kGenerationKey = "write_generation";
-// Derived data (Store::GetDerived) lives under this prefix: the value, then
+// Derived data (Store::ReadDerived) lives under this prefix: the value, then
 // the generation it was computed at (8 bytes).
 inline constexpr const char* kDerivedPrefix = "derived/";
 inline constexpr const char* kCounterKeys[] = {"count_documents", "count_facts", "count_entities", "count_provenance"};

@@ -48,19 +48,20 @@ class ResolvedStore final : public Store {
   // instead of resolving every stored event again.
   Status Sync() override {
     VNKG_RETURN_IF_ERROR(stored_->Sync());
-    auto kept = stored_->GetDerived(kResolutionName);
+    auto kept = stored_->ReadDerived(kResolutionName);
     if (!kept.ok()) return kept.status();
     if (kept.value()) return Status::Ok();
     auto r = Resolve();
     if (!r.ok()) return r.status();
     return stored_->PutDerived(kResolutionName, Encode(*r.value()));
   }
-  Result<std::optional<std::string>> GetDerived(const std::string& name) const override {
-    return stored_->GetDerived(name);
+  Result<std::optional<PinnedBytes>> ReadDerived(const std::string& name) const override {
+    return stored_->ReadDerived(name);
   }
   Status PutDerived(const std::string& name, std::string_view value) override {
     return stored_->PutDerived(name, value);
   }
+  Status DropDerived(const std::string& name) override { return stored_->DropDerived(name); }
   Result<std::optional<DocumentRecord>> GetDocument(const std::string& id) const override {
     return stored_->GetDocument(id);
   }
@@ -210,10 +211,10 @@ class ResolvedStore final : public Store {
   Result<std::shared_ptr<const Resolution>> Resolve() const {
     std::lock_guard lock(mutex_);
     if (resolution_) return resolution_;
-    auto kept = stored_->GetDerived(kResolutionName);
+    auto kept = stored_->ReadDerived(kResolutionName);
     if (!kept.ok()) return kept.status();
     if (kept.value()) {
-      auto decoded = Decode(*kept.value());
+      auto decoded = Decode(kept.value()->bytes());
       if (!decoded) return Status::Corruption("the stored resolution of events does not decode");
       resolution_ = std::make_shared<const Resolution>(std::move(*decoded));
       return resolution_;

@@ -74,6 +74,15 @@ class RocksStore final : public Store {
     options.create_missing_column_families = mode_ == Mode::kReadWrite;
     options.max_background_jobs = 2;
     options.keep_log_file_num = 3;
+    // RocksDB opens every table file at open (max_open_files = -1), by
+    // default on up to 16 new threads per column family: over a hundred
+    // threads made and joined at every open, which cost a short read-only
+    // process (`vnkg stats`) more than opening the few files one by one.
+    options.max_file_opening_threads = 1;
+    // A reader maps its table files instead of reading them into buffers:
+    // derived data (megabytes, ReadDerived) is then handed out in place, and
+    // only the pages a process touches are read.
+    options.allow_mmap_reads = mode_ == Mode::kReadOnly;
     const auto families = FamilyDescriptors();
 
     VNKG_RETURN_IF_ERROR(mode_ == Mode::kReadWrite ? PrepareDirectoryForWriting() : CheckDatabaseExists());
@@ -250,22 +259,26 @@ class RocksStore final : public Store {
     return failure;
   }
 
-  Result<std::optional<std::string>> GetDerived(const std::string& name) const override {
-    std::string value;
+  Result<std::optional<PinnedBytes>> ReadDerived(const std::string& name) const override {
+    auto value = std::make_shared<rocksdb::PinnableSlice>();
     // Derived data is a cache: a damaged value fails to decode (the callers
     // check) and is computed afresh; checking every block's CRC of megabytes
     // at every start costs more than it protects.
     rocksdb::ReadOptions options;
     options.verify_checksums = false;
-    auto s = db_->Get(options, handles_[kMeta], kDerivedPrefix + name, &value);
-    if (s.IsNotFound()) return std::optional<std::string>();
+    // Read once per process: a copy in the block cache would only be dropped again.
+    options.fill_cache = false;
+    auto s = db_->Get(options, handles_[kMeta], kDerivedPrefix + name, value.get());
+    if (s.IsNotFound()) return std::optional<PinnedBytes>();
     if (!s.ok()) return FromRocks(s, "reading derived data " + name + " of " + dir_);
-    if (value.size() < kIdSize) return Status::Corruption("derived data " + name + " of " + dir_ + " has a bad size");
+    std::string_view bytes(value->data(), value->size());
+    if (bytes.size() < kIdSize) return Status::Corruption("derived data " + name + " of " + dir_ + " has a bad size");
     // The generation is at the end: cutting it off moves no byte.
-    if (GetId(std::string_view(value).substr(value.size() - kIdSize)) != generation_.load())
-      return std::optional<std::string>();
-    value.resize(value.size() - kIdSize);
-    return std::optional<std::string>(std::move(value));
+    if (GetId(bytes.substr(bytes.size() - kIdSize)) != generation_.load()) return std::optional<PinnedBytes>();
+    bytes.remove_suffix(kIdSize);
+    // A reader's table files are memory-mapped (OpenDb), and the value's
+    // block stays pinned while `value` lives: the bytes are not copied.
+    return std::optional<PinnedBytes>(PinnedBytes(bytes, std::move(value)));
   }
 
   Status PutDerived(const std::string& name, std::string_view value) override {
@@ -274,6 +287,12 @@ class RocksStore final : public Store {
     stamped.append(EncodeU64(generation_.load()));
     return FromRocks(db_->Put(WriteOptions(), handles_[kMeta], kDerivedPrefix + name, stamped),
                      "storing derived data " + name + " in " + dir_);
+  }
+
+  Status DropDerived(const std::string& name) override {
+    if (mode_ != Mode::kReadWrite) return Status::InvalidArgument("the database " + dir_ + " is open read-only");
+    return FromRocks(db_->Delete(WriteOptions(), handles_[kMeta], kDerivedPrefix + name),
+                     "dropping derived data " + name + " of " + dir_);
   }
 
   Result<StoreStats> Stats() const override {
@@ -594,15 +613,13 @@ rocksdb::ColumnFamilyOptions FamilyOptions(int family) {
   options.compression = rocksdb::kLZ4Compression;
   options.bottommost_compression = rocksdb::kZSTD;
   if (family == kMeta) {
-    // Counters and derived data. The derived values (megabytes) go to blob
-    // files, so that the blocks of the counters, which every open reads, do
-    // not carry them; uncompressed, as decompressing cost more at every
-    // start than the disk it saves.
+    // Counters and derived data, uncompressed: decompressing cost more at
+    // every start than the disk it saves, and an uncompressed value is read
+    // in place from the mapped file (ReadDerived). Each derived value
+    // (megabytes) is larger than a block, so it fills a block of its own,
+    // and the blocks of the counters, which every open reads, do not carry it.
     options.compression = rocksdb::kNoCompression;
     options.bottommost_compression = rocksdb::kNoCompression;
-    options.enable_blob_files = true;
-    options.min_blob_size = 4096;
-    options.enable_blob_garbage_collection = true;
   }
   rocksdb::BlockBasedTableOptions table;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));

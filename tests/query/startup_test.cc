@@ -6,7 +6,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <set>
+#include <thread>
 
+#include "../../query/src/sparql_internal.h"
 #include "vnkg/query/questions.h"
 #include "query_test_support.h"
 #include "vnkg/query/sparql.h"
@@ -180,28 +182,28 @@ TEST_CASE("kept start-up indexes answer as computed ones, and a write makes them
     Store& store = *opened.value();
     REQUIRE(Put(store, "d1", "one", FirstVersion()).ok());
     REQUIRE(Put(store, "d2", "two", OtherDocument()).ok());
-    for (const char* name : {"sparql_view/1", "names/1", "resolution/1"}) {
-      auto kept = store.GetDerived(name);
+    for (const char* name : {"sparql_view/2", "names/1", "resolution/1"}) {
+      auto kept = store.ReadDerived(name);
       REQUIRE(kept.ok());
       CHECK_FALSE(kept.value().has_value());
     }
     REQUIRE(KeepStartupIndexes(store).ok());
-    for (const char* name : {"sparql_view/1", "names/1", "resolution/1"}) {
-      auto kept = store.GetDerived(name);
+    for (const char* name : {"sparql_view/2", "names/1", "resolution/1"}) {
+      auto kept = store.ReadDerived(name);
       REQUIRE(kept.ok());
       CHECK(kept.value().has_value());
     }
     // A replacement starts a new generation: nothing kept is used any more.
     REQUIRE(Put(store, "d1", "one, changed", SecondVersion()).ok());
-    for (const char* name : {"sparql_view/1", "names/1", "resolution/1"}) {
-      auto kept = store.GetDerived(name);
+    for (const char* name : {"sparql_view/2", "names/1", "resolution/1"}) {
+      auto kept = store.ReadDerived(name);
       REQUIRE(kept.ok());
       CHECK_FALSE(kept.value().has_value());
     }
     // The same content again changes nothing, so what is kept stays good.
     REQUIRE(KeepStartupIndexes(store).ok());
     REQUIRE(Put(store, "d1", "one, changed", SecondVersion()).ok());
-    auto kept = store.GetDerived("sparql_view/1");
+    auto kept = store.ReadDerived("sparql_view/2");
     REQUIRE(kept.ok());
     CHECK(kept.value().has_value());
   }
@@ -241,4 +243,138 @@ TEST_CASE("kept start-up indexes answer as computed ones, and a write makes them
   auto unknown = ResolveEntity(loaded, "bui thanh sen");
   REQUIRE(unknown.ok());
   CHECK_FALSE(unknown->suggestions.empty());
+}
+
+namespace {
+
+// A database of FirstVersion and OtherDocument with its start-up indexes kept.
+void MakeKeptDatabase(const std::string& db) {
+  auto opened = Store::Open(db, Store::Mode::kReadWrite);
+  REQUIRE(opened.ok());
+  REQUIRE(Put(*opened.value(), "d1", "one", FirstVersion()).ok());
+  REQUIRE(Put(*opened.value(), "d2", "two", OtherDocument()).ok());
+  REQUIRE(KeepStartupIndexes(*opened.value()).ok());
+}
+
+const char* const kViewQueries[] = {
+    "SELECT * WHERE { ?s ?p ?o }",
+    "SELECT ?s ?l WHERE { ?s a vn:Person ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }",
+    "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p",
+    "SELECT ?b ?c WHERE { ?e vn:has_bridge_point ?b . OPTIONAL { ?c vn:chaired ?b } }",
+};
+
+}  // namespace
+
+TEST_CASE("the kept SPARQL view is read in place: the bytes Build computes, every term found again", "[sparql]") {
+  TempDir dir{"vnkg-view"};
+  const std::string db = dir.path + "/db";
+  MakeKeptDatabase(db);
+  auto reader = Store::Open(db, Store::Mode::kReadOnly);
+  REQUIRE(reader.ok());
+  auto kept = sparql::View::Load(*reader.value());
+  auto built = sparql::View::Build(*reader.value());
+  REQUIRE(kept.ok());
+  REQUIRE(built.ok());
+  CHECK(kept.value()->bytes() == built.value()->bytes());
+  const sparql::View& view = *kept.value();
+  REQUIRE(view.size() > 0);
+  for (sparql::Vid v = 1; v <= view.size(); ++v) {
+    INFO(v);
+    CHECK(view.term(v) == built.value()->term(v));
+    CHECK(view.Lookup(view.term(v)) == v);
+    if (const TermId id = view.store_id(v)) CHECK(view.store_id(view.FromStore(id)) == id);
+  }
+  CHECK(view.Lookup(SparqlTerm{SparqlTerm::Kind::kIri, "urn:vnkg:nothing-here", "", ""}) == 0);
+}
+
+TEST_CASE("keeping the start-up indexes drops the view of the layout before", "[sparql]") {
+  TempDir dir{"vnkg-view-old"};
+  auto opened = Store::Open(dir.path + "/db", Store::Mode::kReadWrite);
+  REQUIRE(opened.ok());
+  Store& store = *opened.value();
+  REQUIRE(Put(store, "d1", "one", FirstVersion()).ok());
+  // As an older vnkg left it: current, so only dropping it makes it go.
+  REQUIRE(store.PutDerived("sparql_view/1", "old layout").ok());
+  REQUIRE(store.ReadDerived("sparql_view/1").ok());
+  REQUIRE(store.ReadDerived("sparql_view/1").value().has_value());
+  REQUIRE(KeepStartupIndexes(store).ok());
+  auto old = store.ReadDerived("sparql_view/1");
+  REQUIRE(old.ok());
+  CHECK_FALSE(old.value().has_value());
+  auto now = store.ReadDerived(sparql::View::kDerivedName);
+  REQUIRE(now.ok());
+  CHECK(now.value().has_value());
+}
+
+TEST_CASE("a damaged SPARQL view is refused when its sizes disagree, and is read within its bytes otherwise",
+          "[sparql]") {
+  TempDir dir{"vnkg-view-damaged"};
+  const std::string db = dir.path + "/db";
+  MakeKeptDatabase(db);
+  auto reader = Store::Open(db, Store::Mode::kReadOnly);
+  REQUIRE(reader.ok());
+  auto built = sparql::View::Build(*reader.value());
+  REQUIRE(built.ok());
+  const std::string bytes(built.value()->bytes());
+  for (std::size_t cut : {std::size_t(0), std::size_t(7), std::size_t(48), bytes.size() / 2, bytes.size() - 1}) {
+    INFO(cut);
+    auto view = sparql::View::Open(PinnedBytes(bytes.substr(0, cut)));
+    REQUIRE_FALSE(view.ok());
+    CHECK(view.status().code() == Status::Code::kCorruption);
+  }
+  std::vector<sparql::Query> queries;
+  for (const char* q : kViewQueries) {
+    auto parsed = sparql::Parse(std::string("PREFIX vn: <urn:vnkg:>\n") + q);
+    REQUIRE(parsed.ok());
+    queries.push_back(std::move(parsed.value()));
+  }
+  // Each byte in turn set to all ones (a huge id, count or offset): whatever
+  // opens must answer without reading outside the bytes (the sanitizers check).
+  std::size_t opened = 0;
+  for (std::size_t at = 0; at < bytes.size(); ++at) {
+    std::string damaged = bytes;
+    damaged[at] = static_cast<char>(0xFF);
+    auto view = sparql::View::Open(PinnedBytes(std::move(damaged)));
+    if (!view.ok()) continue;
+    ++opened;
+    auto source = sparql::MakeStoreSource(*reader.value(), std::move(view.value()));
+    for (const sparql::Query& q : queries) (void)sparql::Evaluate(q, *source, SparqlOptions{});
+  }
+  CHECK(opened > bytes.size() / 2);
+}
+
+TEST_CASE("threads sharing one engine decode its terms once and answer as one thread does", "[sparql]") {
+  TempDir dir{"vnkg-view-threads"};
+  const std::string db = dir.path + "/db";
+  MakeKeptDatabase(db);
+  auto reader = Store::Open(db, Store::Mode::kReadOnly);
+  REQUIRE(reader.ok());
+  auto rows = [](const SparqlEngine& engine, const char* q) {
+    std::vector<std::string> out;
+    auto r = engine.Run(std::string("PREFIX vn: <urn:vnkg:>\n") + q);
+    if (!r.ok()) return std::vector<std::string>{r.status().message()};
+    for (const auto& row : r.value().rows) {
+      std::string line;
+      for (const SparqlTerm& t : row) line += SparqlTermToTsv(t) + '\t';
+      out.push_back(line);
+    }
+    return out;
+  };
+  std::vector<std::vector<std::string>> expected;
+  {
+    auto engine = SparqlEngine::Create(*reader.value());
+    REQUIRE(engine.ok());
+    for (const char* q : kViewQueries) expected.push_back(rows(*engine.value(), q));
+  }
+  auto shared = SparqlEngine::Create(*reader.value());  // no term decoded yet
+  REQUIRE(shared.ok());
+  constexpr int kThreads = 4;
+  std::vector<std::vector<std::vector<std::string>>> got(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (const char* q : kViewQueries) got[t].push_back(rows(*shared.value(), q));
+    });
+  for (auto& thread : threads) thread.join();
+  for (int t = 0; t < kThreads; ++t) CHECK(got[t] == expected);
 }

@@ -55,7 +55,7 @@ class NameResolver {
   // Errors: the store's.
   static Result<NameResolver> Build(const Store& store);
   static Result<NameResolver> Build(const Store& store, Deadline deadline);
-  // The index the store keeps (Store::GetDerived; KeepStartupIndexes writes
+  // The index the store keeps (Store::ReadDerived; KeepStartupIndexes writes
   // it) when it is of the store's current write generation, else Build:
   // either way the same index. Errors: the store's; kCorruption for a kept
   // index that does not decode.

@@ -2,7 +2,7 @@
 // store so that a new process loads it instead of computing it: the
 // resolution of events (kept by Store::Sync), the SPARQL view with its counts
 // of facts per predicate, and the name index. Each is derived data
-// (Store::GetDerived) stamped with the write generation, so a copy older than
+// (Store::ReadDerived) stamped with the write generation, so a copy older than
 // the last write is never used: a reader then computes it afresh in memory,
 // correct but slower, until the next KeepStartupIndexes.
 #pragma once

@@ -32,7 +32,7 @@ using TermId = std::uint64_t;  // 0 is never a valid id
 // version fails with Status::Code::kVersionMismatch.
 // 2: an event and a bridge point are one term per report (Entity::mention),
 // resolved to gatherings when read.
-// 3: a write generation in `meta`, and derived data (GetDerived) stamped with it.
+// 3: a write generation in `meta`, and derived data (ReadDerived) stamped with it.
 inline constexpr int kSchemaVersion = 3;
 
 // The database location used when --db is not given:
@@ -102,6 +102,21 @@ class DocumentSink {
   virtual Result<IngestOutcome> PutDocument(const DocumentRecord& record, const std::vector<Fact>& facts) = 0;
   // Makes what was put so far durable (what durable means: each sink says).
   virtual Status Sync() = 0;
+};
+
+// Bytes that stay valid while this object (or a copy of it) lives: an owned
+// string, or a part of the database's files that `owner` keeps pinned.
+// REQUIRES: the last copy is destroyed before the Store that gave it.
+class PinnedBytes {
+ public:
+  explicit PinnedBytes(std::string copy);
+  PinnedBytes(std::string_view bytes, std::shared_ptr<const void> owner)
+      : bytes_(bytes), owner_(std::move(owner)) {}
+  std::string_view bytes() const { return bytes_; }
+
+ private:
+  std::string_view bytes_;
+  std::shared_ptr<const void> owner_;
 };
 
 class Store : public DocumentSink {
@@ -179,13 +194,18 @@ class Store : public DocumentSink {
   // name index), kept under a name with the write generation it was computed
   // at. Every PutDocument that changes the database starts a new generation
   // (in the document's own batch), so a copy computed before a write is never
-  // returned: GetDerived gives nullopt for a copy that is absent or stale, and
-  // the caller computes afresh. The default keeps nothing.
-  // Errors: the database's.
-  virtual Result<std::optional<std::string>> GetDerived(const std::string& name) const;
+  // returned: ReadDerived gives nullopt for a copy that is absent or stale,
+  // and the caller computes afresh. The default keeps nothing.
+  // The bytes are not copied where the store can avoid it (a RocksDB store
+  // opened read-only hands out its memory-mapped file): a reader that uses
+  // a part of them touches only that part. Errors: the database's.
+  virtual Result<std::optional<PinnedBytes>> ReadDerived(const std::string& name) const;
   // Stores `value` as `name`, stamped with the current generation.
   // REQUIRES: Mode::kReadWrite (kInvalidArgument otherwise).
   virtual Status PutDerived(const std::string& name, std::string_view value);
+  // Removes what is kept as `name`, if anything: for a byte layout that a
+  // newer one replaced under another name. REQUIRES: Mode::kReadWrite.
+  virtual Status DropDerived(const std::string& name);
 };
 
 // Reads and writes the byte layout of derived data: length-prefixed strings
