@@ -101,13 +101,9 @@ Expr Parser::Unary(bool aggregates) {
     e.args.push_back(Unary(aggregates));
     return e;
   }
-  if ((IsPunct("+") || IsPunct("-")) && Cur().offset + 1 == Ahead(1).offset &&
-      (Ahead(1).kind == Tok::kInteger || Ahead(1).kind == Tok::kDecimal || Ahead(1).kind == Tok::kDouble)) {
-    const bool negative = IsPunct("-");  // a signed number literal, e.g. -1
-    Advance();
+  if (AtSignedNumber()) {  // a signed number literal, e.g. -1
     Expr e;
-    e.constant = Literal();
-    if (negative) e.constant.value.insert(0, "-");
+    e.constant = SignedNumber();
     return e;
   }
   if (IsPunct("+") || IsPunct("-")) Unsupported("arithmetic (unary + and -)");
