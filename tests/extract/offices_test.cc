@@ -6,21 +6,9 @@
 using namespace vnkg;
 using namespace vnkg::stage::testing;
 
-namespace {
-
-Fact Office(const std::string& person, const std::string& title, const std::string& organization = "") {
-  Fact f;
-  f.subject = Entity{EntityType::kPerson, person, "", "", "", ""};
-  f.predicate = "holds_position";
-  f.object = Entity{EntityType::kPosition, "", "", "", title, organization};
-  return f;
-}
-
-}  // namespace
-
 TEST_CASE("offices: a bare title, read with its prefix or its \"thường trực\", belongs to its holder alone", "[offices]") {
-  std::vector<Fact> facts = {Office("Lê Văn Định", "Phó Chủ tịch thường trực"), Office("Hoàng Minh Đức", "cựu Chủ tịch"),
-                             Office("Lý Thu Cúc", "Phó Thủ tướng")};
+  std::vector<Fact> facts = {OfficeFact("Lê Văn Định", "Phó Chủ tịch thường trực"), OfficeFact("Hoàng Minh Đức", "cựu Chủ tịch"),
+                             OfficeFact("Lý Thu Cúc", "Phó Thủ tướng")};
   ResolveOffices(facts, TheGazetteer());
   CHECK(facts[0].object.mention == "lê văn định");
   CHECK(facts[1].object.mention == "hoàng minh đức");
@@ -28,18 +16,18 @@ TEST_CASE("offices: a bare title, read with its prefix or its \"thường trực
 }
 
 TEST_CASE("offices: a bare title takes the one body its holder holds it at in the article", "[offices]") {
-  std::vector<Fact> facts = {Office("Lê Văn Định", "Phó Chủ tịch Thường trực", "UBND tỉnh Nghệ An"),
-                             Office("Lê Văn Định", "Phó Chủ tịch Thường trực")};
+  std::vector<Fact> facts = {OfficeFact("Lê Văn Định", "Phó Chủ tịch Thường trực", "UBND tỉnh Nghệ An"),
+                             OfficeFact("Lê Văn Định", "Phó Chủ tịch Thường trực")};
   ResolveOffices(facts, TheGazetteer());
   CHECK(facts[1].object.organization == "UBND tỉnh Nghệ An");
 }
 
 TEST_CASE("offices: a ministry's short name is Vietnam's only for a Vietnamese holder, and any written name is one",
           "[offices]") {
-  std::vector<Fact> facts = {Office("Lâm Văn Khải", "Bộ trưởng", "Quốc phòng"),
-                             Office("James Mattis", "Bộ trưởng", "Quốc phòng"),
-                             Office("Lâm Văn Khải", "Bộ trưởng", "Bộ Kế hoạch - đầu tư"),
-                             Office("Mark Esper", "Bộ trưởng", "Bộ Quốc phòng")};
+  std::vector<Fact> facts = {OfficeFact("Lâm Văn Khải", "Bộ trưởng", "Quốc phòng"),
+                             OfficeFact("James Mattis", "Bộ trưởng", "Quốc phòng"),
+                             OfficeFact("Lâm Văn Khải", "Bộ trưởng", "Bộ Kế hoạch - đầu tư"),
+                             OfficeFact("Mark Esper", "Bộ trưởng", "Bộ Quốc phòng")};
   ResolveOffices(facts, TheGazetteer());
   CHECK(facts[0].object.organization == "Bộ Quốc phòng");
   CHECK(facts[1].object.title == "Bộ trưởng Quốc phòng");
@@ -49,10 +37,10 @@ TEST_CASE("offices: a ministry's short name is Vietnam's only for a Vietnamese h
 }
 
 TEST_CASE("offices: a province written inside a body by another of its names gets its canonical name", "[offices]") {
-  std::vector<Fact> facts = {Office("Lâm Văn Khải", "Bí thư", "Thành ủy TP.HCM"),
-                             Office("Lâm Văn Khải", "Giám đốc", "Sở TN - MT TPHCM"),
-                             Office("Lâm Văn Khải", "Chủ tịch", "UBND tỉnh Thừa Thiên - Huế"),
-                             Office("Lâm Văn Khải", "Chủ tịch", "UBND TP Hà Nội")};
+  std::vector<Fact> facts = {OfficeFact("Lâm Văn Khải", "Bí thư", "Thành ủy TP.HCM"),
+                             OfficeFact("Lâm Văn Khải", "Giám đốc", "Sở TN - MT TPHCM"),
+                             OfficeFact("Lâm Văn Khải", "Chủ tịch", "UBND tỉnh Thừa Thiên - Huế"),
+                             OfficeFact("Lâm Văn Khải", "Chủ tịch", "UBND TP Hà Nội")};
   ResolveOffices(facts, TheGazetteer());
   CHECK(facts[0].object.organization == "Thành ủy TP Hồ Chí Minh");
   CHECK(facts[1].object.organization == "Sở TN - MT TP Hồ Chí Minh");
@@ -61,9 +49,9 @@ TEST_CASE("offices: a province written inside a body by another of its names get
 }
 
 TEST_CASE("offices: an office written by another of its names is its canonical title", "[offices]") {
-  std::vector<Fact> facts = {Office("Lâm Văn Khải", "Thủ tướng", "Việt Nam"), Office("Lâm Văn Khải", "Chủ tịch nước CHXHCN Việt Nam"),
-                             Office("Lâm Văn Khải", "Thủ tướng Chính phủ nước CHXHCN Việt Nam"),
-                             Office("Lâm Văn Khải", "Thủ tướng")};
+  std::vector<Fact> facts = {OfficeFact("Lâm Văn Khải", "Thủ tướng", "Việt Nam"), OfficeFact("Lâm Văn Khải", "Chủ tịch nước CHXHCN Việt Nam"),
+                             OfficeFact("Lâm Văn Khải", "Thủ tướng Chính phủ nước CHXHCN Việt Nam"),
+                             OfficeFact("Lâm Văn Khải", "Thủ tướng")};
   ResolveOffices(facts, TheGazetteer());
   CHECK(facts[0].object.title == "Thủ tướng Chính phủ");
   CHECK(facts[0].object.organization.empty());

@@ -6,18 +6,6 @@
 using namespace vnkg;
 using namespace vnkg::stage::testing;
 
-namespace {
-
-Fact OfficeFact(const std::string& person, const std::string& title) {
-  Fact f;
-  f.subject = Entity{EntityType::kPerson, person, "", "", "", ""};
-  f.predicate = "holds_position";
-  f.object = Entity{EntityType::kPosition, "", "", "", title, ""};
-  return f;
-}
-
-}  // namespace
-
 TEST_CASE("short names: a given name alone is the full name of the article it ends", "[short_names]") {
   std::vector<Fact> facts = {OfficeFact("Nguyễn Xuân Anh", "Bí thư Thành ủy Đà Nẵng"), OfficeFact("Xuân Anh", "Bí thư"),
                              OfficeFact("Donald Trump", "Tổng thống")};

@@ -31,4 +31,13 @@ inline Sentence MakeSentence(const std::string& text, SegmentKind kind = Segment
   return s;
 }
 
+// One holds_position fact, as a document's facts carry it before offices.h and short_names.h see them.
+inline Fact OfficeFact(const std::string& person, const std::string& title, const std::string& organization = "") {
+  Fact f;
+  f.subject = Entity{EntityType::kPerson, person, "", "", "", ""};
+  f.predicate = "holds_position";
+  f.object = Entity{EntityType::kPosition, "", "", "", title, organization};
+  return f;
+}
+
 }  // namespace vnkg::stage::testing
