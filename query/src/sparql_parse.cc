@@ -184,13 +184,47 @@ void Parser::SolutionModifiers(SelectQuery& select) {
   if (AcceptWord("GROUP")) {
     ExpectWord("BY");
     do {
-      if (Cur().kind != Tok::kVar) {
-        if (IsPunct("(") || Cur().kind == Tok::kWord) Unsupported("GROUP BY an expression (only variables)");
-        Expected("a variable after GROUP BY");
+      if (Cur().kind == Tok::kVar) {
+        select.group_by.push_back(Var(Cur().text));
+        Advance();
+        continue;
       }
-      select.group_by.push_back(Var(Cur().text));
-      Advance();
-    } while (Cur().kind == Tok::kVar || IsPunct("(") ||
+      // A group condition that is an expression: `(expr AS ?v)`, `(expr)` or
+      // a function call. As the algebra's translation does (SPARQL 1.1,
+      // 18.2.4.1), each is computed per solution by an Extend of the WHERE
+      // pattern, into ?v or a hidden variable that no query can name, and
+      // the groups are keyed by that variable.
+      const std::size_t at = Cur().offset;
+      Expr e;
+      int v = -1;
+      if (IsPunct("(")) {
+        Advance();
+        e = Expression(/*aggregates=*/false);
+        if (AcceptWord("AS")) {
+          if (Cur().kind != Tok::kVar) Expected("a variable after AS");
+          v = Var(Cur().text);
+          Advance();
+          std::vector<int> scope;
+          InScope(*select.where, scope);
+          if (std::find(scope.begin(), scope.end(), v) != scope.end())
+            Error("GROUP BY (... AS ?" + q_.variables[v] + "): ?" + q_.variables[v] + " is already in scope", at);
+        }
+        ExpectPunct(")");
+      } else if (Cur().kind == Tok::kWord || Cur().kind == Tok::kPname || Cur().kind == Tok::kIri) {
+        e = Primary(/*aggregates=*/false);
+      } else {
+        Expected("a variable, '(expression)' or a function call after GROUP BY");
+      }
+      if (v < 0) {
+        v = static_cast<int>(q_.variables.size());
+        q_.variables.push_back(" group" + std::to_string(v));
+      }
+      auto ext = Make(Node::Kind::kExtend, std::move(select.where), nullptr);
+      ext->var = v;
+      ext->expr = std::move(e);
+      select.where = std::move(ext);
+      select.group_by.push_back(v);
+    } while (Cur().kind == Tok::kVar || IsPunct("(") || Cur().kind == Tok::kPname || Cur().kind == Tok::kIri ||
              (Cur().kind == Tok::kWord && !IsWord("HAVING") && !IsWord("ORDER") && !IsWord("LIMIT") &&
               !IsWord("OFFSET") && !IsWord("VALUES")));
   }
