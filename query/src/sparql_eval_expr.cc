@@ -120,6 +120,12 @@ Val Evaluator::Eval(const Expr& e, const Row& row, const Group* group) {
       if (erred) return Error();
       return Bool(e.op == Op::kNotIn);
     }
+    case Op::kNegate:
+    case Op::kPlus: {
+      Val a = Eval(e.args[0], row, group);
+      if (!a.ok) return Error();
+      return e.op == Op::kNegate ? Negate(a.t) : UnaryPlus(a.t);
+    }
     case Op::kAggregate: return EvalAggregate(e, group);
     case Op::kCall: {
       LazyArgs args(e.args, [&](const Expr& a) { return Eval(a, row, group); });
@@ -135,6 +141,10 @@ Val Evaluator::Eval(const Expr& e, const Row& row, const Group* group) {
   Val b = Eval(e.args[1], row, group);
   if (!b.ok) return Error();
   switch (e.op) {
+    case Op::kAdd:
+    case Op::kSubtract:
+    case Op::kMultiply:
+    case Op::kDivide: return Arithmetic(e.op, a.t, b.t);
     case Op::kEq:
     case Op::kNe: {
       auto eq = Equal(a.t, b.t);

@@ -5,11 +5,13 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <limits>
 #include <set>
 #include <unordered_set>
 
@@ -166,6 +168,25 @@ Val MakeNumber(double d, NumType type) {
     case NumType::kDouble: return Typed(FormatDouble(d), kXsdDouble);
   }
   return Error();
+}
+
+// A double's SPARQL lexical form, INF and NaN included.
+Val DoubleValue(double d) {
+  if (std::isnan(d)) return Typed("NaN", kXsdDouble);
+  if (std::isinf(d)) return Typed(d > 0 ? "INF" : "-INF", kXsdDouble);
+  return Typed(FormatDouble(d), kXsdDouble);
+}
+
+// An integer literal's value, when it fits in 64 bits.
+std::optional<long long> IntegerValue(const SparqlTerm& t) {
+  const std::string& v = t.value;
+  std::size_t i = (!v.empty() && (v[0] == '+' || v[0] == '-')) ? 1 : 0;
+  if (i == v.size() || v.find_first_not_of("0123456789", i) != std::string::npos) return std::nullopt;
+  errno = 0;
+  char* end = nullptr;
+  const long long n = std::strtoll(v.c_str(), &end, 10);
+  if (errno == ERANGE || *end != '\0') return std::nullopt;
+  return n;
 }
 
 // The parts of an xsd:date or xsd:dateTime: year, month, day; nullopt if ill-formed.
@@ -444,22 +465,8 @@ Val FnCastInteger(CallArgs& a, FunctionContext&) {
   return Typed(std::move(s), kXsdInteger);
 }
 
-// ------------------------------------------------------------------ aggregates
+// ------------------------------------------------------------------ numbers
 
-Val AggCount(const std::vector<SparqlTerm>& values, const std::string&) {
-  return Typed(std::to_string(values.size()), kXsdInteger);
-}
-Val AggSum(const std::vector<SparqlTerm>& values, const std::string&) {
-  double sum = 0;
-  NumType type = NumType::kInteger;
-  for (const SparqlTerm& t : values) {
-    auto n = Number(t);
-    if (!n) return Error();  // a non-number: the sum is an error
-    sum += *n;
-    type = std::max(type, TypeOf(t));
-  }
-  return MakeNumber(sum, type);
-}
 // num / den as an xsd:decimal, exact to 18 fractional digits (truncated, as a decimal of 18 places is):
 // the average of integers, whose double would keep only 15-16 significant digits ("2017.54545454545"
 // where the quotient is 2017.5454545454545454...).
@@ -477,6 +484,110 @@ std::string DecimalQuotient(long long num, long long den) {
   return out;
 }
 
+Val FnAbs(CallArgs& a, FunctionContext&) {
+  Val v = a[0];
+  auto n = Number(v.t);
+  if (!n) return Error();
+  if (TypeOf(v.t) == NumType::kDouble) return DoubleValue(std::fabs(*n));
+  // Integers and decimals by their lexical form, which stays exact.
+  if (*n < 0 || (*n == 0 && std::signbit(*n))) return Negate(v.t);
+  return UnaryPlus(v.t);
+}
+// CEIL, FLOOR and ROUND keep the argument's type; an integer is itself.
+// ROUND rounds halves up, towards positive infinity (XPath's fn:round: -2.5 is -2).
+template <double (*kRound)(double)>
+Val FnRounding(CallArgs& a, FunctionContext&) {
+  Val v = a[0];
+  auto n = Number(v.t);
+  if (!n) return Error();
+  switch (TypeOf(v.t)) {
+    case NumType::kInteger: return UnaryPlus(v.t);
+    case NumType::kDecimal: return Typed(FormatDecimal(kRound(*n) + 0.0), kXsdDecimal);
+    case NumType::kDouble: return DoubleValue(kRound(*n));
+  }
+  return Error();
+}
+double RoundHalfUp(double d) { return std::isfinite(d) ? std::floor(d + 0.5) : d; }
+double Ceil(double d) { return std::ceil(d); }
+double Floor(double d) { return std::floor(d); }
+
+}  // namespace
+
+Val Arithmetic(Op op, const SparqlTerm& a, const SparqlTerm& b) {
+  auto x = Number(a), y = Number(b);
+  if (!x || !y) return Error();
+  const NumType type = std::max(TypeOf(a), TypeOf(b));
+  if (type == NumType::kInteger) {
+    auto i = IntegerValue(a), j = IntegerValue(b);
+    if (!i || !j) return Error();  // derived integer types beyond 64 bits
+    long long r = 0;
+    switch (op) {
+      case Op::kAdd:
+        if (__builtin_add_overflow(*i, *j, &r)) return Error();
+        return Typed(std::to_string(r), kXsdInteger);
+      case Op::kSubtract:
+        if (__builtin_sub_overflow(*i, *j, &r)) return Error();
+        return Typed(std::to_string(r), kXsdInteger);
+      case Op::kMultiply:
+        if (__builtin_mul_overflow(*i, *j, &r)) return Error();
+        return Typed(std::to_string(r), kXsdInteger);
+      case Op::kDivide:
+        if (*j == 0 || (*i == std::numeric_limits<long long>::min() && *j == -1)) return Error();
+        return Typed(DecimalQuotient(*i, *j), kXsdDecimal);
+      default: return Error();
+    }
+  }
+  double r = 0;
+  switch (op) {
+    case Op::kAdd: r = *x + *y; break;
+    case Op::kSubtract: r = *x - *y; break;
+    case Op::kMultiply: r = *x * *y; break;
+    case Op::kDivide:
+      if (type == NumType::kDecimal && *y == 0) return Error();
+      r = *x / *y;
+      break;
+    default: return Error();
+  }
+  if (type == NumType::kDouble) return DoubleValue(r);
+  if (!std::isfinite(r)) return Error();
+  return Typed(FormatDecimal(r), kXsdDecimal);
+}
+
+Val Negate(const SparqlTerm& a) {
+  if (!Number(a)) return Error();
+  std::string v = a.value;
+  if (!v.empty() && v[0] == '+') v.erase(0, 1);
+  if (!v.empty() && v[0] == '-') v.erase(0, 1);
+  else if (v.find_first_not_of("0.") != std::string::npos || TypeOf(a) != NumType::kInteger) v.insert(0, "-");
+  if (v == "-NaN") v = "NaN";
+  return Typed(std::move(v), TypeOf(a) == NumType::kInteger ? std::string(kXsdInteger) : a.datatype);
+}
+
+Val UnaryPlus(const SparqlTerm& a) {
+  if (!Number(a)) return Error();
+  std::string v = a.value;
+  if (!v.empty() && v[0] == '+') v.erase(0, 1);
+  return Typed(std::move(v), TypeOf(a) == NumType::kInteger ? std::string(kXsdInteger) : a.datatype);
+}
+
+namespace {
+
+// ------------------------------------------------------------------ aggregates
+
+Val AggCount(const std::vector<SparqlTerm>& values, const std::string&) {
+  return Typed(std::to_string(values.size()), kXsdInteger);
+}
+Val AggSum(const std::vector<SparqlTerm>& values, const std::string&) {
+  double sum = 0;
+  NumType type = NumType::kInteger;
+  for (const SparqlTerm& t : values) {
+    auto n = Number(t);
+    if (!n) return Error();  // a non-number: the sum is an error
+    sum += *n;
+    type = std::max(type, TypeOf(t));
+  }
+  return MakeNumber(sum, type);
+}
 Val AggAvg(const std::vector<SparqlTerm>& values, const std::string&) {
   if (values.empty()) return Typed("0", kXsdInteger);
   double sum = 0;
@@ -566,6 +677,11 @@ const Function kFunctions[] = {
     Scalar("MONTH", 1, 1, FnMonth, "MONTH(date)", "the month (1-12)"),
     Scalar("DAY", 1, 1, FnDay, "DAY(date)", "the day of the month"),
     Scalar("NOW", 0, 0, FnNow, "NOW()", "the time the query started, as xsd:dateTime"),
+    // Numbers.
+    Scalar("ABS", 1, 1, FnAbs, "ABS(number)", "the absolute value"),
+    Scalar("CEIL", 1, 1, FnRounding<Ceil>, "CEIL(number)", "the least whole number not below"),
+    Scalar("FLOOR", 1, 1, FnRounding<Floor>, "FLOOR(number)", "the greatest whole number not above"),
+    Scalar("ROUND", 1, 1, FnRounding<RoundHalfUp>, "ROUND(number)", "the nearest whole number (halves up)"),
     // Terms and control.
     WithVariableArg(Scalar("BOUND", 1, 1, FnBound, "BOUND(?var)", "true when ?var is bound", false)),
     Scalar("COALESCE", 0, kVariadic, FnCoalesce, "COALESCE(expr, ...)", "the first argument without an error", false),

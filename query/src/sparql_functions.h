@@ -47,6 +47,18 @@ std::optional<bool> Ebv(const Val& v);
 // The total order of ORDER BY (and of MIN / MAX).
 int OrderCompare(const Val& a, const Val& b);
 
+// The arithmetic operators on numbers (SPARQL 1.1, 17.3; XPath's
+// op:numeric-add and the rest), an error for any other operand. The result's
+// type is the wider operand's (integer < decimal < double), except that
+// integer / integer is a decimal. Integers are exact (64 bits; an overflow is
+// an error, as is a division of integers or decimals by zero); a decimal's
+// quotient of integers has 18 fractional digits, like AVG; other decimals and
+// doubles are computed as doubles. `op` is kAdd, kSubtract, kMultiply or kDivide.
+Val Arithmetic(Op op, const SparqlTerm& a, const SparqlTerm& b);
+// Unary minus and plus: the number negated or as it is; an error for a non-number.
+Val Negate(const SparqlTerm& a);
+Val UnaryPlus(const SparqlTerm& a);
+
 // What a function may need besides its arguments.
 class FunctionContext {
  public:

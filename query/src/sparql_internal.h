@@ -65,6 +65,8 @@ enum class Op {
   kOr, kAnd, kNot,
   kEq, kNe, kLt, kGt, kLe, kGe,
   kIn, kNotIn,        // args[0] IN (args[1..])
+  kAdd, kSubtract, kMultiply, kDivide,  // numeric, two args (SPARQL 1.1, 17.3: XPath's op:numeric-*)
+  kNegate, kPlus,     // unary - and +, one arg
   kCall,              // a built-in of the function table: fn
   kAggregate,         // an aggregate of the function table: fn; args empty for COUNT(*)
   kExists, kNotExists,  // pattern

@@ -18,8 +18,7 @@ Expr Binary(Op op, Expr a, Expr b) {
 
 // Built-ins of SPARQL 1.1 not in the function table: named in the error.
 bool KnownUnsupported(const std::string& name) {
-  static const char* const kNames[] = {"LANGMATCHES", "IRI", "URI", "BNODE", "RAND", "ABS", "CEIL", "FLOOR",
-                                       "ROUND", "HOURS", "MINUTES", "SECONDS", "TIMEZONE",
+  static const char* const kNames[] = {"LANGMATCHES", "IRI", "URI", "BNODE", "RAND", "HOURS", "MINUTES", "SECONDS", "TIMEZONE",
                                        "TZ", "UUID", "STRUUID", "MD5", "SHA1", "SHA256", "SHA384", "SHA512",
                                        "STRLANG", "ISBLANK"};
   for (const char* n : kNames)
@@ -86,10 +85,31 @@ Expr Parser::Relational(bool aggregates) {
   return left;
 }
 
+// AdditiveExpression: a + or - after an operand is always the operator, also
+// where it touches a number (`?a -1` is ?a minus 1, as the grammar's
+// NumericLiteralNegative branch says).
 Expr Parser::Additive(bool aggregates) {
-  Expr e = Unary(aggregates);
-  if (IsPunct("+") || IsPunct("-") || IsPunct("*") || IsPunct("/")) Unsupported("arithmetic (+ - * /)");
-  return e;
+  Nesting nesting(*this);  // a long chain is as deep as its links
+  Expr left = Multiplicative(aggregates);
+  while (IsPunct("+") || IsPunct("-")) {
+    const Op op = IsPunct("+") ? Op::kAdd : Op::kSubtract;
+    Advance();
+    nesting.Deeper();
+    left = Binary(op, std::move(left), Multiplicative(aggregates));
+  }
+  return left;
+}
+
+Expr Parser::Multiplicative(bool aggregates) {
+  Nesting nesting(*this);
+  Expr left = Unary(aggregates);
+  while (IsPunct("*") || IsPunct("/")) {
+    const Op op = IsPunct("*") ? Op::kMultiply : Op::kDivide;
+    Advance();
+    nesting.Deeper();
+    left = Binary(op, std::move(left), Unary(aggregates));
+  }
+  return left;
 }
 
 Expr Parser::Unary(bool aggregates) {
@@ -106,7 +126,15 @@ Expr Parser::Unary(bool aggregates) {
     e.constant = SignedNumber();
     return e;
   }
-  if (IsPunct("+") || IsPunct("-")) Unsupported("arithmetic (unary + and -)");
+  if (IsPunct("+") || IsPunct("-")) {
+    Nesting nesting(*this);
+    nesting.Deeper();
+    Expr e;
+    e.op = IsPunct("-") ? Op::kNegate : Op::kPlus;
+    Advance();
+    e.args.push_back(Unary(aggregates));
+    return e;
+  }
   return Primary(aggregates);
 }
 

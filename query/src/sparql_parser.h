@@ -123,6 +123,7 @@ class Parser {
   Expr And(bool aggregates);
   Expr Relational(bool aggregates);
   Expr Additive(bool aggregates);
+  Expr Multiplicative(bool aggregates);
   Expr Unary(bool aggregates);
   Expr Primary(bool aggregates);
   Expr Call(const Function& fn, std::size_t at, bool aggregates);
