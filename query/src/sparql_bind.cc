@@ -67,7 +67,8 @@ void BindProjection(SelectQuery& select, std::vector<SelectItem> items, bool sta
   // SELECT *: the variables the pattern binds, in order of appearance.
   if (star) {
     if (select.aggregated) Fail("SELECT * cannot be used with GROUP BY or aggregates", star_offset);
-    for (int v : in_scope) select.projection.push_back(Projection{v, std::nullopt});
+    for (int v : in_scope)
+      if (!IsHiddenVariable(names[v])) select.projection.push_back(Projection{v, std::nullopt});
     return;
   }
   std::set<int> seen(in_scope.begin(), in_scope.end());

@@ -337,7 +337,9 @@ void Parser::Construct() {
     while (!AcceptPunct("}")) {
       if (Cur().kind == Tok::kEnd) Error("'{' is never closed", open);
       bool open_triples = false;
+      in_template_ = true;
       auto block = TriplesBlock(open_triples);
+      in_template_ = false;
       if (block->kind != Node::Kind::kBgp) Unsupported("property paths in a CONSTRUCT template");
       for (auto& t : block->triples) q_.construct_template.push_back(std::move(t));
       if (open_triples && !IsPunct("}")) Expected("'.' or '}' in the CONSTRUCT template");
@@ -358,6 +360,10 @@ void Parser::Construct() {
   if (where->kind == Node::Kind::kUnit) return;
   if (where->kind != Node::Kind::kBgp)
     Error("CONSTRUCT WHERE takes triples only (use CONSTRUCT { template } WHERE { ... })", at);
+  for (const TriplePatternQ& t : where->triples)
+    for (const PatternTerm* term : {&t.s, &t.p, &t.o})
+      if (term->is_var() && IsHiddenVariable(q_.variables[term->var]))
+        Unsupported("blank nodes in a CONSTRUCT template");
   q_.construct_template = where->triples;
 }
 

@@ -179,53 +179,95 @@ std::unique_ptr<Node> Parser::TriplesBlock(bool& open) {
   auto bgp = std::make_unique<Node>();
   bgp->kind = Node::Kind::kBgp;
   std::vector<std::unique_ptr<Node>> paths;
+  // Where a blank node's property list ([ p o ]) puts its triples.
+  Node* const outer_bgp = bgp_;
+  std::vector<std::unique_ptr<Node>>* const outer_paths = paths_;
+  bgp_ = bgp.get();
+  paths_ = &paths;
   for (;;) {
+    const bool property_list = IsPunct("[") && !(Ahead(1).kind == Tok::kPunct && Ahead(1).text == "]");
     PatternTerm s = VarOrTerm("a subject");
-    for (;;) {
-      PatternTerm p;
-      std::optional<Path> path;
-      if (Cur().kind == Tok::kVar) {
-        p = VerbVar();
-      } else {
-        Nesting nesting(*this);
-        nesting.Deeper();
-        Path parsed = PathAlternative();
-        if (parsed.kind == Path::Kind::kLink) p.constant = parsed.iri;
-        else path = std::move(parsed);
-      }
-      for (;;) {
-        PatternTerm o = VarOrTerm("an object");
-        if (!path) {
-          bgp->triples.push_back({s, p, o});
-        } else if (path->kind == Path::Kind::kInverse && path->parts[0].kind == Path::Kind::kLink) {
-          PatternTerm ip;
-          ip.constant = path->parts[0].iri;
-          bgp->triples.push_back({o, ip, s});
-        } else {
-          auto n = std::make_unique<Node>();
-          n->kind = Node::Kind::kPath;
-          n->path_s = s;
-          n->path_o = o;
-          n->path = *path;
-          paths.push_back(std::move(n));
-        }
-        if (!AcceptPunct(",")) break;
-      }
-      if (!AcceptPunct(";")) break;
-      while (AcceptPunct(";")) {
-      }
-      if (IsPunct(".") || IsPunct("}")) break;  // a trailing ';' is allowed
-    }
+    // `[ p o ] .` is a whole triple pattern: its property list may stand alone.
+    if (!(property_list && (IsPunct(".") || IsPunct("}")))) PropertyList(s);
     if (!AcceptPunct(".")) {
       open = true;
       break;
     }
     if (!StartsTerm()) break;
   }
+  bgp_ = outer_bgp;
+  paths_ = outer_paths;
   std::unique_ptr<Node> out = std::move(bgp);
   if (out->triples.empty()) out->kind = Node::Kind::kUnit;
   for (auto& n : paths) out = JoinWith(std::move(out), std::move(n));
   return out;
+}
+
+// PropertyListNotEmpty after subject `s`: verbs and their objects, into
+// bgp_ and paths_.
+void Parser::PropertyList(const PatternTerm& s) {
+  for (;;) {
+    PatternTerm p;
+    std::optional<Path> path;
+    if (Cur().kind == Tok::kVar) {
+      p = VerbVar();
+    } else {
+      Nesting nesting(*this);
+      nesting.Deeper();
+      Path parsed = PathAlternative();
+      if (parsed.kind == Path::Kind::kLink) p.constant = parsed.iri;
+      else path = std::move(parsed);
+    }
+    for (;;) {
+      PatternTerm o = VarOrTerm("an object");
+      if (!path) {
+        bgp_->triples.push_back({s, p, o});
+      } else if (path->kind == Path::Kind::kInverse && path->parts[0].kind == Path::Kind::kLink) {
+        PatternTerm ip;
+        ip.constant = path->parts[0].iri;
+        bgp_->triples.push_back({o, ip, s});
+      } else {
+        auto n = std::make_unique<Node>();
+        n->kind = Node::Kind::kPath;
+        n->path_s = s;
+        n->path_o = o;
+        n->path = *path;
+        paths_->push_back(std::move(n));
+      }
+      if (!AcceptPunct(",")) break;
+    }
+    if (!AcceptPunct(";")) break;
+    while (AcceptPunct(";")) {
+    }
+    if (IsPunct(".") || IsPunct("}") || IsPunct("]")) break;  // a trailing ';' is allowed
+  }
+}
+
+// A blank node of a pattern is a variable no query can name (SPARQL 1.1,
+// 4.1.4 and 18.2.1): `_:b` the same one wherever the label is written, each
+// `[]` and `[ p o ]` a new one. In a CONSTRUCT template a blank node would
+// mean a new node per solution, which vnkg does not make: refused there.
+PatternTerm Parser::BlankNode() {
+  if (in_template_) Unsupported("blank nodes in a CONSTRUCT template");
+  PatternTerm t;
+  if (Cur().kind == Tok::kBlank) {
+    t.var = Var(" _:" + Cur().text);
+    Advance();
+    return t;
+  }
+  const std::size_t open = Cur().offset;
+  ExpectPunct("[");
+  t.var = Var(" []" + std::to_string(q_.variables.size()));
+  if (AcceptPunct("]")) return t;
+  if (!bgp_) Unsupported("blank nodes with properties outside a triple pattern");
+  Nesting nesting(*this);
+  nesting.Deeper();
+  PropertyList(t);
+  if (!AcceptPunct("]")) {
+    if (Cur().kind == Tok::kEnd) Error("'[' is never closed", open);
+    Expected("']' closing the blank node's properties");
+  }
+  return t;
 }
 
 bool Parser::StartsTerm() const {
@@ -329,7 +371,7 @@ PatternTerm Parser::VarOrTerm(const char* what) {
     Advance();
     return t;
   }
-  if (c.kind == Tok::kBlank || IsPunct("[")) Unsupported("blank nodes");
+  if (c.kind == Tok::kBlank || IsPunct("[")) return BlankNode();
   if (IsPunct("(")) Unsupported("RDF collections");
   if (c.kind == Tok::kIri || c.kind == Tok::kPname) {
     t.constant = SparqlTerm{SparqlTerm::Kind::kIri, IriValue(), "", ""};

@@ -21,6 +21,9 @@ namespace vnkg::sparql {
 // ------------------------------------------------------------------ binder
 
 // Variables a pattern binds (in scope after it), in first-appearance order.
+// Variables the parser makes (a blank node of a pattern, a GROUP BY or
+// ORDER BY key without a name) start with a space, which no query can write.
+inline bool IsHiddenVariable(const std::string& name) { return !name.empty() && name[0] == ' '; }
 void InScope(const Node& n, std::vector<int>& out);
 // A SELECT item before checking: the projection and where it was written.
 struct SelectItem {
@@ -104,6 +107,8 @@ class Parser {
   Path PathElementOrInverse();
   Path PathPrimary();
   PatternTerm VarOrTerm(const char* what);
+  void PropertyList(const PatternTerm& subject);
+  PatternTerm BlankNode();  // at `_:label` or `[`
   SparqlTerm Literal();
   // A signed number ("-3", "+2.5": NumericLiteralNegative / Positive) starts at the current token: a sign
   // written right before a number.
@@ -136,6 +141,11 @@ class Parser {
   Query q_;
   std::map<std::string, std::string> prefixes_;
   std::map<std::string, int> var_index_;
+  // The triple pattern being read (TriplesBlock), where `[ p o ]` adds its
+  // triples; null outside one.
+  Node* bgp_ = nullptr;
+  std::vector<std::unique_ptr<Node>>* paths_ = nullptr;
+  bool in_template_ = false;  // reading a CONSTRUCT template
   bool has_aggregate_ = false;  // in the SELECT being parsed
 };
 

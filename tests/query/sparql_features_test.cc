@@ -225,6 +225,19 @@ TEST_CASE("arithmetic: types, left associativity, errors, and the rounding funct
         Bag{"son 20", "mai 10"});
 }
 
+TEST_CASE("blank nodes in patterns are variables that no query names", "[sparql]") {
+  MemorySource g = Graph();
+  // [] matches anything; SELECT * does not show it.
+  CHECK(Rows(g, "SELECT * WHERE { ?p vn:chaired [] }") == Bag{"son", "son"});
+  CHECK(Rows(g, "SELECT DISTINCT ?p WHERE { ?p vn:attended [ vn:date ?d ] }") == Bag{"mai", "ha"});
+  // One label is one node: both triples must meet at the same event.
+  CHECK(Rows(g, "SELECT ?a ?b WHERE { ?a vn:chaired _:e . ?b vn:attended _:e }") == Bag{"son mai", "son ha"});
+  // Each [] is a new node: these two need not meet.
+  CHECK(Rows(g, "SELECT (COUNT(*) AS ?n) WHERE { vn:son vn:chaired [] . vn:mai vn:attended [] }") == Bag{"2"});
+  // A property list as the subject, standing alone.
+  CHECK(Rows(g, "SELECT ?d WHERE { [ a vn:Event ; vn:date ?d ] }") == Bag{"2025-01-06", "2023-12-18"});
+}
+
 TEST_CASE("subqueries project their variables and hide the others", "[sparql]") {
   MemorySource g = Graph();
   CHECK(Rows(g, "SELECT ?p ?n WHERE { { SELECT ?p (COUNT(?x) AS ?n) WHERE { ?p vn:holds_position ?x } GROUP BY ?p "

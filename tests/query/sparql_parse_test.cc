@@ -96,8 +96,10 @@ TEST_CASE("features outside the subset are named as unsupported", "[sparql]") {
       {"BASE <urn:x> SELECT * WHERE { ?s ?p ?o }", "BASE"},
       {"SELECT * WHERE { ?s ?p ?o FILTER(MD5(?o) = \"x\") }", "MD5()"},
       {"SELECT * WHERE { ?s ?p ?o FILTER(xsd:boolean(?o)) }", "the function <http://www.w3.org/2001/XMLSchema#boolean>"},
-      {"SELECT * WHERE { _:b ?p ?o }", "blank nodes"},
-      {"SELECT * WHERE { [] ?p ?o }", "blank nodes"},
+      {"CONSTRUCT { ?s vn:p [] } WHERE { ?s ?p ?o }", "blank nodes in a CONSTRUCT template"},
+      {"CONSTRUCT { _:b vn:p ?o } WHERE { ?s ?p ?o }", "blank nodes in a CONSTRUCT template"},
+      {"CONSTRUCT WHERE { ?s vn:p _:b }", "blank nodes in a CONSTRUCT template"},
+      {"SELECT * WHERE { ?s ?p ( ?o ) }", "RDF collections"},
       {"SELECT * WHERE { ?s ?p ?o FILTER(COUNT(?s) > 1) }", "aggregates outside SELECT, HAVING and ORDER BY"},
       {"SELECT * WHERE { ?s ?p ?o FILTER(MAX(?s) > 1) }", "aggregates outside SELECT, HAVING and ORDER BY"},
       {"SELECT ?k WHERE { ?s ?p ?o } GROUP BY (COUNT(?o) AS ?k)", "aggregates outside SELECT, HAVING and ORDER BY"},
@@ -142,6 +144,10 @@ TEST_CASE("the features of #16 parse", "[sparql]") {
       "SELECT (STRLEN(?o) AS ?n) (SUBSTR(?o, 2) AS ?t) (REPLACE(?o, \"a\", \"b\", \"i\") AS ?r) WHERE { ?s ?p ?o }",
       "SELECT (YEAR(xsd:date(?o)) AS ?y) (MONTH(NOW()) AS ?m) (COALESCE(?x, 1) AS ?c) (IF(?o, 1, 2) AS ?i) "
       "WHERE { ?s ?p ?o }",
+      "SELECT * WHERE { _:b ?p ?o . _:b a [] }",
+      "SELECT * WHERE { [ vn:p ?o ; vn:q [ a vn:X ] ] . ?s vn:r [ vn:p ?o ], _:c ; vn:s [] . }",
+      "SELECT * WHERE { [ vn:p ?o ] }",
+      "SELECT * WHERE { ?s vn:p/vn:q [ vn:r/vn:t ?o ] }",
       "SELECT (?o + 1 AS ?a) (-?o * 2 / 3 - +4 AS ?b) (ABS(?o) AS ?c) WHERE { ?s ?p ?o FILTER(?o -1 > 2) }",
       "SELECT ?y (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY (SUBSTR(?o, 1, 4) AS ?y) HAVING (COUNT(*) > 1) "
       "ORDER BY ?y",
