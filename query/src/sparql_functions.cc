@@ -146,9 +146,13 @@ std::string FormatDecimal(double d) {
   std::snprintf(buf, sizeof buf, "%.15g", d);
   return buf;
 }
+// The shortest form (up to 17 digits) that reads back as this double: 0.1, not 0.10000000000000001.
 std::string FormatDouble(double d) {
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", d);
+  for (int digits = 15; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, d);
+    if (std::strtod(buf, nullptr) == d) break;
+  }
   std::string s = buf;
   if (s.find_first_of("eEn") == std::string::npos) s += "E0";
   return s;
@@ -465,6 +469,164 @@ Val FnCastInteger(CallArgs& a, FunctionContext&) {
   return Typed(std::move(s), kXsdInteger);
 }
 
+// Casts to the other numeric types and to boolean (17.5: from numbers,
+// booleans and strings in the target's lexical space; anything else is an error).
+bool DecimalLexical(const std::string& v) {
+  std::size_t i = (!v.empty() && (v[0] == '+' || v[0] == '-')) ? 1 : 0, digits = 0;
+  while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i, ++digits;
+  if (i < v.size() && v[i] == '.') {
+    ++i;
+    while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i, ++digits;
+  }
+  return digits > 0 && i == v.size();
+}
+bool DoubleLexical(const std::string& v) {
+  if (v == "INF" || v == "-INF" || v == "+INF" || v == "NaN") return true;
+  const std::size_t e = v.find_first_of("eE");
+  if (e == std::string::npos) return DecimalLexical(v);
+  const std::string exponent = v.substr(e + 1);
+  std::size_t i = (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) ? 1 : 0;
+  return DecimalLexical(v.substr(0, e)) && i < exponent.size() &&
+         exponent.find_first_not_of("0123456789", i) == std::string::npos;
+}
+std::optional<double> CastableNumber(const SparqlTerm& t) {
+  if (IsNumeric(t)) return Number(t);
+  if (IsBoolean(t)) return (t.value == "true" || t.value == "1") ? 1.0 : 0.0;
+  if (IsStringLike(t) && t.lang.empty() && DoubleLexical(t.value)) {
+    if (t.value == "NaN") return std::nan("");
+    if (t.value.find("INF") != std::string::npos) return t.value[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+    return std::strtod(t.value.c_str(), nullptr);
+  }
+  return std::nullopt;
+}
+Val FnCastDecimal(CallArgs& a, FunctionContext&) {
+  Val v = a[0];
+  if (IsStringLike(v.t) && v.t.lang.empty()) {  // a string: only the decimal lexical space (no exponent)
+    if (!DecimalLexical(v.t.value)) return Error();
+    return Typed(v.t.value[0] == '+' ? v.t.value.substr(1) : v.t.value, kXsdDecimal);
+  }
+  if (IsNumeric(v.t) && TypeOf(v.t) != NumType::kDouble && DecimalLexical(v.t.value))
+    return Typed(v.t.value[0] == '+' ? v.t.value.substr(1) : v.t.value, kXsdDecimal);  // exact
+  auto n = CastableNumber(v.t);
+  if (!n || !std::isfinite(*n)) return Error();
+  return Typed(FormatDecimal(*n), kXsdDecimal);
+}
+Val FnCastDouble(CallArgs& a, FunctionContext&) {
+  auto n = CastableNumber(a[0].t);
+  return n ? DoubleValue(*n) : Error();
+}
+Val FnCastFloat(CallArgs& a, FunctionContext&) {
+  auto n = CastableNumber(a[0].t);
+  if (!n) return Error();
+  const float f = static_cast<float>(*n);
+  Val v = DoubleValue(f);
+  if (std::isfinite(f)) {  // the shortest form that reads back as this float, not the double's 17 digits
+    char buf[40];
+    for (int digits = 1; digits <= 9; ++digits) {
+      std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(f));
+      if (std::strtof(buf, nullptr) == f) break;
+    }
+    v.t.value = buf;
+    if (v.t.value.find_first_of("eE") == std::string::npos) v.t.value += "E0";
+  }
+  v.t.datatype = std::string(kXsd) + "float";
+  return v;
+}
+Val FnCastBoolean(CallArgs& a, FunctionContext&) {
+  Val v = a[0];
+  if (IsBoolean(v.t)) return Bool(v.t.value == "true" || v.t.value == "1");
+  if (IsNumeric(v.t)) {
+    auto n = Number(v.t);
+    if (!n) return Error();
+    return Bool(*n != 0 && !std::isnan(*n));
+  }
+  if (IsStringLike(v.t) && v.t.lang.empty()) {
+    if (v.t.value == "true" || v.t.value == "1") return Bool(true);
+    if (v.t.value == "false" || v.t.value == "0") return Bool(false);
+  }
+  return Error();
+}
+
+// The time of an xsd:dateTime: hours, minutes, seconds (as written), and
+// the time zone as written ("", "Z", "+07:00"); nullopt if ill-formed.
+struct TimeParts {
+  int hours = 0, minutes = 0;
+  std::string seconds, zone;
+};
+std::optional<TimeParts> TimeOf(const SparqlTerm& t) {
+  if (!IsLiteral(t) || t.datatype != kXsdDateTime || !ValidDate(t.value, true)) return std::nullopt;
+  const std::size_t at = t.value.find('T');
+  if (at == std::string::npos) return std::nullopt;
+  TimeParts p;
+  p.hours = std::stoi(t.value.substr(at + 1, 2));
+  p.minutes = std::stoi(t.value.substr(at + 4, 2));
+  std::size_t end = at + 7;
+  while (end < t.value.size() && (std::isdigit(static_cast<unsigned char>(t.value[end])) || t.value[end] == '.')) ++end;
+  p.seconds = t.value.substr(at + 7, end - (at + 7));
+  p.zone = t.value.substr(end);
+  return p;
+}
+Val FnHours(CallArgs& a, FunctionContext&) {
+  auto p = TimeOf(a[0].t);
+  return p ? Typed(std::to_string(p->hours), kXsdInteger) : Error();
+}
+Val FnMinutes(CallArgs& a, FunctionContext&) {
+  auto p = TimeOf(a[0].t);
+  return p ? Typed(std::to_string(p->minutes), kXsdInteger) : Error();
+}
+Val FnSeconds(CallArgs& a, FunctionContext&) {
+  auto p = TimeOf(a[0].t);
+  if (!p) return Error();
+  std::string s = p->seconds;
+  while (s.size() > 1 && s[0] == '0' && s[1] != '.') s.erase(0, 1);
+  return Typed(s, kXsdDecimal);
+}
+Val FnTz(CallArgs& a, FunctionContext&) {
+  auto p = TimeOf(a[0].t);
+  return p ? Str(p->zone) : Error();
+}
+// TIMEZONE: the zone as an xsd:dayTimeDuration ("PT0S", "-PT5H", "PT7H30M"); an error without one.
+Val FnTimezone(CallArgs& a, FunctionContext&) {
+  auto p = TimeOf(a[0].t);
+  if (!p || p->zone.empty()) return Error();
+  const std::string duration = std::string(kXsd) + "dayTimeDuration";
+  if (p->zone == "Z") return Typed("PT0S", duration);
+  const int h = std::stoi(p->zone.substr(1, 2)), m = std::stoi(p->zone.substr(4, 2));
+  if (h == 0 && m == 0) return Typed("PT0S", duration);
+  std::string out = p->zone[0] == '-' ? "-PT" : "PT";
+  if (h) out += std::to_string(h) + "H";
+  if (m) out += std::to_string(m) + "M";
+  return Typed(out, duration);
+}
+
+// Terms.
+Val FnIsBlank(CallArgs&, FunctionContext&) { return Bool(false); }  // the graph has no blank nodes
+Val FnIri(CallArgs& a, FunctionContext&) {
+  Val v = a[0];
+  if (v.t.kind == SparqlTerm::Kind::kIri) return v;
+  if (!IsSimple(v.t)) return Error();
+  return Term(SparqlTerm{SparqlTerm::Kind::kIri, v.t.value, "", ""});
+}
+Val FnStrLang(CallArgs& a, FunctionContext&) {
+  Val s = a[0], tag = a[1];
+  if (!IsSimple(s.t) || !IsSimple(tag.t) || tag.t.value.empty()) return Error();
+  return Str(s.t.value, tag.t.value);
+}
+// LANGMATCHES (RFC 4647 basic filtering): "*" matches any tag; otherwise the
+// range equals the tag or is its prefix before a '-', case-insensitively.
+Val FnLangMatches(CallArgs& a, FunctionContext&) {
+  Val tag = a[0], range = a[1];
+  if (!IsSimple(tag.t) || !IsSimple(range.t)) return Error();
+  const std::string& t = tag.t.value;
+  const std::string& r = range.t.value;
+  if (r == "*") return Bool(!t.empty());
+  if (r.size() > t.size() || (r.size() < t.size() && t[r.size()] != '-')) return Bool(false);
+  for (std::size_t i = 0; i < r.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(r[i])) != std::tolower(static_cast<unsigned char>(t[i])))
+      return Bool(false);
+  return Bool(true);
+}
+
 // ------------------------------------------------------------------ numbers
 
 // num / den as an xsd:decimal, exact to 18 fractional digits (truncated, as a decimal of 18 places is):
@@ -677,6 +839,11 @@ const Function kFunctions[] = {
     Scalar("MONTH", 1, 1, FnMonth, "MONTH(date)", "the month (1-12)"),
     Scalar("DAY", 1, 1, FnDay, "DAY(date)", "the day of the month"),
     Scalar("NOW", 0, 0, FnNow, "NOW()", "the time the query started, as xsd:dateTime"),
+    Scalar("HOURS", 1, 1, FnHours, "HOURS(dateTime)", "the hours of an xsd:dateTime"),
+    Scalar("MINUTES", 1, 1, FnMinutes, "MINUTES(dateTime)", "the minutes"),
+    Scalar("SECONDS", 1, 1, FnSeconds, "SECONDS(dateTime)", "the seconds, as a decimal"),
+    Scalar("TIMEZONE", 1, 1, FnTimezone, "TIMEZONE(dateTime)", "the time zone as an xsd:dayTimeDuration"),
+    Scalar("TZ", 1, 1, FnTz, "TZ(dateTime)", "the time zone as written (\"Z\", \"+07:00\", \"\")"),
     // Numbers.
     Scalar("ABS", 1, 1, FnAbs, "ABS(number)", "the absolute value"),
     Scalar("CEIL", 1, 1, FnRounding<Ceil>, "CEIL(number)", "the least whole number not below"),
@@ -687,6 +854,11 @@ const Function kFunctions[] = {
     Scalar("COALESCE", 0, kVariadic, FnCoalesce, "COALESCE(expr, ...)", "the first argument without an error", false),
     Scalar("IF", 3, 3, FnIf, "IF(cond, then, else)", "then when cond is true, else otherwise", false),
     Scalar("ISIRI", 1, 1, FnIsIri, "ISIRI(term)", "true for an IRI"),
+    Scalar("ISBLANK", 1, 1, FnIsBlank, "ISBLANK(term)", "true for a blank node (the graph has none)"),
+    Scalar("IRI", 1, 1, FnIri, "IRI(str)", "the IRI of that text"),
+    Scalar("URI", 1, 1, FnIri, "URI(str)", "the IRI of that text"),
+    Scalar("STRLANG", 2, 2, FnStrLang, "STRLANG(str, tag)", "a literal with that language tag"),
+    Scalar("LANGMATCHES", 2, 2, FnLangMatches, "LANGMATCHES(tag, range)", "true when the tag is in the range (\"*\": any)"),
     Scalar("ISURI", 1, 1, FnIsIri, "ISURI(term)", "true for an IRI"),
     Scalar("ISLITERAL", 1, 1, FnIsLiteral, "ISLITERAL(term)", "true for a literal"),
     Scalar("ISNUMERIC", 1, 1, FnIsNumeric, "ISNUMERIC(term)", "true for a number"),
@@ -697,6 +869,10 @@ const Function kFunctions[] = {
     Scalar(XSD "integer", 1, 1, FnCastInteger, "xsd:integer(term)", "cast to an integer"),
     Scalar(XSD "date", 1, 1, FnCastDate, "xsd:date(str)", "cast YYYY-MM-DD to xsd:date"),
     Scalar(XSD "dateTime", 1, 1, FnCastDateTime, "xsd:dateTime(str)", "cast to xsd:dateTime"),
+    Scalar(XSD "decimal", 1, 1, FnCastDecimal, "xsd:decimal(term)", "cast to a decimal"),
+    Scalar(XSD "double", 1, 1, FnCastDouble, "xsd:double(term)", "cast to a double"),
+    Scalar(XSD "float", 1, 1, FnCastFloat, "xsd:float(term)", "cast to a float"),
+    Scalar(XSD "boolean", 1, 1, FnCastBoolean, "xsd:boolean(term)", "cast to a boolean"),
     // Aggregates.
     SkippingErrors(Aggregate("COUNT", AggCount, "COUNT([DISTINCT] expr | *)", "how many values (rows for *)")),
     Aggregate("SUM", AggSum, "SUM([DISTINCT] expr)", "the sum of numbers (0 for none)"),

@@ -225,6 +225,25 @@ TEST_CASE("arithmetic: types, left associativity, errors, and the rounding funct
         Bag{"son 20", "mai 10"});
 }
 
+TEST_CASE("casts, time parts and term functions", "[sparql]") {
+  MemorySource g = Graph();
+  CHECK(Rows(g, "SELECT (xsd:decimal(\"2.50\") AS ?a) (xsd:decimal(\"1e3\") AS ?b) (xsd:double(\"1e3\") AS ?c) "
+                "(xsd:float(0.1) AS ?d) (xsd:double(0.1) AS ?e) (xsd:boolean(\"0\") AS ?f) (xsd:boolean(2.5) AS ?g) "
+                "(xsd:boolean(\"yes\") AS ?h) (xsd:decimal(true) AS ?i) WHERE {}") ==
+        Bag{"2.50 - 1000E0 0.1E0 0.1E0 false true - 1.0"});
+  CHECK(Rows(g, "SELECT (HOURS(?t) AS ?h) (MINUTES(?t) AS ?m) (SECONDS(?t) AS ?s) (TIMEZONE(?t) AS ?z) (TZ(?t) AS ?tz) "
+                "(TIMEZONE(?u) AS ?zu) (TZ(?u) AS ?tu) (HOURS(xsd:date(\"2025-01-06\")) AS ?dh) "
+                "WHERE { BIND(xsd:dateTime(\"2025-01-06T09:05:07.5-05:30\") AS ?t) "
+                "BIND(xsd:dateTime(\"2025-01-06T23:00:00\") AS ?u) }") ==
+        Bag{"9 5 7.5 -PT5H30M -05:30 -  -"});
+  CHECK(Rows(g, "SELECT (IRI(\"urn:vnkg:son\") AS ?i) (STR(STRLANG(\"chào\", \"vi\")) AS ?s) "
+                "(LANG(STRLANG(\"chào\", \"vi\")) AS ?l) (LANGMATCHES(\"vi-VN\", \"VI\") AS ?a) "
+                "(LANGMATCHES(\"vim\", \"vi\") AS ?b) (LANGMATCHES(\"\", \"*\") AS ?c) (ISBLANK(vn:son) AS ?d) "
+                "(IRI(1) AS ?e) WHERE {}") == Bag{"son chào vi true false false false -"});
+  // IRI() makes a term that joins with the graph's.
+  CHECK(Rows(g, "SELECT ?e WHERE { BIND(IRI(\"urn:vnkg:son\") AS ?p) ?p vn:chaired ?e }") == Bag{"e1", "e2"});
+}
+
 TEST_CASE("blank nodes in patterns are variables that no query names", "[sparql]") {
   MemorySource g = Graph();
   // [] matches anything; SELECT * does not show it.
