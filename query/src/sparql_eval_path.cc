@@ -4,9 +4,10 @@
 // cycle ends them; every step polls the deadline and counts rows.
 // A path gives each (subject, object) pair once, whatever the number of
 // routes between them (for `*`, `+` and `?` that is the Recommendation's
-// ALP; for alternatives it is what Oxigraph does), except a sequence at the
-// top of a triple, which the Recommendation translates into a join: one
-// solution per route, as in Oxigraph.
+// ALP; for alternatives it is what Oxigraph does), except at the top of a
+// triple a sequence, which the Recommendation translates into a join (one
+// solution per route), and a negated property set, a triple pattern whose
+// predicate is filtered (one solution per triple), both as in Oxigraph.
 #include <algorithm>
 #include <unordered_set>
 
@@ -55,6 +56,19 @@ Status Evaluator::PathPairs(const Path& path, Vid s, Vid o, Pairs& out) {
       const Vid p = source_.Lookup(path.iri);
       if (!p) return Status::Ok();  // a predicate the data does not have
       Status st = source_.Scan(s, p, o, [&](Vid a, Vid, Vid c) {
+        out.emplace_back(a, c);
+        ++produced_;
+        return Check(out.size());
+      });
+      if (!st.ok()) return st;
+      return stop_;
+    }
+    case Path::Kind::kNegated: {
+      std::vector<Vid> excluded;
+      for (const Path& link : path.parts)
+        if (const Vid p = source_.Lookup(link.iri)) excluded.push_back(p);  // one the data lacks excludes nothing
+      Status st = source_.Scan(s, 0, o, [&](Vid a, Vid p, Vid c) {
+        if (std::find(excluded.begin(), excluded.end(), p) != excluded.end()) return true;
         out.emplace_back(a, c);
         ++produced_;
         return Check(out.size());
@@ -154,17 +168,19 @@ Status Evaluator::EvalPath(const Node& n, Rows& rows) {
   Rows next;
   Pairs pairs;
   // A sequence at the top is a join over hidden variables (SPARQL 1.1,
-  // 18.2.2.4): one row per route. Any other path: one row per pair.
+  // 18.2.2.4): one row per route; a negated property set at the top is a
+  // filtered triple pattern: one row per triple (both as Oxigraph gives
+  // them). Any other path: one row per pair.
   const Path* top = &n.path;
   while (top->kind == Path::Kind::kInverse) top = &top->parts[0];
-  const bool sequence = top->kind == Path::Kind::kSequence;
+  const bool row_per_route = top->kind == Path::Kind::kSequence || top->kind == Path::Kind::kNegated;
   for (const Row& row : rows) {
     if (!Tick()) return stop_;
     auto resolve = [&](const PatternTerm& t) -> Vid { return t.is_var() ? row[t.var] : Intern(t.constant); };
     const Vid s = resolve(n.path_s), o = resolve(n.path_o);
     pairs.clear();
     VNKG_RETURN_IF_ERROR(PathPairs(n.path, s, o, pairs));
-    if (!sequence) {  // each pair once, as Oxigraph gives them
+    if (!row_per_route) {  // each pair once, as Oxigraph gives them
       std::sort(pairs.begin(), pairs.end());
       pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     }

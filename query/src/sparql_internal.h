@@ -54,10 +54,13 @@ struct TriplePatternQ {
 
 // A property path (SPARQL 1.1, 9.1).
 struct Path {
-  enum class Kind { kLink, kInverse, kSequence, kAlternative, kZeroOrMore, kOneOrMore, kZeroOrOne };
+  // kNegated: one step by any predicate but those of `parts` (kLinks), the
+  // forward half of a negated property set !(...); its inverse half is a
+  // kInverse of a kNegated.
+  enum class Kind { kLink, kInverse, kSequence, kAlternative, kZeroOrMore, kOneOrMore, kZeroOrOne, kNegated };
   Kind kind = Kind::kLink;
   SparqlTerm iri;           // kLink
-  std::vector<Path> parts;  // kInverse, the repeats: one; kSequence, kAlternative: two or more
+  std::vector<Path> parts;  // kInverse, the repeats: one; kSequence, kAlternative: two or more; kNegated: any
 };
 
 enum class Op {

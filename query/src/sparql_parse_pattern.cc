@@ -352,7 +352,7 @@ Path Parser::PathPrimary() {
     p.iri = SparqlTerm{SparqlTerm::Kind::kIri, IriValue(), "", ""};
     return p;
   }
-  if (IsPunct("!")) Unsupported("negated property sets (!...) in property paths");
+  if (AcceptPunct("!")) return NegatedPropertySet();
   if (AcceptPunct("(")) {
     Nesting nesting(*this);
     nesting.Deeper();
@@ -361,6 +361,52 @@ Path Parser::PathPrimary() {
     return inner;
   }
   Expected("a predicate (an IRI, a prefixed name, 'a', a variable or a property path)");
+}
+
+// After '!': `!iri`, `!^iri`, `!a` or `!(one | ^two | ...)` (possibly empty),
+// as the algebra translates it (SPARQL 1.1, 18.2.2.4): the forward IRIs
+// negated, the inverse ones negated and inverted, the two halves as
+// alternatives when both are there.
+Path Parser::NegatedPropertySet() {
+  std::vector<Path> forward, inverse;
+  auto one = [&]() {
+    const bool inverted = AcceptPunct("^");
+    Path link;
+    if (Cur().kind == Tok::kWord && Cur().text == "a") {
+      Advance();
+      link.iri = SparqlTerm{SparqlTerm::Kind::kIri, std::string(kRdfTypeIri), "", ""};
+    } else if (Cur().kind == Tok::kIri || Cur().kind == Tok::kPname) {
+      link.iri = SparqlTerm{SparqlTerm::Kind::kIri, IriValue(), "", ""};
+    } else {
+      Expected("an IRI, 'a' or '^' IRI in a negated property set");
+    }
+    (inverted ? inverse : forward).push_back(std::move(link));
+  };
+  if (AcceptPunct("(")) {
+    if (!IsPunct(")")) {
+      one();
+      while (AcceptPunct("|")) one();
+    }
+    ExpectPunct(")");
+  } else {
+    one();
+  }
+  Path ahead;
+  ahead.kind = Path::Kind::kNegated;
+  ahead.parts = std::move(forward);
+  if (inverse.empty()) return ahead;
+  Path back_set;
+  back_set.kind = Path::Kind::kNegated;
+  back_set.parts = std::move(inverse);
+  Path back;
+  back.kind = Path::Kind::kInverse;
+  back.parts.push_back(std::move(back_set));
+  if (ahead.parts.empty()) return back;
+  Path both;
+  both.kind = Path::Kind::kAlternative;
+  both.parts.push_back(std::move(ahead));
+  both.parts.push_back(std::move(back));
+  return both;
 }
 
 PatternTerm Parser::VarOrTerm(const char* what) {

@@ -106,6 +106,7 @@ class Parser {
   Path PathSequence();
   Path PathElementOrInverse();
   Path PathPrimary();
+  Path NegatedPropertySet();  // after '!'
   PatternTerm VarOrTerm(const char* what);
   void PropertyList(const PatternTerm& subject);
   PatternTerm BlankNode();  // at `_:label` or `[`

@@ -280,6 +280,20 @@ TEST_CASE("property paths, and closures that end on a cycle", "[sparql]") {
   CHECK(Rows(g, "SELECT (COUNT(*) AS ?n) WHERE { ?x (vn:part_of|^vn:part_of)+ ?y }") == Bag{"16"});
 }
 
+TEST_CASE("negated property sets: forward, inverse, both, and repeated", "[sparql]") {
+  MemorySource g = Graph();
+  // Every link out of son but his offices: one row per triple.
+  CHECK(Rows(g, "SELECT ?o WHERE { vn:son !(vn:holds_position|rdfs:label) ?o }") == Bag{"Person", "e1", "e2"});
+  // Links into e1 other than chaired; links out of it other than its type.
+  CHECK(Rows(g, "SELECT ?x WHERE { vn:e1 !(^vn:chaired|a) ?x }") == Bag{"2025-01-06", "mai"});
+  CHECK(Rows(g, "SELECT ?x WHERE { vn:e1 !^vn:chaired ?x }") == Bag{"mai"});
+  // A predicate the data lacks excludes nothing; !() is any predicate.
+  CHECK(Rows(g, "SELECT (COUNT(*) AS ?n) WHERE { vn:son !vn:nothing ?o }") == Bag{"6"});
+  CHECK(Rows(g, "SELECT (COUNT(*) AS ?n) WHERE { vn:son !() ?o }") == Bag{"6"});
+  // Repeated: the part_of cycle, reached by any link but labels and types.
+  CHECK(Rows(g, "SELECT ?x WHERE { vn:d !(a|rdfs:label)+ ?x }") == Bag{"a", "b", "c"});
+}
+
 TEST_CASE("a path or a subquery stops at the row limit and the deadline", "[sparql]") {
   MemorySource g = Graph();
   SparqlOptions few;
