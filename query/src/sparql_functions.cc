@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <limits>
+#include <random>
 #include <set>
 #include <unordered_set>
 
@@ -599,6 +600,31 @@ Val FnTimezone(CallArgs& a, FunctionContext&) {
   return Typed(out, duration);
 }
 
+// Random values (17.4.1.x / 17.4.2.x): a new one at every call. Seeded once
+// per process from the system's entropy.
+std::mt19937_64& RandomEngine() {
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  return engine;
+}
+Val FnRand(CallArgs&, FunctionContext&) {
+  return DoubleValue(std::uniform_real_distribution<double>(0.0, 1.0)(RandomEngine()));
+}
+// A version 4 UUID in its lower-case text form (RFC 4122).
+std::string RandomUuid() {
+  std::uint64_t hi = RandomEngine()(), lo = RandomEngine()();
+  hi = (hi & ~0xF000ULL) | 0x4000ULL;                      // version 4
+  lo = (lo & ~(0xC000ULL << 48)) | (0x8000ULL << 48);      // variant 10xx
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%08llx-%04llx-%04llx-%04llx-%012llx", static_cast<unsigned long long>(hi >> 32),
+                static_cast<unsigned long long>((hi >> 16) & 0xFFFF), static_cast<unsigned long long>(hi & 0xFFFF),
+                static_cast<unsigned long long>(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
+  return buf;
+}
+Val FnUuid(CallArgs&, FunctionContext&) {
+  return Term(SparqlTerm{SparqlTerm::Kind::kIri, "urn:uuid:" + RandomUuid(), "", ""});
+}
+Val FnStrUuid(CallArgs&, FunctionContext&) { return Str(RandomUuid()); }
+
 // Terms.
 Val FnIsBlank(CallArgs&, FunctionContext&) { return Bool(false); }  // the graph has no blank nodes
 Val FnIri(CallArgs& a, FunctionContext&) {
@@ -849,6 +875,7 @@ const Function kFunctions[] = {
     Scalar("CEIL", 1, 1, FnRounding<Ceil>, "CEIL(number)", "the least whole number not below"),
     Scalar("FLOOR", 1, 1, FnRounding<Floor>, "FLOOR(number)", "the greatest whole number not above"),
     Scalar("ROUND", 1, 1, FnRounding<RoundHalfUp>, "ROUND(number)", "the nearest whole number (halves up)"),
+    Scalar("RAND", 0, 0, FnRand, "RAND()", "a random double in [0, 1), new at every call"),
     // Terms and control.
     WithVariableArg(Scalar("BOUND", 1, 1, FnBound, "BOUND(?var)", "true when ?var is bound", false)),
     Scalar("COALESCE", 0, kVariadic, FnCoalesce, "COALESCE(expr, ...)", "the first argument without an error", false),
@@ -857,6 +884,8 @@ const Function kFunctions[] = {
     Scalar("ISBLANK", 1, 1, FnIsBlank, "ISBLANK(term)", "true for a blank node (the graph has none)"),
     Scalar("IRI", 1, 1, FnIri, "IRI(str)", "the IRI of that text"),
     Scalar("URI", 1, 1, FnIri, "URI(str)", "the IRI of that text"),
+    Scalar("UUID", 0, 0, FnUuid, "UUID()", "a new urn:uuid: IRI (version 4)"),
+    Scalar("STRUUID", 0, 0, FnStrUuid, "STRUUID()", "a new UUID as a string"),
     Scalar("STRLANG", 2, 2, FnStrLang, "STRLANG(str, tag)", "a literal with that language tag"),
     Scalar("LANGMATCHES", 2, 2, FnLangMatches, "LANGMATCHES(tag, range)", "true when the tag is in the range (\"*\": any)"),
     Scalar("ISURI", 1, 1, FnIsIri, "ISURI(term)", "true for an IRI"),

@@ -240,6 +240,21 @@ TEST_CASE("casts, time parts and term functions", "[sparql]") {
                 "(LANG(STRLANG(\"chào\", \"vi\")) AS ?l) (LANGMATCHES(\"vi-VN\", \"VI\") AS ?a) "
                 "(LANGMATCHES(\"vim\", \"vi\") AS ?b) (LANGMATCHES(\"\", \"*\") AS ?c) (ISBLANK(vn:son) AS ?d) "
                 "(IRI(1) AS ?e) WHERE {}") == Bag{"son chào vi true false false false -"});
+  // RAND, UUID and STRUUID: a new value at every call, of the right form.
+  auto random = Answer(g, "SELECT (RAND() AS ?r) (UUID() AS ?u) (STRUUID() AS ?s) WHERE { VALUES ?x { 1 2 } }");
+  REQUIRE(random.ok());
+  REQUIRE(random->rows.size() == 2);
+  for (const auto& row : random->rows) {
+    const double r = std::stod(row[0].value);
+    CHECK((r >= 0 && r < 1));
+    CHECK(row[1].kind == SparqlTerm::Kind::kIri);
+    CHECK(row[1].value.size() == 45);
+    CHECK(row[1].value.rfind("urn:uuid:", 0) == 0);
+    CHECK(row[1].value[9 + 14] == '4');  // version 4
+    CHECK(row[2].value.size() == 36);
+  }
+  CHECK(random->rows[0][1].value != random->rows[1][1].value);
+  CHECK(random->rows[0][2].value != random->rows[1][2].value);
   // IRI() makes a term that joins with the graph's.
   CHECK(Rows(g, "SELECT ?e WHERE { BIND(IRI(\"urn:vnkg:son\") AS ?p) ?p vn:chaired ?e }") == Bag{"e1", "e2"});
 }

@@ -94,6 +94,7 @@ TEST_CASE("features outside the subset are named as unsupported", "[sparql]") {
       {"SELECT * FROM <x> WHERE { ?s ?p ?o }", "FROM"},
       {"BASE <urn:x> SELECT * WHERE { ?s ?p ?o }", "BASE"},
       {"SELECT * WHERE { ?s ?p ?o FILTER(MD5(?o) = \"x\") }", "MD5()"},
+      {"SELECT (BNODE() AS ?b) WHERE { ?s ?p ?o }", "BNODE()"},
       {"SELECT * WHERE { ?s ?p ?o FILTER(xsd:gYear(?o)) }", "the function <http://www.w3.org/2001/XMLSchema#gYear>"},
       {"SELECT * WHERE { ?s ?p ?o FILTER(<urn:my:function>(?o)) }", "the function <urn:my:function>"},
       {"CONSTRUCT { ?s vn:p [] } WHERE { ?s ?p ?o }", "blank nodes in a CONSTRUCT template"},
