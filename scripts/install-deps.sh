@@ -16,7 +16,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ccache python3 zstd
   librocksdb-dev libicu-dev libboost-dev libboost-graph-dev libcli11-dev catch2
-  nlohmann-json3-dev libsimdjson-dev libzstd-dev libedit-dev
+  nlohmann-json3-dev libsimdjson-dev libzstd-dev libedit-dev nettle-dev
   raptor2-utils rasqal-utils graphviz tmux
   curl python3-sparqlwrapper chromium
   nodejs

@@ -1,6 +1,9 @@
 // The function table (sparql_functions.h) and the evaluation of each entry.
 #include "sparql_functions.h"
 
+#include <nettle/md5.h>
+#include <nettle/sha1.h>
+#include <nettle/sha2.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
@@ -625,6 +628,24 @@ Val FnUuid(CallArgs&, FunctionContext&) {
 }
 Val FnStrUuid(CallArgs&, FunctionContext&) { return Str(RandomUuid()); }
 
+// MD5 and the SHA family (17.4.6): the hex digest of a string's UTF-8 bytes.
+template <typename Context, void (*kInit)(Context*),
+          void (*kUpdate)(Context*, std::size_t, const std::uint8_t*),
+          void (*kDigest)(Context*, std::size_t, std::uint8_t*), std::size_t kSize>
+Val FnHash(CallArgs& a, FunctionContext&) {
+  Val v = a[0];
+  if (!IsSimple(v.t)) return Error();
+  Context context;
+  kInit(&context);
+  kUpdate(&context, v.t.value.size(), reinterpret_cast<const std::uint8_t*>(v.t.value.data()));
+  std::uint8_t digest[kSize];
+  kDigest(&context, kSize, digest);
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (std::uint8_t byte : digest) out += kHex[byte >> 4], out += kHex[byte & 15];
+  return Str(std::move(out));
+}
+
 // Terms.
 Val FnIsBlank(CallArgs&, FunctionContext&) { return Bool(false); }  // the graph has no blank nodes
 Val FnIri(CallArgs& a, FunctionContext&) {
@@ -886,6 +907,16 @@ const Function kFunctions[] = {
     Scalar("URI", 1, 1, FnIri, "URI(str)", "the IRI of that text"),
     Scalar("UUID", 0, 0, FnUuid, "UUID()", "a new urn:uuid: IRI (version 4)"),
     Scalar("STRUUID", 0, 0, FnStrUuid, "STRUUID()", "a new UUID as a string"),
+    Scalar("MD5", 1, 1, (FnHash<md5_ctx, md5_init, md5_update, md5_digest, MD5_DIGEST_SIZE>), "MD5(str)",
+           "the MD5 digest, in hex"),
+    Scalar("SHA1", 1, 1, (FnHash<sha1_ctx, sha1_init, sha1_update, sha1_digest, SHA1_DIGEST_SIZE>), "SHA1(str)",
+           "the SHA-1 digest, in hex"),
+    Scalar("SHA256", 1, 1, (FnHash<sha256_ctx, sha256_init, sha256_update, sha256_digest, SHA256_DIGEST_SIZE>),
+           "SHA256(str)", "the SHA-256 digest, in hex"),
+    Scalar("SHA384", 1, 1, (FnHash<sha384_ctx, sha384_init, sha512_update, sha384_digest, SHA384_DIGEST_SIZE>),
+           "SHA384(str)", "the SHA-384 digest, in hex"),
+    Scalar("SHA512", 1, 1, (FnHash<sha512_ctx, sha512_init, sha512_update, sha512_digest, SHA512_DIGEST_SIZE>),
+           "SHA512(str)", "the SHA-512 digest, in hex"),
     Scalar("STRLANG", 2, 2, FnStrLang, "STRLANG(str, tag)", "a literal with that language tag"),
     Scalar("LANGMATCHES", 2, 2, FnLangMatches, "LANGMATCHES(tag, range)", "true when the tag is in the range (\"*\": any)"),
     Scalar("ISURI", 1, 1, FnIsIri, "ISURI(term)", "true for an IRI"),

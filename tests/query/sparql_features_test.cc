@@ -255,6 +255,10 @@ TEST_CASE("casts, time parts and term functions", "[sparql]") {
   }
   CHECK(random->rows[0][1].value != random->rows[1][1].value);
   CHECK(random->rows[0][2].value != random->rows[1][2].value);
+  // Digests of the UTF-8 bytes, in hex (the values coreutils' md5sum and sha1sum print).
+  CHECK(Rows(g, "SELECT (MD5(\"abc\") AS ?a) (SHA1(\"abc\") AS ?b) (MD5(\"chào\") AS ?c) (MD5(1) AS ?d) WHERE {}") ==
+        Bag{"900150983cd24fb0d6963f7d28e17f72 a9993e364706816aba3e25717850c26c9cd0d89d "
+            "1b0c9960b0fe198b92abc6c88baa6cd3 -"});
   // IRI() makes a term that joins with the graph's.
   CHECK(Rows(g, "SELECT ?e WHERE { BIND(IRI(\"urn:vnkg:son\") AS ?p) ?p vn:chaired ?e }") == Bag{"e1", "e2"});
 }
