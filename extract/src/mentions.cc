@@ -73,7 +73,7 @@ std::optional<std::pair<std::size_t, std::size_t>> NameAt(const Gazetteer& g, co
 
 std::string CompleteOrganization(const Gazetteer& g, std::string org, const std::string& province) {
   if (province.empty()) return org;
-  const std::string folded = FoldKey(org);
+  const std::string folded = FoldCachedWords(org);
   // Provincial bodies written without their province: "UBND tỉnh", "Sở Ngoại vụ", "Tỉnh ủy".
   static const char* kProvincial[] = {"ubnd", "ủy ban nhân dân", "hđnd", "hội đồng nhân dân", "sở ", "tỉnh ủy",
                                       "thành ủy", "đoàn đại biểu quốc hội", "đoàn đbqh", "công an tỉnh",
@@ -385,7 +385,7 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
     if (head) {
       static const std::set<std::string> kFirms = {"công ty", "tập đoàn", "tổng công ty", "ngân hàng", "bệnh viện",
                                                    "hiệp hội", "quỹ", "trường"};
-      firm_head = kFirms.count(FoldKey(marks[end]->info->canonical)) > 0;
+      firm_head = kFirms.count(FoldCachedWords(marks[end]->info->canonical)) > 0;
     }
     end += marks[end]->length;
     if (head) head_end = end;
@@ -696,10 +696,10 @@ std::optional<std::pair<std::string, std::string>> PeopleReader::PositionOf(std:
     org = full;
   }
   // "Phó chủ tịch tỉnh Lai Châu", "Bí thư Đà Nẵng", "Chủ tịch TP": a place, not a body: one title.
-  std::string org_fold = FoldKey(org);
+  std::string org_fold = FoldCachedWords(org);
   if ((org_fold == "tp" || org_fold == "tỉnh" || org_fold == "thành phố") && !province.empty()) {
     org += " " + province;
-    org_fold = FoldKey(org);
+    org_fold = FoldCachedWords(org);
   }
   const std::vector<Token> org_tokens = Tokenize(org, 0);
   const auto org_marks = MarkTokens(g, org_tokens);
