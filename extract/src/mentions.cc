@@ -235,8 +235,13 @@ std::optional<std::pair<std::size_t, std::size_t>> PeopleReader::ReadTitleSpan(s
                                                                                bool apposition,
                                                                                bool after_dash) const {
   std::size_t t = from;
-  // "chính quyền Tổng thống ...": a lower-case "quyền" after a word is part of that word.
   if (from >= limit) return std::nullopt;
+  // ParseItems asks at every token, and most start no title: without a title's mark here, only the
+  // prefixes skipped below lead to one. (Every check in between answers no title too.)
+  if (!(marks[from] && marks[from]->kind == PhraseKind::kTitle) && tokens[from].fold != "nguyên"sv &&
+      tokens[from].fold != "quyền"sv && tokens[from].fold != "cựu"sv && tokens[from].fold != "phó"sv)
+    return std::nullopt;
+  // "chính quyền Tổng thống ...": a lower-case "quyền" after a word is part of that word.
   if (tokens[from].fold == "quyền"sv && !tokens[from].capital && from > 0 && tokens[from - 1].word &&
       !marks[from - 1])
     return std::nullopt;
