@@ -265,7 +265,11 @@ void EmitPartOf(DocumentContext& ctx, const Sentence& s) {
     std::optional<ForeignPlace> place;
     if (IsPlaceWord(s.tokens[i].fold)) {
       place = ForeignPlaceAfter(ctx.g, s, i);
-    } else if (s.tokens[i].capital && (i == 0 || !s.tokens[i - 1].capital) && !AfterBodyHead(s, i)) {
+    } else if (s.tokens[i].capital && (i == 0 || !s.tokens[i - 1].capital) && !AfterBodyHead(s, i) &&
+               ctx.g.world_place_first_words.count(s.tokens[i].fold)) {
+      // (The first word of a name's fold is its first token's: FoldKey folds white space to one
+      // space and changes nothing across it. A country or a name with another first word is no city
+      // abroad, which this branch would drop below.)
       place = PlaceFrom(ctx.g, s, i, false);
       if (place && !place->known) place.reset();
     }
