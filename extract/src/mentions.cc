@@ -17,6 +17,8 @@ std::optional<std::pair<std::size_t, std::size_t>> NameAt(const Gazetteer& g, co
   // A name: 2-4 capitalised syllables not claimed by the gazetteer; a short
   // last syllable ("Lò S") is fine; it starts with a family name unless a
   // title or honorific stands right before it (ethnic names: "H'Hen Niê").
+  // ParseItems asks at every token: a name's first token is a capitalised word (the loop below takes no other).
+  if (i >= tokens.size() || !tokens[i].word || !tokens[i].capital || tokens[i].digits) return std::nullopt;
   std::size_t j = i;
   // One-syllable countries and honorifics are also given names: "Nguyễn Đức Chung", "Vũ Anh Tuấn".
   // So are a province's words that end a name after a family name: "Trương Hòa Bình", "Nguyễn Thái Bình".
@@ -47,8 +49,8 @@ std::optional<std::pair<std::size_t, std::size_t>> NameAt(const Gazetteer& g, co
   if (length < 2 || length > 4) return std::nullopt;
   const std::string& first = tokens[i].fold;
   if (g.non_name_words.count(first)) return std::nullopt;
-  std::string first_part = first.substr(0, first.find('\''));
-  if (!after_title && !g.surnames.count(first) && !g.surnames.count(first_part + "'")) return std::nullopt;
+  if (!after_title && !g.surnames.count(first) && !g.surnames.count(first.substr(0, first.find('\'')) + "'"))
+    return std::nullopt;
   // All-capital words are abbreviations or headlines, not names ("UBND", "BẮC GIANG").
   for (std::size_t k = i; k < j; ++k)
     if (IsAllCaps(tokens[k].text) && !(k + 1 < j && initial_dot(k + 1))) return std::nullopt;
