@@ -199,10 +199,11 @@ constexpr std::size_t kTargetReach = 8;
 // Counts the years a sentence speaks of as its present: plans ("đến năm
 // 2030"), range ends, laws ("Hiến pháp 2013"), births ("sinh năm 1970") and
 // the past of an anniversary aside; a full date ("5/6/2025") weighs more.
-void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written, YearCount mode) {
-  if (!HasDigitToken(tokens)) return;  // the anniversary's count and every year counted are digits
-  const int anniversary = AnniversaryYear(tokens, nullptr, latest_written);
-  const std::vector<bool> linked = InSquareBrackets(tokens);
+// `anniversary` and `linked` are the sentence's AnniversaryYear and
+// InSquareBrackets, the same in every mode: DominantYear, which counts two
+// modes, computes them once.
+static void CountYearsOf(const std::vector<Token>& tokens, int anniversary, const std::vector<bool>& linked,
+                         std::map<int, int>& counts, YearCount mode) {
   if (anniversary) counts[anniversary] += 2;
   auto born = [&](std::size_t i) {
     for (std::size_t back = 1; back <= 4 && back <= i; ++back)
@@ -232,9 +233,10 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
       continue;
     if (anniversary && y < anniversary - 1) continue;
     const std::size_t word = month_year ? i - 1 : i;  // where the year's phrase starts
-    auto at = [&](std::size_t back) { return word >= back ? tokens[word - back].fold : std::string(); };
-    const std::string after = i + 1 < tokens.size() ? tokens[i + 1].fold : "";
-    static const std::set<std::string> kPlan = {"đến", "tới", "trước", "vào", "nhìn", "sau", "tiêu",
+    // Views, not copies: these run for every year of every sentence, three times.
+    auto at = [&](std::size_t back) { return word >= back ? std::string_view(tokens[word - back].fold) : std::string_view(); };
+    const std::string_view after = i + 1 < tokens.size() ? std::string_view(tokens[i + 1].fold) : std::string_view();
+    static const std::set<std::string, std::less<>> kPlan = {"đến", "tới", "trước", "vào", "nhìn", "sau", "tiêu",
                                               "hoạch", "kiến", "hướng"};  // "mục tiêu 2026", "kế hoạch 2020", "dự kiến 2020", "định hướng 2030"
     // "Hiến pháp 2013", "Bộ luật Tố tụng Hình sự năm 2015", "Nghị quyết ... năm 2019":
     // the year of a law, not of the news.
@@ -243,14 +245,14 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
     bool law = (at(bare) == "sung"sv && at(bare + 1) == "bổ"sv) || (at(bare) == "đổi"sv && at(bare + 1) == "sửa"sv);
     for (std::size_t back = 1; back <= 6 && back <= word; ++back) {
       const std::string& w = tokens[word - back].fold;
-      const std::string& before = back < word ? tokens[word - back - 1].fold : std::string();
+      const std::string_view before = back < word ? std::string_view(tokens[word - back - 1].fold) : std::string_view();
       // "Hiệp định Paris 2015", "hiệp ước khí hậu Paris ký năm 2015": an agreement's year, as a law's.
       law = law || w == "luật"sv || w == "pháp"sv || (before == "nghị"sv && (w == "quyết"sv || w == "định"sv)) ||
             (before == "hiệp"sv && (w == "định"sv || w == "ước"sv)) ||
             (before == "thông"sv && w == "tư"sv);
     }
     // A target's year: "tầm nhìn ASEAN 2025", "Chương trình nghị sự 2030", "giai đoạn 2016 - 2020".
-    static const std::set<std::string> kTarget = {"nhìn", "sự", "đoạn", "tiêu"};
+    static const std::set<std::string, std::less<>> kTarget = {"nhìn", "sự", "đoạn", "tiêu"};
     bool target = kTarget.count(at(1)) || at(2) == "nhìn"sv;
     // "các mục tiêu xanh toàn cầu 2030", "Mục tiêu phát triển bền vững toàn cầu 2030": a target named a few
     // words before its year, in the same phrase.
@@ -282,6 +284,11 @@ void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts
       continue;
     ++counts[y];
   }
+}
+
+void CountNewsYears(const std::vector<Token>& tokens, std::map<int, int>& counts, int latest_written, YearCount mode) {
+  if (!HasDigitToken(tokens)) return;  // the anniversary's count and every year counted are digits
+  CountYearsOf(tokens, AnniversaryYear(tokens, nullptr, latest_written), InSquareBrackets(tokens), counts, mode);
 }
 
 std::optional<DayMonth> FindDate(const std::vector<Token>& tokens, bool need_time_word) {
@@ -465,9 +472,12 @@ int DominantYear(const std::vector<Sentence>& sentences, bool teasers, int lates
   };
   std::map<int, int> counts, with_since;
   for (const Sentence& s : sentences)
-    if ((s.kind == SegmentKind::kTeaser) == teasers) {
-      CountNewsYears(s.tokens, counts, latest_written);
-      CountNewsYears(s.tokens, with_since, latest_written, YearCount::kSinceToo);
+    if ((s.kind == SegmentKind::kTeaser) == teasers && HasDigitToken(s.tokens)) {
+      // CountNewsYears in two modes, the sentence's anniversary and links read once.
+      const int anniversary = AnniversaryYear(s.tokens, nullptr, latest_written);
+      const std::vector<bool> linked = InSquareBrackets(s.tokens);
+      CountYearsOf(s.tokens, anniversary, linked, counts, YearCount::kChoose);
+      CountYearsOf(s.tokens, anniversary, linked, with_since, YearCount::kSinceToo);
     }
   int best = 0, best_with_since = 0;
   const int year = standing_out(counts, best);

@@ -55,7 +55,9 @@ bool IsAllCaps(std::string_view word) {
 
 void DocumentContext::Emit(Entity subject, const char* predicate, Entity object, const Sentence& s, float confidence,
                            std::string date, std::string by) {
-  const std::string key = EntityKey(subject) + "\x1f" + predicate + "\x1f" + EntityKey(object) + "\x1f" + s.text;
+  // Every Emit keys both entities: names fold from the syllable cache, not through ICU.
+  const std::string key = EntityKey(subject, FoldCachedWords) + "\x1f" + predicate + "\x1f" +
+                          EntityKey(object, FoldCachedWords) + "\x1f" + s.text;
   if (!emitted.insert(key).second) return;
   Fact f;
   f.subject = std::move(subject);

@@ -137,7 +137,10 @@ std::size_t PartEnd(const std::string& text, std::size_t from, std::size_t limit
 
 }  // namespace
 
-Extraction Extractor::Extract(const Document& document) const {
+Extraction Extractor::Extract(const Document& document) const { return Read(document, false); }
+Extraction Extractor::ExtractValid(const Document& document) const { return Read(document, true); }
+
+Extraction Extractor::Read(const Document& document, bool known_valid) const {
   if (document.text.size() > kExtractPartBytes) {
     // A "document" this long is a dump, not an article: its parts are read
     // one at a time so that memory stays bounded (the whole text at once
@@ -153,7 +156,7 @@ Extraction Extractor::Extract(const Document& document) const {
       part.url = document.url;
       part.origin = document.origin;
       part.text = document.text.substr(from, end - from);
-      Extraction got = Extract(part);
+      Extraction got = Read(part, known_valid);  // parts end between characters: valid text, valid parts
       for (Fact& fact : got.facts) {
         fact.sentence_offset += static_cast<std::uint32_t>(from);
         out.facts.push_back(std::move(fact));
@@ -168,6 +171,7 @@ Extraction Extractor::Extract(const Document& document) const {
                             " MiB; facts whose context spans two parts may be missed"});
     return out;
   }
+  if (known_valid) return ReadDocument(*gazetteer_, document);
   const std::int64_t bad_text = FirstInvalidUtf8(document.text);
   const std::int64_t bad_title = FirstInvalidUtf8(document.title);
   if (bad_text < 0 && bad_title < 0) return ReadDocument(*gazetteer_, document);

@@ -179,6 +179,7 @@ Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(const std::string& data_d
       g->world_places.emplace(FoldKey(row.at("name")), row.at("country"));
       for (const auto& alias : Aliases(row)) g->world_places.emplace(FoldKey(alias), row.at("country"));
     }
+    for (const auto& [key, country] : g->world_places) g->world_place_first_words.insert(key.substr(0, key.find(' ')));
   }
   {
     auto table = load("names.tsv");

@@ -92,6 +92,9 @@ class Gazetteer {
   // Cities and islands abroad (world_places.tsv), folded name or alias -> the country they are in: a
   // capitalised word after "tại" that is one of them is a place, not a building or a firm.
   std::unordered_map<std::string, std::string> world_places;
+  // The first word of each key of world_places: a name whose first word is none of these is no
+  // city abroad, which EmitPartOf learns without folding the whole name.
+  std::unordered_set<std::string> world_place_first_words;
 
   void Add(const std::string& phrase, PhraseInfo info);
   // Infos of `kind` for a folded phrase, or nullptr.

@@ -17,6 +17,8 @@ std::optional<std::pair<std::size_t, std::size_t>> NameAt(const Gazetteer& g, co
   // A name: 2-4 capitalised syllables not claimed by the gazetteer; a short
   // last syllable ("Lò S") is fine; it starts with a family name unless a
   // title or honorific stands right before it (ethnic names: "H'Hen Niê").
+  // ParseItems asks at every token: a name's first token is a capitalised word (the loop below takes no other).
+  if (i >= tokens.size() || !tokens[i].word || !tokens[i].capital || tokens[i].digits) return std::nullopt;
   std::size_t j = i;
   // One-syllable countries and honorifics are also given names: "Nguyễn Đức Chung", "Vũ Anh Tuấn".
   // So are a province's words that end a name after a family name: "Trương Hòa Bình", "Nguyễn Thái Bình".
@@ -47,8 +49,8 @@ std::optional<std::pair<std::size_t, std::size_t>> NameAt(const Gazetteer& g, co
   if (length < 2 || length > 4) return std::nullopt;
   const std::string& first = tokens[i].fold;
   if (g.non_name_words.count(first)) return std::nullopt;
-  std::string first_part = first.substr(0, first.find('\''));
-  if (!after_title && !g.surnames.count(first) && !g.surnames.count(first_part + "'")) return std::nullopt;
+  if (!after_title && !g.surnames.count(first) && !g.surnames.count(first.substr(0, first.find('\'')) + "'"))
+    return std::nullopt;
   // All-capital words are abbreviations or headlines, not names ("UBND", "BẮC GIANG").
   for (std::size_t k = i; k < j; ++k)
     if (IsAllCaps(tokens[k].text) && !(k + 1 < j && initial_dot(k + 1))) return std::nullopt;
@@ -73,7 +75,7 @@ std::optional<std::pair<std::size_t, std::size_t>> NameAt(const Gazetteer& g, co
 
 std::string CompleteOrganization(const Gazetteer& g, std::string org, const std::string& province) {
   if (province.empty()) return org;
-  const std::string folded = FoldKey(org);
+  const std::string folded = FoldCachedWords(org);
   // Provincial bodies written without their province: "UBND tỉnh", "Sở Ngoại vụ", "Tỉnh ủy".
   static const char* kProvincial[] = {"ubnd", "ủy ban nhân dân", "hđnd", "hội đồng nhân dân", "sở ", "tỉnh ủy",
                                       "thành ủy", "đoàn đại biểu quốc hội", "đoàn đbqh", "công an tỉnh",
@@ -235,8 +237,13 @@ std::optional<std::pair<std::size_t, std::size_t>> PeopleReader::ReadTitleSpan(s
                                                                                bool apposition,
                                                                                bool after_dash) const {
   std::size_t t = from;
-  // "chính quyền Tổng thống ...": a lower-case "quyền" after a word is part of that word.
   if (from >= limit) return std::nullopt;
+  // ParseItems asks at every token, and most start no title: without a title's mark here, only the
+  // prefixes skipped below lead to one. (Every check in between answers no title too.)
+  if (!(marks[from] && marks[from]->kind == PhraseKind::kTitle) && tokens[from].fold != "nguyên"sv &&
+      tokens[from].fold != "quyền"sv && tokens[from].fold != "cựu"sv && tokens[from].fold != "phó"sv)
+    return std::nullopt;
+  // "chính quyền Tổng thống ...": a lower-case "quyền" after a word is part of that word.
   if (tokens[from].fold == "quyền"sv && !tokens[from].capital && from > 0 && tokens[from - 1].word &&
       !marks[from - 1])
     return std::nullopt;
@@ -385,7 +392,7 @@ bool PeopleReader::StepTitleSpan(SpanState& st) const {
     if (head) {
       static const std::set<std::string> kFirms = {"công ty", "tập đoàn", "tổng công ty", "ngân hàng", "bệnh viện",
                                                    "hiệp hội", "quỹ", "trường"};
-      firm_head = kFirms.count(FoldKey(marks[end]->info->canonical)) > 0;
+      firm_head = kFirms.count(FoldCachedWords(marks[end]->info->canonical)) > 0;
     }
     end += marks[end]->length;
     if (head) head_end = end;
@@ -696,10 +703,10 @@ std::optional<std::pair<std::string, std::string>> PeopleReader::PositionOf(std:
     org = full;
   }
   // "Phó chủ tịch tỉnh Lai Châu", "Bí thư Đà Nẵng", "Chủ tịch TP": a place, not a body: one title.
-  std::string org_fold = FoldKey(org);
+  std::string org_fold = FoldCachedWords(org);
   if ((org_fold == "tp" || org_fold == "tỉnh" || org_fold == "thành phố") && !province.empty()) {
     org += " " + province;
-    org_fold = FoldKey(org);
+    org_fold = FoldCachedWords(org);
   }
   const std::vector<Token> org_tokens = Tokenize(org, 0);
   const auto org_marks = MarkTokens(g, org_tokens);

@@ -31,10 +31,10 @@ std::string CanonicalProvinces(const std::string& org, const Gazetteer& g) {
     const std::string& canonical = marks[i]->info->canonical;
     const std::size_t last = i + marks[i]->length - 1;
     const std::string written = org.substr(tokens[i].begin, tokens[last].end - tokens[i].begin);
-    if (FoldKey(written) == FoldKey(canonical)) continue;
+    if (FoldCachedWords(written) == FoldCachedWords(canonical)) continue;
     // A unit word written before it stays ("tỉnh Thừa Thiên - Huế" is "tỉnh Huế", as it was then); one
     // inside the alias ("TP.HCM", "TPHCM") is written "TP".
-    const std::string folded = FoldKey(written);
+    const std::string folded = FoldCachedWords(written);
     out += org.substr(copied, tokens[i].begin - copied);
     if (folded.rfind("tp", 0) == 0) out += "TP ";
     else if (folded.rfind("tỉnh", 0) == 0) out += "tỉnh ";
@@ -52,8 +52,8 @@ void Canonicalize(Entity& position, const Gazetteer& g, bool native) {
   if (position.organization.empty()) {
     // A title written by another of its names ("TBT", "Thủ tướng Việt Nam", "Chủ tịch nước CHXHCN Việt Nam"):
     // its canonical name, one office however it is written.
-    if (const PhraseInfo* title = g.Find(FoldKey(position.title), PhraseKind::kTitle);
-        title && !title->takes_org && FoldKey(title->canonical) != FoldKey(position.title))
+    if (const PhraseInfo* title = g.Find(FoldCachedWords(position.title), PhraseKind::kTitle);
+        title && !title->takes_org && FoldCachedWords(title->canonical) != FoldCachedWords(position.title))
       position.title = title->canonical;
     return;
   }
@@ -62,29 +62,29 @@ void Canonicalize(Entity& position, const Gazetteer& g, bool native) {
   // title is the alias shortened ("Phó Thủ tướng" of "Phó Thủ tướng Chính phủ"), or, for a Vietnamese holder,
   // when the title written heads the canonical one ("Thủ tướng" + "Việt Nam" is "Thủ tướng Chính phủ",
   // "Ủy viên" + "Ban Chấp hành Trung ương Đảng" is "Ủy viên Trung ương Đảng"): one office however written.
-  const std::string written = FoldKey(position.title + " " + position.organization);
+  const std::string written = FoldCachedWords(position.title + " " + position.organization);
   const PhraseInfo* whole = g.Find(written, PhraseKind::kTitle);
-  if (whole && !whole->takes_org && FoldKey(whole->canonical) != written &&
-      (StartsWithWord(written, FoldKey(whole->canonical)) ||
-       (native && StartsWithWord(FoldKey(whole->canonical), FoldKey(position.title))))) {
+  if (whole && !whole->takes_org && FoldCachedWords(whole->canonical) != written &&
+      (StartsWithWord(written, FoldCachedWords(whole->canonical)) ||
+       (native && StartsWithWord(FoldCachedWords(whole->canonical), FoldCachedWords(position.title))))) {
     position.title = whole->canonical;
     position.organization.clear();
     return;
   }
   // "Bộ trưởng" + "Ngoại giao": a ministry by its short name; "Bộ KH&ĐT", "Bộ Kế hoạch - đầu tư": by
   // another of its written names. One ministry is one body of the graph, however it is written.
-  const std::string org = FoldKey(position.organization);
+  const std::string org = FoldCachedWords(position.organization);
   // (Its words stay the title's: "Bộ trưởng Quốc phòng", not a body named "Quốc phòng".)
   // The same for "Bộ trưởng Bộ Quốc phòng Mark Esper": a ministry named without its country is the holder's
   // country's.
   if (!native) {
-    if (const PhraseInfo* body = g.Find(org, PhraseKind::kBody); body && StartsWithWord(FoldKey(body->canonical), "bộ")) {
+    if (const PhraseInfo* body = g.Find(org, PhraseKind::kBody); body && StartsWithWord(FoldCachedWords(body->canonical), "bộ")) {
       position.title += " " + position.organization;
       position.organization.clear();
     }
     return;
   }
-  if (const PhraseInfo* body = g.Find(org, PhraseKind::kBody); body && StartsWithWord(FoldKey(body->canonical), "bộ"))
+  if (const PhraseInfo* body = g.Find(org, PhraseKind::kBody); body && StartsWithWord(FoldCachedWords(body->canonical), "bộ"))
     position.organization = body->canonical;
 }
 
@@ -93,7 +93,7 @@ bool IsBare(const Entity& position, const Gazetteer& g) {
   // "cựu Chủ tịch", "nguyên Giám đốc", "Phó viện trưởng", "Phó Chủ tịch thường trực": the title
   // read with the words the mention stage reads around a title (mentions.cc), and as bare as it.
   // The title as written decides first ("Phó Thủ tướng" is a title of its own, not "Thủ tướng").
-  std::string title = FoldKey(position.title);
+  std::string title = FoldCachedWords(position.title);
   for (;;) {
     static const std::string kStanding = " thường trực";
     const bool standing = title.size() > kStanding.size() && title.compare(title.size() - kStanding.size(), kStanding.size(), kStanding) == 0;
@@ -119,17 +119,17 @@ void ResolveOffices(std::vector<Fact>& facts, const Gazetteer& g) {
   std::map<std::pair<std::string, std::string>, Entity> full;  // (person, folded title + body) -> the office
   for (Fact& f : facts) {
     if (f.predicate != "holds_position" || f.object.type != EntityType::kPosition) continue;
-    const std::string person_key = FoldKey(f.subject.name);
+    const std::string person_key = FoldCachedWords(f.subject.name);
     Canonicalize(f.object, g, g.surnames.count(person_key.substr(0, person_key.find(' '))) > 0);
     if (f.object.organization.empty()) continue;
-    const std::string person = FoldKey(f.subject.name), title = FoldKey(f.object.title);
-    const std::string body = FoldKey(f.object.organization);
+    const std::string person = FoldCachedWords(f.subject.name), title = FoldCachedWords(f.object.title);
+    const std::string body = FoldCachedWords(f.object.organization);
     bodies[person][title].insert(body);
     full.emplace(std::pair{person, title + '\n' + body}, f.object);
   }
   for (Fact& f : facts) {
     if (f.predicate != "holds_position" || f.object.type != EntityType::kPosition || !IsBare(f.object, g)) continue;
-    const std::string person = FoldKey(f.subject.name), title = FoldKey(f.object.title);
+    const std::string person = FoldCachedWords(f.subject.name), title = FoldCachedWords(f.object.title);
     const auto held = bodies.find(person);
     const auto at = held == bodies.end() ? nullptr : &held->second;
     if (at && at->count(title) && at->at(title).size() == 1) {

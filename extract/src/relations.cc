@@ -163,7 +163,8 @@ std::optional<ForeignPlace> PlaceFrom(const Gazetteer& g, const Sentence& s, std
     ++e;
   if (e == b || (e < tokens.size() && tokens[e].word && tokens[e].capital)) return std::nullopt;
   ForeignPlace place{SpanText(s, b, e), "", e};
-  place.known = g.world_places.count(FoldKey(place.name)) > 0;
+  // EmitPartOf asks at every capitalised word: the cached syllable folds, not ICU.
+  place.known = g.world_places.count(FoldCachedWords(place.name)) > 0;
   // Its country: "(Đức)", ", Philippines", "– Campuchia", "của Bỉ" (after "thủ đô" / "thành phố").
   std::size_t c = e + 1;
   if (e + 2 < tokens.size() && tokens[e].text == "("sv && is_country(c) && c + marks[c]->length < tokens.size() &&
@@ -264,13 +265,17 @@ void EmitPartOf(DocumentContext& ctx, const Sentence& s) {
     std::optional<ForeignPlace> place;
     if (IsPlaceWord(s.tokens[i].fold)) {
       place = ForeignPlaceAfter(ctx.g, s, i);
-    } else if (s.tokens[i].capital && (i == 0 || !s.tokens[i - 1].capital) && !AfterBodyHead(s, i)) {
+    } else if (s.tokens[i].capital && (i == 0 || !s.tokens[i - 1].capital) && !AfterBodyHead(s, i) &&
+               ctx.g.world_place_first_words.count(s.tokens[i].fold)) {
+      // (The first word of a name's fold is its first token's: FoldKey folds white space to one
+      // space and changes nothing across it. A country or a name with another first word is no city
+      // abroad, which this branch would drop below.)
       place = PlaceFrom(ctx.g, s, i, false);
       if (place && !place->known) place.reset();
     }
     if (!place || place->country.empty()) continue;
     // A city abroad whose written "country" is another is in a list ("Bắc Kinh, Mỹ và ..."), not in it.
-    if (const auto known = ctx.g.world_places.find(FoldKey(place->name));
+    if (const auto known = ctx.g.world_places.find(FoldCachedWords(place->name));
         known != ctx.g.world_places.end() && known->second != place->country)
       continue;
     ctx.Emit(PlaceEntity(place->name), "part_of", PlaceEntity(place->country), s, confidence);

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "tokens.h"
 #include "vnkg/model/text.h"
 
 namespace vnkg {
@@ -21,7 +22,7 @@ void ResolveShortNames(std::vector<Fact>& facts, const Gazetteer& g) {
   for (const Fact& f : facts)
     for (const Entity* e : {&f.subject, &f.object})
       if (e->type == EntityType::kPerson) {
-        const std::string folded = FoldKey(e->name);
+        const std::string folded = FoldCachedWords(e->name);
         if (StartsWithFamilyName(folded, g)) full_names.emplace(folded, e->name);
       }
   std::map<std::string, std::string> resolved;  // folded short name -> full name as written
@@ -29,7 +30,7 @@ void ResolveShortNames(std::vector<Fact>& facts, const Gazetteer& g) {
   for (const Fact& f : facts)
     for (const Entity* e : {&f.subject, &f.object}) {
       if (e->type != EntityType::kPerson) continue;
-      const std::string folded = FoldKey(e->name);
+      const std::string folded = FoldCachedWords(e->name);
       if (StartsWithFamilyName(folded, g) || resolved.count(folded) || ambiguous.count(folded)) continue;
       const std::string* match = nullptr;
       bool several = false;
@@ -46,7 +47,7 @@ void ResolveShortNames(std::vector<Fact>& facts, const Gazetteer& g) {
   for (Fact& f : facts)
     for (Entity* e : {&f.subject, &f.object})
       if (e->type == EntityType::kPerson)
-        if (auto it = resolved.find(FoldKey(e->name)); it != resolved.end()) e->name = it->second;
+        if (auto it = resolved.find(FoldCachedWords(e->name)); it != resolved.end()) e->name = it->second;
 }
 
 }  // namespace vnkg

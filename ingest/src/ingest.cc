@@ -55,10 +55,11 @@ void ParallelFor(std::size_t n, int jobs, Work&& work) {
   for (auto& thread : pool) thread.join();
 }
 
-// Extracts a batch on `jobs` threads; results[i] belongs to batch[i].
+// Extracts a batch (documents from ReadDocuments, repaired) on `jobs` threads;
+// results[i] belongs to batch[i].
 std::vector<Extraction> ExtractBatch(const Extractor& extractor, const std::vector<Document>& batch, int jobs) {
   std::vector<Extraction> results(batch.size());
-  ParallelFor(batch.size(), jobs, [&](std::size_t i) { results[i] = extractor.Extract(batch[i]); });
+  ParallelFor(batch.size(), jobs, [&](std::size_t i) { results[i] = extractor.ExtractValid(batch[i]); });
   return results;
 }
 

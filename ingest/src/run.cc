@@ -137,7 +137,7 @@ Result<std::uint64_t> ExtractFactLines(const Extractor& extractor, const std::ve
     if (options.on_issue) options.on_issue(issue);
   };
   callbacks.on_document = [&](Document&& doc) {
-    Extraction extraction = extractor.Extract(doc);
+    Extraction extraction = extractor.ExtractValid(doc);  // ReadDocuments repaired it
     if (options.on_issue)
       for (const ExtractWarning& warning : extraction.warnings) options.on_issue(ReadIssue{doc.origin, warning.message, false});
     for (const Fact& fact : extraction.facts)

@@ -49,14 +49,14 @@ std::string JoinOverlapping(const std::string& title, const std::string& org) {
 // The key of a body's or an office's name: the genre's abbreviations
 // expanded, and "tỉnh" / "thành phố" before a name dropped, so that
 // "UBND tỉnh Bắc Giang" and "Ủy ban nhân dân Bắc Giang" are one body.
-std::string BodyKey(const std::string& name) {
+std::string BodyKey(const std::string& name, std::string (*fold)(std::string_view)) {
   static const std::pair<const char*, const char*> kExpansions[] = {
       {"ubnd", "ủy ban nhân dân"}, {"hđnd", "hội đồng nhân dân"}, {"đbqh", "đại biểu quốc hội"},
       {"t.ư", "trung ương"},       {"tư", "trung ương"},          {"tw", "trung ương"},
       {"t.w", "trung ương"},       {"tp", "thành phố"},           {"tp.", "thành phố"},
       {"mttq", "mặt trận tổ quốc"}};
   std::vector<std::string> words;
-  const std::vector<std::string> raw = SplitWords(FoldKey(name));
+  const std::vector<std::string> raw = SplitWords(fold(name));
   for (std::size_t k = 0; k < raw.size(); ++k) {
     std::string word = raw[k];
     // "tư" is "Trung ương" only as in "TƯ Đảng" or at the end, never in "đầu tư".
@@ -95,7 +95,9 @@ bool Entity::operator==(const Entity& other) const {
          title == other.title && organization == other.organization && mention == other.mention && about == other.about;
 }
 
-std::string EntityKey(const Entity& e) {
+std::string EntityKey(const Entity& e) { return EntityKey(e, FoldKey); }
+
+std::string EntityKey(const Entity& e, std::string (*fold)(std::string_view)) {
   std::string key(EntityTypeName(e.type));
   key += '|';
   switch (e.type) {
@@ -108,17 +110,17 @@ std::string EntityKey(const Entity& e) {
     case EntityType::kBridgePoint:
       key += e.date;
       if (!e.mention.empty()) key += "|#" + e.mention;
-      key += '|' + FoldKey(e.province);
+      key += '|' + fold(e.province);
       break;
     case EntityType::kPosition:
-      key += BodyKey(JoinOverlapping(FoldKey(e.title), FoldKey(e.organization)));
-      if (!e.mention.empty()) key += "|@" + FoldKey(e.mention);  // a bare title: its holder's alone
+      key += BodyKey(JoinOverlapping(fold(e.title), fold(e.organization)), fold);
+      if (!e.mention.empty()) key += "|@" + fold(e.mention);  // a bare title: its holder's alone
       break;
     case EntityType::kOrganization:
-      key += BodyKey(e.name);
+      key += BodyKey(e.name, fold);
       break;
     default:
-      key += FoldKey(e.name);
+      key += fold(e.name);
   }
   return key;
 }

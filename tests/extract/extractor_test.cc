@@ -270,6 +270,23 @@ TEST_CASE("invalid UTF-8 is read with U+FFFD and reported with its document and 
   CHECK(TheExtractor().Extract(doc).warnings.empty());
 }
 
+TEST_CASE("ExtractValid reads a valid document as Extract does, without a check of its own", "[extractor]") {
+  Document doc;
+  doc.id = "valid";
+  doc.text = "Sáng 12/3/2024, Bộ Tư pháp tổ chức hội nghị tổng kết công tác năm 2023.\n"
+             "Phó Chủ tịch UBND tỉnh Sơn La Lò Văn Khánh dự hội nghị.";
+  const Extraction checked = TheExtractor().Extract(doc);
+  const Extraction trusted = TheExtractor().ExtractValid(doc);
+  CHECK(Has(trusted.facts, "Lò Văn Khánh holds_position Phó Chủ tịch | UBND tỉnh Sơn La"));
+  CHECK(Triples(trusted.facts) == Triples(checked.facts));
+  REQUIRE(trusted.facts.size() == checked.facts.size());
+  for (std::size_t k = 0; k < trusted.facts.size(); ++k) {
+    CHECK(trusted.facts[k].evidence == checked.facts[k].evidence);
+    CHECK(trusted.facts[k].sentence_offset == checked.facts[k].sentence_offset);
+  }
+  CHECK(trusted.warnings.empty());
+}
+
 TEST_CASE("an aside about an earlier dated meeting is its own event and leaves the article's in force", "[extractor]") {
   auto facts = Extract(
       "Sáng 14/3/2024, UBND tỉnh Thái Bình tổ chức hội nghị giao ban các sở, ngành.\n"

@@ -44,8 +44,14 @@ class Extractor {
   explicit Extractor(std::shared_ptr<const Gazetteer> gazetteer);
   ~Extractor();
   Extraction Extract(const Document& document) const;
+  // Extract for a document whose text and title are already valid UTF-8
+  // without NUL bytes, as ReadDocuments delivers every document (it repairs
+  // them): the same result, without Extract's own validation pass over the
+  // text. Anything else must go through Extract.
+  Extraction ExtractValid(const Document& document) const;
 
  private:
+  Extraction Read(const Document& document, bool known_valid) const;
   std::shared_ptr<const Gazetteer> gazetteer_;
 };
 
