@@ -6,12 +6,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include <cstddef>
-#include <functional>
 #include <memory>
 #include <mutex>
-#include <string>
-#include <unordered_map>
 
 namespace vnkg {
 namespace {
@@ -105,9 +101,13 @@ std::string FoldUnicode(icu::UnicodeString s) {
   return ToUtf8(out);
 }
 
-std::string FoldKeyUncached(std::string_view utf8) { return FoldUnicode(ToNormalizedUnicode(utf8)); }
+}  // namespace
 
-std::string FoldLooseUncached(std::string_view utf8) {
+std::string NormalizeText(std::string_view utf8) { return ToUtf8(ToNormalizedUnicode(utf8)); }
+
+std::string FoldKey(std::string_view utf8) { return FoldUnicode(ToNormalizedUnicode(utf8)); }
+
+std::string FoldLoose(std::string_view utf8) {
   icu::UnicodeString s = ToNormalizedUnicode(utf8);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString decomposed = icu::Normalizer2::getNFDInstance(status)->normalize(s, status);
@@ -121,59 +121,6 @@ std::string FoldLooseUncached(std::string_view utf8) {
     bare.append(c);
   }
   return FoldUnicode(bare);
-}
-
-// The folds of short texts already folded in this process. The same names
-// are folded again and again: `ingest --facts` folds each new entity's name
-// for its term key and name row, then the SPARQL view (EntityIri) and the
-// name index fold every entity again; through ICU each fold costs thousands
-// of instructions, a hit here a hash and a copy. A fold is a pure function
-// of its input, so a hit returns exactly what folding would. Bounded: texts
-// longer than kMaxText bytes (sentences, not names) are never kept, and the
-// memo is emptied when it holds more than kMaxBytes of text.
-class FoldMemo {
- public:
-  using Fold = std::string (*)(std::string_view);
-  explicit FoldMemo(Fold fold) : fold_(fold) {}
-
-  std::string operator()(std::string_view utf8) {
-    if (utf8.size() > kMaxText) return fold_(utf8);
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (auto it = folds_.find(utf8); it != folds_.end()) return it->second;
-    }
-    std::string folded = fold_(utf8);  // outside the lock: other threads fold meanwhile
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (bytes_ > kMaxBytes) folds_.clear(), bytes_ = 0;
-    if (folds_.emplace(std::string(utf8), folded).second) bytes_ += utf8.size() + folded.size();
-    return folded;
-  }
-
- private:
-  static constexpr std::size_t kMaxText = 256;
-  static constexpr std::size_t kMaxBytes = std::size_t{8} << 20;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  Fold fold_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> folds_;
-  std::size_t bytes_ = 0;
-};
-
-}  // namespace
-
-std::string NormalizeText(std::string_view utf8) { return ToUtf8(ToNormalizedUnicode(utf8)); }
-
-std::string FoldKey(std::string_view utf8) {
-  static FoldMemo& memo = *new FoldMemo(FoldKeyUncached);  // never destroyed: threads may fold at exit
-  return memo(utf8);
-}
-
-std::string FoldLoose(std::string_view utf8) {
-  static FoldMemo& memo = *new FoldMemo(FoldLooseUncached);  // never destroyed: threads may fold at exit
-  return memo(utf8);
 }
 
 }  // namespace vnkg

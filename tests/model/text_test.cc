@@ -3,10 +3,6 @@
 #include "vnkg/model/fact.h"
 #include "vnkg/model/text.h"
 
-#include <string>
-#include <thread>
-#include <vector>
-
 using namespace vnkg;
 
 TEST_CASE("open syllables fold to one tone placement", "[text]") {
@@ -30,29 +26,6 @@ TEST_CASE("loose folding drops diacritics and case", "[text]") {
 
 TEST_CASE("invalid UTF-8 becomes U+FFFD", "[text]") {
   CHECK(NormalizeText("a\xff" "b") == "a\xef\xbf\xbd" "b");
-}
-
-// FoldKey and FoldLoose keep the folds of short texts (model/src/text.cc,
-// FoldMemo): a text folded again, from any thread, and after the memo has
-// been emptied for size, must fold exactly as the first time.
-TEST_CASE("a fold is the same the first time, again, from other threads and past the memo's bound", "[text]") {
-  auto text = [](int i) { return std::string(230, ' ').replace(0, 9, "Tỉnh Uỷ ") + std::to_string(i) + "  Hoà"; };
-  auto key = [](int i) { return "tỉnh ủy " + std::to_string(i) + " hòa"; };
-  auto loose = [](int i) { return "tinh uy " + std::to_string(i) + " hoa"; };
-  constexpr int kTexts = 40000;  // about 10 MB of texts and folds per memo: past its 8 MB
-  std::vector<int> wrong(2, 0);
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 2; ++t)
-    threads.emplace_back([&, t] {
-      for (int round = 0; round < 2; ++round)
-        for (int i = t; i < kTexts; i += 2) wrong[t] += FoldKey(text(i)) != key(i) || FoldLoose(text(i)) != loose(i);
-    });
-  for (auto& thread : threads) thread.join();
-  CHECK(wrong[0] == 0);
-  CHECK(wrong[1] == 0);
-  const std::string long_text = std::string(300, 'A') + " Đ";  // longer than any the memo keeps
-  CHECK(FoldKey(long_text) == std::string(300, 'a') + " đ");
-  CHECK(FoldLoose(long_text) == std::string(300, 'a') + " d");
 }
 
 TEST_CASE("entity keys identify positions by title and organization", "[fact]") {
