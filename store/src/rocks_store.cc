@@ -680,11 +680,13 @@ std::shared_ptr<rocksdb::Logger> DiscardingInfoLog() { return std::make_shared<S
 }  // namespace storage
 
 std::string ContentHash(std::string_view title, std::string_view text) {
-  // Two FNV-1a runs from different offsets: 128 bits, no dependency.
+  // Two FNV-1a runs from different offsets: 128 bits, no dependency. a runs
+  // over title, "\n", text; b over text, "\x1f", title. Both read the text in
+  // one loop: half the loop's instructions, and two multiply chains in flight.
   std::uint64_t a = Fnv1a64(title, kFnv1a64Offset);
   a = Fnv1a64(std::string_view("\n", 1), a);
-  a = Fnv1a64(text, a);
-  std::uint64_t b = Fnv1a64(text, 0x84222325cbf29ce4ULL);
+  std::uint64_t b = 0x84222325cbf29ce4ULL;
+  for (unsigned char c : text) a = Fnv1a64Step(a, c), b = Fnv1a64Step(b, c);
   b = Fnv1a64(std::string_view("\x1f", 1), b);
   b = Fnv1a64(title, b);
   return Hex64(a) + Hex64(b);
