@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <initializer_list>
 #include <limits>
 #include <random>
 #include <set>
@@ -216,18 +217,25 @@ bool ValidDate(const std::string& s, bool with_time) {
     if (!std::isdigit(static_cast<unsigned char>(s[k]))) return false;
   const int m = std::stoi(s.substr(i + 1, 2)), d = std::stoi(s.substr(i + 4, 2));
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  auto digits_at = [](const std::string& r, std::initializer_list<std::size_t> at) {
+    for (std::size_t k : at)
+      if (k >= r.size() || !std::isdigit(static_cast<unsigned char>(r[k]))) return false;
+    return true;
+  };
   std::string rest = s.substr(i + 6);
-  if (with_time) {
-    if (rest.size() < 9 || rest[0] != 'T' || rest[3] != ':' || rest[6] != ':') return false;
+  if (with_time) {  // Thh:mm:ss, then an optional fraction of at least one digit
+    if (rest.size() < 9 || rest[0] != 'T' || rest[3] != ':' || rest[6] != ':' || !digits_at(rest, {1, 2, 4, 5, 7, 8}))
+      return false;
     rest = rest.substr(9);
     if (!rest.empty() && rest[0] == '.') {
       std::size_t k = 1;
       while (k < rest.size() && std::isdigit(static_cast<unsigned char>(rest[k]))) ++k;
+      if (k == 1) return false;
       rest = rest.substr(k);
     }
   }
   return rest.empty() || rest == "Z" ||
-         (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':');
+         (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' && digits_at(rest, {1, 2, 4, 5}));
 }
 
 // ------------------------------------------------------------------ scalars
@@ -561,6 +569,7 @@ std::optional<TimeParts> TimeOf(const SparqlTerm& t) {
   if (!IsLiteral(t) || t.datatype != kXsdDateTime || !ValidDate(t.value, true)) return std::nullopt;
   const std::size_t at = t.value.find('T');
   if (at == std::string::npos) return std::nullopt;
+  // ValidDate has checked every digit: hh:mm:ss(.fff)?(Z|+hh:mm)? after the T.
   TimeParts p;
   p.hours = std::stoi(t.value.substr(at + 1, 2));
   p.minutes = std::stoi(t.value.substr(at + 4, 2));

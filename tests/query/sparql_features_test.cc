@@ -236,6 +236,12 @@ TEST_CASE("casts, time parts and term functions", "[sparql]") {
                 "WHERE { BIND(xsd:dateTime(\"2025-01-06T09:05:07.5-05:30\") AS ?t) "
                 "BIND(xsd:dateTime(\"2025-01-06T23:00:00\") AS ?u) }") ==
         Bag{"9 5 7.5 -PT5H30M -05:30 -  -"});
+  // Found by fuzz/fuzz_sparql: a dateTime whose seconds were not digits was
+  // accepted, and TIMEZONE read past its end. Every field must be digits.
+  CHECK(Rows(g, "SELECT (TIMEZONE(xsd:dateTime(\"2025-01-06T23:00:\u00100Z\")) AS ?a) "
+                "(xsd:dateTime(\"2025-01-06T23:00:0Z\") AS ?b) (xsd:dateTime(\"2025-01-06T23:00:00.Z\") AS ?c) "
+                "(xsd:dateTime(\"2025-01-06T23:00:00+ab:00\") AS ?d) (HOURS(xsd:dateTime(\"2025-01-06Tab:00:00\")) AS ?e) "
+                "WHERE {}") == Bag{"- - - - -"});
   CHECK(Rows(g, "SELECT (IRI(\"urn:vnkg:son\") AS ?i) (STR(STRLANG(\"chào\", \"vi\")) AS ?s) "
                 "(LANG(STRLANG(\"chào\", \"vi\")) AS ?l) (LANGMATCHES(\"vi-VN\", \"VI\") AS ?a) "
                 "(LANGMATCHES(\"vim\", \"vi\") AS ?b) (LANGMATCHES(\"\", \"*\") AS ?c) (ISBLANK(vn:son) AS ?d) "
