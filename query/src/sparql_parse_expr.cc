@@ -1,5 +1,6 @@
 // SPARQL text -> algebra: expressions. Calls resolve through the function
 // table (sparql_functions.h), which also gives their arity.
+#include <algorithm>
 #include <sstream>
 
 #include "sparql_functions.h"
@@ -83,31 +84,31 @@ Expr Parser::Relational(bool aggregates) {
   return left;
 }
 
+// A chain of one precedence, read left to right (`10 - 4 - 3` is
+// (10 - 4) - 3): operands from `operand`, joined by the operators of `ops`.
+Expr Parser::LeftAssociative(bool aggregates, std::span<const OperatorToken> ops, Expr (Parser::*operand)(bool)) {
+  Nesting nesting(*this);  // a long chain is as deep as its links
+  Expr left = (this->*operand)(aggregates);
+  for (;;) {
+    auto found = std::find_if(ops.begin(), ops.end(), [&](const OperatorToken& o) { return IsPunct(o.text); });
+    if (found == ops.end()) return left;
+    Advance();
+    nesting.Deeper();
+    left = Binary(found->op, std::move(left), (this->*operand)(aggregates));
+  }
+}
+
 // AdditiveExpression: a + or - after an operand is always the operator, also
 // where it touches a number (`?a -1` is ?a minus 1, as the grammar's
 // NumericLiteralNegative branch says).
 Expr Parser::Additive(bool aggregates) {
-  Nesting nesting(*this);  // a long chain is as deep as its links
-  Expr left = Multiplicative(aggregates);
-  while (IsPunct("+") || IsPunct("-")) {
-    const Op op = IsPunct("+") ? Op::kAdd : Op::kSubtract;
-    Advance();
-    nesting.Deeper();
-    left = Binary(op, std::move(left), Multiplicative(aggregates));
-  }
-  return left;
+  static constexpr OperatorToken kOps[] = {{"+", Op::kAdd}, {"-", Op::kSubtract}};
+  return LeftAssociative(aggregates, kOps, &Parser::Multiplicative);
 }
 
 Expr Parser::Multiplicative(bool aggregates) {
-  Nesting nesting(*this);
-  Expr left = Unary(aggregates);
-  while (IsPunct("*") || IsPunct("/")) {
-    const Op op = IsPunct("*") ? Op::kMultiply : Op::kDivide;
-    Advance();
-    nesting.Deeper();
-    left = Binary(op, std::move(left), Unary(aggregates));
-  }
-  return left;
+  static constexpr OperatorToken kOps[] = {{"*", Op::kMultiply}, {"/", Op::kDivide}};
+  return LeftAssociative(aggregates, kOps, &Parser::Unary);
 }
 
 Expr Parser::Unary(bool aggregates) {

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -130,6 +131,11 @@ class Parser {
   Expr Relational(bool aggregates);
   Expr Additive(bool aggregates);
   Expr Multiplicative(bool aggregates);
+  struct OperatorToken {
+    const char* text;
+    Op op;
+  };
+  Expr LeftAssociative(bool aggregates, std::span<const OperatorToken> ops, Expr (Parser::*operand)(bool));
   Expr Unary(bool aggregates);
   Expr Primary(bool aggregates);
   Expr Call(const Function& fn, std::size_t at, bool aggregates);
